@@ -1,0 +1,23 @@
+package org.unionstats.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bin/unionstats}: the front door for every job. */
+@Command(name = "unionstats",
+        mixinStandardHelpOptions = true,
+        version = "unionstats 0.1.0",
+        description = "Trade-union statistics warehouse: sample data, ingestion, KPIs.",
+        subcommands = {GenerateCommand.class, IngestCommand.class, CommandLine.HelpCommand.class})
+public final class UnionStats {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new UnionStats());
+        cli.setExecutionExceptionHandler(new ClearErrors());
+        return cli;
+    }
+}

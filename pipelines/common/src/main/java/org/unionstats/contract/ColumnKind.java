@@ -1,0 +1,36 @@
+package org.unionstats.contract;
+
+/** How a source column's text is read and checked. */
+public enum ColumnKind {
+    /** Free text, kept as written (normalised). */
+    TEXT,
+    /** An org code that must be known: a region federation or a declared basic-level union. */
+    ORG_CODE,
+    /** The org code an org_units row declares. */
+    ORG_CODE_DECLARED,
+    /** A 6-digit administrative region code that must exist in the region dimension. */
+    REGION_CODE,
+    /** A Chinese label or English code from the column's label table. */
+    ENUM,
+    DATE,
+    /** A whole number, Chinese forms allowed (1.7万). */
+    COUNT,
+    /** An amount with decimals, Chinese forms allowed. */
+    AMOUNT,
+    BIRTH_YEAR,
+    CREDIT_CODE,
+    /** An identifier replaced by a keyed pseudonym before it is stored. */
+    PSEUDONYM,
+    /** A competition id that must be known. */
+    COMPETITION_ID,
+    /** An indicator id or Chinese name from the indicator catalogue. */
+    INDICATOR,
+    /** A unit that must agree with the indicator's. */
+    UNIT,
+    /** 余/多/超过 or 近/约. */
+    QUALIFIER;
+
+    static ColumnKind fromCode(String code) {
+        return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,127 @@
+package org.unionstats.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+
+/**
+ * The submission contract as the warehouse schemas declare it: for each record type, the
+ * Avro schema of its table and the source columns that fill it.
+ */
+public final class ContractCatalog implements Serializable {
+
+    public static final String RESOURCE_ROOT = "unionstats/schemas/";
+
+    private final Map<RecordType, String> schemaJson;
+    private final Map<RecordType, List<SourceColumn>> columns;
+    private final Map<RecordType, List<String>> naturalKeys;
+    private transient Map<RecordType, Schema> schemas;
+
+    private ContractCatalog(
+            Map<RecordType, String> schemaJson,
+            Map<RecordType, List<SourceColumn>> columns,
+            Map<RecordType, List<String>> naturalKeys) {
+        this.schemaJson = schemaJson;
+        this.columns = columns;
+        this.naturalKeys = naturalKeys;
+    }
+
+    public static ContractCatalog load() {
+        ObjectMapper mapper = new ObjectMapper();
+        Map<RecordType, String> json = new EnumMap<>(RecordType.class);
+        Map<RecordType, List<SourceColumn>> columns = new EnumMap<>(RecordType.class);
+        Map<RecordType, List<String>> keys = new EnumMap<>(RecordType.class);
+        for (RecordType type : RecordType.values()) {
+            String text = readResource("avro/" + type.code() + ".avsc");
+            json.put(type, text);
+            try {
+                JsonNode root = mapper.readTree(text);
+                columns.put(type, sourceColumns(root));
+                List<String> key = new ArrayList<>();
+                root.get("x-natural-key").forEach(k -> key.add(k.asText()));
+                keys.put(type, List.copyOf(key));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the schema of " + type.code(), e);
+            }
+        }
+        return new ContractCatalog(json, columns, keys);
+    }
+
+    /** Schema of a table that is not a record type: {@code quarantine}, {@code ingest_receipts}. */
+    public static Schema tableSchema(String table) {
+        return new Schema.Parser().parse(readResource("avro/" + table + ".avsc"));
+    }
+
+    public Schema schema(RecordType type) {
+        if (schemas == null) {
+            Map<RecordType, Schema> parsed = new EnumMap<>(RecordType.class);
+            schemaJson.forEach((t, s) -> parsed.put(t, new Schema.Parser().parse(s)));
+            schemas = parsed;
+        }
+        return schemas.get(type);
+    }
+
+    public List<SourceColumn> columns(RecordType type) {
+        return columns.get(type);
+    }
+
+    /** The fields whose values identify a row: a repeat with the same key is a duplicate or a conflict. */
+    public List<String> naturalKey(RecordType type) {
+        return naturalKeys.get(type);
+    }
+
+    private static List<SourceColumn> sourceColumns(JsonNode schema) {
+        List<SourceColumn> result = new ArrayList<>();
+        for (JsonNode field : schema.get("fields")) {
+            JsonNode src = field.get("x-source");
+            if (src == null) {
+                continue;
+            }
+            String fieldName = field.get("name").asText();
+            List<String> aliases = new ArrayList<>();
+            if (src.has("aliases")) {
+                src.get("aliases").forEach(a -> aliases.add(a.asText()));
+            }
+            Map<String, String> labels = new LinkedHashMap<>();
+            if (src.has("labels")) {
+                src.get("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            }
+            result.add(new SourceColumn(
+                    src.has("column") ? src.get("column").asText() : fieldName,
+                    src.get("zh").asText(),
+                    fieldName,
+                    ColumnKind.fromCode(src.get("kind").asText()),
+                    src.path("required").asBoolean(false),
+                    aliases,
+                    labels,
+                    src.has("default") ? src.get("default").asText() : null,
+                    src.has("min") ? new BigDecimal(src.get("min").asText()) : null,
+                    src.has("max") ? new BigDecimal(src.get("max").asText()) : null,
+                    src.has("period_rule") ? src.get("period_rule").asText() : null,
+                    src.path("personal").asBoolean(false)));
+        }
+        return List.copyOf(result);
+    }
+
+    static String readResource(String relative) {
+        String path = RESOURCE_ROOT + relative;
+        try (InputStream in = ContractCatalog.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource on the classpath: " + path);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

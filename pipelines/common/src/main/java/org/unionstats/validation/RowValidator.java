@@ -1,0 +1,157 @@
+package org.unionstats.validation;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.unionstats.contract.ColumnKind;
+import org.unionstats.contract.ContractCatalog;
+import org.unionstats.contract.HeaderMapper;
+import org.unionstats.contract.Indicator;
+import org.unionstats.contract.Indicators;
+import org.unionstats.contract.RecordType;
+import org.unionstats.contract.SourceColumn;
+import org.unionstats.privacy.PersonalDataMasker;
+import org.unionstats.privacy.Pseudonymizer;
+import org.unionstats.regions.RegionDirectory;
+import org.unionstats.submission.SubmissionPath;
+import org.unionstats.text.TextNormalizer;
+import org.unionstats.values.Qualifier;
+import org.unionstats.values.ValueFormatException;
+
+/**
+ * Checks one row of a submission against the contract and turns it into typed warehouse
+ * values, pseudonymising personal ids on the way. Every problem in the row is reported, not
+ * just the first, so a clerk can fix the row in one pass.
+ */
+public final class RowValidator implements Serializable {
+
+    private final ContractCatalog catalog;
+    private final Indicators indicators;
+    private final CellReader cells;
+    private final RecordRules rules;
+
+    public RowValidator(ContractCatalog catalog, RegionDirectory regions, Indicators indicators, Pseudonymizer pseudonymizer) {
+        this.catalog = catalog;
+        this.indicators = indicators;
+        this.cells = new CellReader(regions, indicators, pseudonymizer);
+        this.rules = new RecordRules(regions);
+    }
+
+    /** Required columns the header row lacks; a file missing one is refused as a whole. */
+    public List<SourceColumn> missingColumns(RecordType type, HeaderMapper.Mapping mapping) {
+        return catalog.columns(type).stream().filter(c -> c.required() && !mapping.has(c)).toList();
+    }
+
+    public RowResult validate(SubmissionPath sub, HeaderMapper.Mapping mapping, List<String> row, ReferenceCodes refs) {
+        List<Violation> violations = new ArrayList<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, String> extras = new LinkedHashMap<>();
+        Qualifier qualifier = Qualifier.EXACT;
+        String orgScope = orgScope(mapping, row);
+        String unitText = null;
+
+        for (int i = 0; i < mapping.columns().size(); i++) {
+            SourceColumn column = mapping.columns().get(i);
+            String text = i < row.size() ? TextNormalizer.normalize(row.get(i)) : null;
+            if (column == null) {
+                if (text != null && !text.isEmpty()) {
+                    extras.put(mapping.headers().get(i), PersonalDataMasker.maskCell(mapping.headers().get(i), text, false));
+                }
+                continue;
+            }
+            if (text == null || text.isEmpty()) {
+                continue;
+            }
+            if (column.kind() == ColumnKind.UNIT) {
+                unitText = text;
+            }
+            try {
+                CellReader.Cell cell = cells.read(column, text, refs, orgScope);
+                qualifier = qualifier.weakest(cell.qualifier());
+                if (cell.value() != null) {
+                    values.put(column.field(), cell.value());
+                }
+                if (cell.value() instanceof LocalDate date) {
+                    RecordRules.checkPeriodRule(column.periodRule(), column.name(), date, sub.period(), violations);
+                }
+            } catch (ValueFormatException e) {
+                violations.add(Violation.of(errorCode(column), column.name(), e.messageZh(), e.messageEn()));
+            } catch (ArithmeticException e) {
+                violations.add(Violation.of("BAD_NUMBER", column.name(),
+                        column.zh() + "「" + text + "」应为整数", column.name() + " '" + text + "' must be a whole number"));
+            }
+        }
+        for (SourceColumn column : catalog.columns(sub.recordType())) {
+            if (values.containsKey(column.field()) || column.kind() == ColumnKind.QUALIFIER || column.kind() == ColumnKind.UNIT) {
+                continue;
+            }
+            if (column.defaultValue() != null) {
+                values.put(column.field(), column.defaultValue());
+            } else if (column.required() && violations.stream().noneMatch(v -> column.name().equals(v.column()))) {
+                violations.add(Violation.of("MISSING_VALUE", column.name(),
+                        column.zh() + " 为必填项，本行为空", column.name() + " is required but empty in this row"));
+            }
+        }
+        if (sub.recordType() == RecordType.INDICATOR_REPORTS && values.containsKey("indicator_id")) {
+            unit(values, unitText, violations);
+        }
+        if (violations.isEmpty()) {
+            rules.check(sub, values, violations);
+        }
+        if (!violations.isEmpty()) {
+            return new RowResult.Rejected(violations);
+        }
+        return new RowResult.Accepted(new ValidatedRow(values, qualifier, extras));
+    }
+
+    /** Reads the unit against the catalogue, scales 万元 to 元, and stores the catalogue's unit code. */
+    private void unit(Map<String, Object> values, String unitText, List<Violation> violations) {
+        Indicator indicator = indicators.find((String) values.get("indicator_id")).orElseThrow();
+        if (unitText == null) {
+            values.put("unit", indicator.unit());
+            return;
+        }
+        Indicators.unitFactor(indicator, unitText).ifPresentOrElse(factor -> {
+            values.put("unit", indicator.unit());
+            if (values.get("value") instanceof BigDecimal v && factor.compareTo(BigDecimal.ONE) != 0) {
+                values.put("value", v.multiply(factor));
+            }
+        }, () -> violations.add(Violation.of("UNIT_MISMATCH", "unit",
+                "单位「" + unitText + "」与指标「" + indicator.zhName() + "」的单位「" + indicator.unitZh() + "」不符",
+                "unit '" + unitText + "' does not agree with the unit of " + indicator.id() + " (" + indicator.unit() + ")")));
+    }
+
+    /** Pseudonyms of union-issued ids are scoped by county: two counties may both have a member M0001. */
+    private static String orgScope(HeaderMapper.Mapping mapping, List<String> row) {
+        for (int i = 0; i < mapping.columns().size(); i++) {
+            SourceColumn c = mapping.columns().get(i);
+            if (c != null && (c.kind() == ColumnKind.ORG_CODE || c.kind() == ColumnKind.ORG_CODE_DECLARED) && i < row.size()) {
+                String code = TextNormalizer.normalize(row.get(i));
+                if (code != null && code.length() >= 6) {
+                    return code.substring(0, 6);
+                }
+            }
+        }
+        return "";
+    }
+
+    private static String errorCode(SourceColumn column) {
+        return switch (column.kind()) {
+            case DATE -> "BAD_DATE";
+            case COUNT, AMOUNT, BIRTH_YEAR -> "BAD_NUMBER";
+            case ENUM -> "BAD_LABEL";
+            case ORG_CODE -> "UNKNOWN_ORG";
+            case ORG_CODE_DECLARED -> "BAD_ORG_CODE";
+            case REGION_CODE -> "UNKNOWN_REGION";
+            case CREDIT_CODE -> "BAD_CREDIT_CODE";
+            case COMPETITION_ID -> "UNKNOWN_COMPETITION";
+            case INDICATOR -> "UNKNOWN_INDICATOR";
+            case QUALIFIER -> "BAD_QUALIFIER";
+            default -> "BAD_VALUE";
+        };
+    }
+}

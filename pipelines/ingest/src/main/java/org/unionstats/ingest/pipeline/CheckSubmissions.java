@@ -1,0 +1,91 @@
+package org.unionstats.ingest.pipeline;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.unionstats.contract.ContractCatalog;
+import org.unionstats.contract.RecordType;
+import org.unionstats.ingest.plan.PlannedFile;
+import org.unionstats.ingest.plan.WarehousePartitions;
+import org.unionstats.validation.ReferenceCodes;
+
+/**
+ * Planned files in; out, keyed by partition (period): accepted rows per record type,
+ * quarantine entries and receipts. Codes the batch declares (org_units, competitions) are
+ * gathered first, so references within one batch resolve whatever order files arrive in.
+ */
+public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>, PCollectionTuple> {
+
+    public static final TupleTag<KV<String, GenericRecord>> RECEIPTS = new TupleTag<>("receipts") {};
+    public static final TupleTag<KV<String, GenericRecord>> QUARANTINE = new TupleTag<>("quarantine") {};
+    private static final Map<RecordType, TupleTag<KV<String, GenericRecord>>> ACCEPTED = new EnumMap<>(RecordType.class);
+
+    static {
+        for (RecordType type : RecordType.values()) {
+            ACCEPTED.put(type, new TupleTag<>(type.code()) {});
+        }
+    }
+
+    private final ContractCatalog catalog;
+    private final SubmissionChecker checker;
+    private final Set<String> existingOrgs;
+    private final Set<String> existingCompetitions;
+    private final String runId;
+    private final long startedAt;
+
+    public CheckSubmissions(ContractCatalog catalog, SubmissionChecker checker, Set<String> existingOrgs,
+            Set<String> existingCompetitions, String runId, long startedAt) {
+        this.catalog = catalog;
+        this.checker = checker;
+        this.existingOrgs = existingOrgs;
+        this.existingCompetitions = existingCompetitions;
+        this.runId = runId;
+        this.startedAt = startedAt;
+    }
+
+    public static TupleTag<KV<String, GenericRecord>> accepted(RecordType type) {
+        return ACCEPTED.get(type);
+    }
+
+    @Override
+    public PCollectionTuple expand(PCollection<PlannedFile> files) {
+        PCollectionView<ReferenceCodes> refs = files
+                .apply("Declaring files", Filter.by((PlannedFile f) -> f.isCurrent()
+                        && (f.path().recordType() == RecordType.ORG_UNITS || f.path().recordType() == RecordType.COMPETITIONS)))
+                .apply("Read declared codes", ParDo.of(new DeclaredCodesFn(catalog)))
+                .apply("Known codes", Combine.globally(new CollectReferenceCodes(existingOrgs, existingCompetitions))
+                        .asSingletonView());
+
+        List<TupleTag<?>> others = new java.util.ArrayList<>(ACCEPTED.values());
+        others.add(QUARANTINE);
+        PCollectionTuple out = files
+                .apply("Spread files", Reshuffle.viaRandomKey())
+                .apply("Check rows", ParDo.of(new CheckSubmissionsFn(checker, refs, RECEIPTS, QUARANTINE, ACCEPTED, runId, startedAt))
+                        .withSideInputs(refs)
+                        .withOutputTags(RECEIPTS, TupleTagList.of(others)));
+        out.get(RECEIPTS).setCoder(kv(ContractCatalog.tableSchema(WarehousePartitions.RECEIPTS)));
+        out.get(QUARANTINE).setCoder(kv(ContractCatalog.tableSchema(WarehousePartitions.QUARANTINE)));
+        ACCEPTED.forEach((type, tag) -> out.get(tag).setCoder(kv(catalog.schema(type))));
+        return out;
+    }
+
+    static KvCoder<String, GenericRecord> kv(org.apache.avro.Schema schema) {
+        return KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(schema));
+    }
+}

@@ -1,0 +1,86 @@
+package org.unionstats.ingest.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.unionstats.contract.ContractCatalog;
+import org.unionstats.contract.RecordType;
+import org.unionstats.ingest.plan.IngestPlan;
+import org.unionstats.ingest.plan.PlannedFile;
+import org.unionstats.ingest.plan.WarehousePartitions;
+import org.unionstats.ingest.warehouse.WarehouseLayout;
+
+/**
+ * Builds the ingest pipeline for a plan: check the new files, merge their accepted rows with
+ * the rows each touched partition keeps, and write every output to the run's staging folder.
+ * Nothing here depends on a particular runner.
+ */
+public final class IngestPipeline {
+
+    private IngestPipeline() {}
+
+    public static void build(Pipeline pipeline, IngestPlan plan, ContractCatalog catalog, SubmissionChecker checker,
+            WarehouseLayout layout, int shards) {
+        String runId = plan.runId();
+        String prefix = "part-" + runId;
+        PCollection<PlannedFile> files = pipeline.apply("New files",
+                Create.of(plan.newFiles()).withCoder(SerializableCoder.of(PlannedFile.class)));
+        PCollectionTuple checked = files.apply("Check submissions", new CheckSubmissions(catalog, checker,
+                plan.existingOrgCodes(), plan.existingCompetitionIds(), runId, plan.startedAt()));
+
+        for (Map.Entry<RecordType, Map<String, Set<String>>> entry : plan.touched().entrySet()) {
+            RecordType type = entry.getKey();
+            Schema schema = catalog.schema(type);
+            List<PCollection<KV<String, GenericRecord>>> parts = new ArrayList<>();
+            parts.add(checked.get(CheckSubmissions.accepted(type)));
+            entry.getValue().forEach((period, superseded) -> {
+                List<String> published = layout.files(layout.partition(type.code(), period)).stream()
+                        .map(MatchResult.Metadata::resourceId).map(Object::toString).toList();
+                if (!published.isEmpty()) {
+                    parts.add(pipeline.apply("Keep " + type.code() + " " + period,
+                            new ReadKeptRows(published, schema, period, superseded)));
+                }
+            });
+            PCollectionList.of(parts)
+                    .apply("Merge " + type.code(), Flatten.pCollections())
+                    .apply("Write " + type.code(), new WritePartitions(layout.stagedTable(runId, type.code()), schema, prefix, shards));
+        }
+
+        Schema receiptSchema = ContractCatalog.tableSchema(WarehousePartitions.RECEIPTS);
+        List<KV<String, GenericRecord>> carried = new ArrayList<>();
+        for (GenericRecord r : plan.carriedReceipts()) {
+            carried.add(KV.of(periodOf(r), r));
+        }
+        PCollection<KV<String, GenericRecord>> earlierReceipts = pipeline.apply("Earlier receipts",
+                Create.of(carried).withCoder(CheckSubmissions.kv(receiptSchema)));
+        PCollectionList.of(checked.get(CheckSubmissions.RECEIPTS)).and(earlierReceipts)
+                .apply("Merge receipts", Flatten.pCollections())
+                .apply("Write receipts", new WritePartitions(
+                        layout.stagedTable(runId, WarehousePartitions.RECEIPTS), receiptSchema, prefix, 1));
+        checked.get(CheckSubmissions.QUARANTINE).apply("Write quarantine", new WritePartitions(
+                layout.stagedTable(runId, WarehousePartitions.QUARANTINE),
+                ContractCatalog.tableSchema(WarehousePartitions.QUARANTINE), prefix, shards));
+    }
+
+    /** An earlier receipt's partition, from the period folder its source path names. */
+    private static String periodOf(GenericRecord receipt) {
+        Object recordType = receipt.get("record_type");
+        if (recordType == null) {
+            return WarehousePartitions.UNKNOWN_PERIOD;
+        }
+        String[] parts = receipt.get("source_file").toString().split("/");
+        return org.unionstats.period.Period.parse(parts[1]).canonical();
+    }
+}

@@ -1,0 +1,12 @@
+package org.unionstats.ingest.read;
+
+import java.util.List;
+
+/** A submission decoded into its header row and data rows. */
+public record SubmissionTable(List<String> headers, List<SourceRow> rows, String encoding) {
+
+    public SubmissionTable {
+        headers = List.copyOf(headers);
+        rows = List.copyOf(rows);
+    }
+}

@@ -1,0 +1,40 @@
+package org.unionstats.samples;
+
+import java.util.Map;
+
+/**
+ * What a run wrote; also written as JSON to {@code <out>/_generated.json}.
+ *
+ * @param files submission files written (damaged and corrected ones included; the summary file itself excluded)
+ * @param rowsByRecordType data rows per record type code in every readable file, including rows of files that a
+ *     later correction replaces, duplicate rows and rows with mistakes. This is what an ingestion reads: rows read
+ *     = accepted + replaced + duplicates + quarantined. The rows of damaged workbooks are not included.
+ * @param mistakesByKind rows carrying each kind of injected mistake ({@code event_date_outside_period},
+ *     {@code impossible_date}, {@code unknown_org_code}, {@code label_typo}, {@code duplicate_row},
+ *     {@code missing_required}, {@code birth_year_out_of_range}, {@code lifted_out_before_filed},
+ *     {@code lifted_out_without_date}, {@code bad_credit_code}, {@code unit_mismatch},
+ *     {@code unknown_indicator}), counted in every file written; plus file-level entries: {@code damaged_xlsx}
+ *     (workbooks that cannot be opened), {@code damaged_xlsx_rows} (rows lost in them), {@code corrected_files}
+ *     (second versions) and {@code replaced_rows} (rows in readable files that a later version replaces)
+ * @param memberEvents distinct member events (joins, leaves and both halves of transfers) in the files that count,
+ *     i.e. without duplicates and without the replaced first versions
+ */
+public record GenerationSummary(
+        int files, Map<String, Long> rowsByRecordType, Map<String, Long> mistakesByKind, long memberEvents) {
+
+    public static final String FILE_NAME = "_generated.json";
+
+    public GenerationSummary {
+        rowsByRecordType = Map.copyOf(rowsByRecordType);
+        mistakesByKind = Map.copyOf(mistakesByKind);
+    }
+
+    /** Sum of {@link #rowsByRecordType()}. */
+    public long totalRows() {
+        return rowsByRecordType.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long mistakes(String kind) {
+        return mistakesByKind.getOrDefault(kind, 0L);
+    }
+}
