@@ -94,7 +94,7 @@ final class IngestCommand implements Callable<Integer> {
         return doc;
     }
 
-    private static void print(IngestSummary s) {
+    static void print(IngestSummary s) {
         IngestSummary.Totals t = s.totals();
         System.out.printf("run %s%n", s.runId());
         if (t.files() == 0) {

@@ -32,7 +32,7 @@ public record SourceColumn(
 
     public SourceColumn {
         aliases = List.copyOf(aliases);
-        labels = Map.copyOf(labels);
+        labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
     }
 
     /** The column's bilingual name for messages: {@code 变动类型 (event_type)}. */

@@ -26,6 +26,7 @@ final class CellReader implements Serializable {
 
     private static final Pattern BASIC_ORG_CODE = Pattern.compile("\\d{6}-\\d{4,8}");
     private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1E16");
 
     private final RegionDirectory regions;
     private final Indicators indicators;
@@ -127,6 +128,7 @@ final class CellReader implements Serializable {
     private Cell amount(SourceColumn column, String text) {
         QualifiedNumber number = ChineseNumberParser.parse(text);
         checkRange(column, number.value(), text);
+        checkStorable(column.zh(), column.name(), number.value(), text);
         return new Cell(number.value(), number.qualifier());
     }
 
@@ -137,8 +139,16 @@ final class CellReader implements Serializable {
                     : column.min().toPlainString() + " 至 " + column.max().toPlainString();
             String rangeEn = column.max() == null ? "at least " + column.min().toPlainString()
                     : "between " + column.min().toPlainString() + " and " + column.max().toPlainString();
-            throw fail(column.zh() + "「" + text + "」超出范围，应" + range,
+            throw new OutOfRangeException(column.zh() + "「" + text + "」超出范围，应" + range,
                     column.name() + " '" + text + "' is out of range; it must be " + rangeEn);
+        }
+    }
+
+    /** Amounts are stored as decimal(18,2) or wider: 16 digits before the point at most. */
+    static void checkStorable(String zh, String name, BigDecimal value, String text) {
+        if (value.abs().compareTo(MAX_AMOUNT) >= 0) {
+            throw new OutOfRangeException(zh + "「" + text + "」数额过大（不能超过16位整数），请核对单位与数值",
+                    name + " '" + text + "' is too large (more than 16 digits before the decimal point); check the value and its unit");
         }
     }
 

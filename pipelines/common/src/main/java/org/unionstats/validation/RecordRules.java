@@ -20,11 +20,16 @@ final class RecordRules implements Serializable {
         this.regions = regions;
     }
 
-    void check(SubmissionPath sub, Map<String, Object> v, List<Violation> out) {
+    /**
+     * @param failed fields whose cell was refused already: rules about them would only repeat
+     *     the complaint
+     */
+    void check(SubmissionPath sub, Map<String, Object> v, java.util.Set<String> failed, List<Violation> out) {
         Period p = sub.period();
         switch (sub.recordType()) {
             case ORG_UNITS -> {
-                if (!"province".equals(v.get("level")) && v.get("parent_org_code") == null) {
+                if (v.get("level") != null && !"province".equals(v.get("level")) && v.get("parent_org_code") == null
+                        && !failed.contains("parent_org_code")) {
                     out.add(Violation.of("PARENT_REQUIRED", "parent_org_code",
                             "上级工会代码为必填项（仅省级工会可不填）", "parent_org_code is required for every union below a province"));
                 }
@@ -45,7 +50,9 @@ final class RecordRules implements Serializable {
                 LocalDate filed = (LocalDate) v.get("filed_on");
                 LocalDate lifted = (LocalDate) v.get("lifted_out_on");
                 boolean liftedOut = "lifted_out".equals(v.get("status"));
-                if (liftedOut && lifted == null) {
+                if (v.get("status") == null || failed.contains("lifted_out_on")) {
+                    // Nothing to say about the lift-out date until status and date read cleanly.
+                } else if (liftedOut && lifted == null) {
                     out.add(Violation.of("LIFTED_OUT_DATE_REQUIRED", "lifted_out_on",
                             "状态为「已解困脱困」时必须填写解困脱困日期", "lifted_out_on is required when status is lifted_out"));
                 } else if (!liftedOut && lifted != null) {
@@ -88,11 +95,13 @@ final class RecordRules implements Serializable {
 
     /** A union may only report for orgs in its own subtree. */
     private void within(SubmissionPath sub, String orgCode, String column, List<Violation> out) {
-        if (orgCode == null || sub.submitter().length() != 6) {
+        if (orgCode == null) {
             return;
         }
+        // A basic-level union's authority is its county: the region part of its code.
+        String authority = sub.submitter().substring(0, 6);
         String orgRegion = orgCode.substring(0, 6);
-        if (orgRegion.equals(sub.submitter()) || isAncestor(sub.submitter(), orgRegion)) {
+        if (orgRegion.equals(authority) || isAncestor(authority, orgRegion)) {
             return;
         }
         out.add(Violation.of("ORG_OUTSIDE_SUBMITTER", column,

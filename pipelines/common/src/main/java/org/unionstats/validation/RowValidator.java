@@ -78,6 +78,8 @@ public final class RowValidator implements Serializable {
                 if (cell.value() instanceof LocalDate date) {
                     RecordRules.checkPeriodRule(column.periodRule(), column.name(), date, sub.period(), violations);
                 }
+            } catch (OutOfRangeException e) {
+                violations.add(Violation.of("OUT_OF_RANGE", column.name(), e.messageZh(), e.messageEn()));
             } catch (ValueFormatException e) {
                 violations.add(Violation.of(errorCode(column), column.name(), e.messageZh(), e.messageEn()));
             } catch (ArithmeticException e) {
@@ -99,9 +101,11 @@ public final class RowValidator implements Serializable {
         if (sub.recordType() == RecordType.INDICATOR_REPORTS && values.containsKey("indicator_id")) {
             unit(values, unitText, violations);
         }
-        if (violations.isEmpty()) {
-            rules.check(sub, values, violations);
+        java.util.Set<String> failed = new java.util.HashSet<>();
+        for (Violation v : violations) {
+            catalog.columns(sub.recordType()).stream().filter(c -> c.name().equals(v.column())).forEach(c -> failed.add(c.field()));
         }
+        rules.check(sub, values, failed, violations);
         if (!violations.isEmpty()) {
             return new RowResult.Rejected(violations);
         }
@@ -118,7 +122,13 @@ public final class RowValidator implements Serializable {
         Indicators.unitFactor(indicator, unitText).ifPresentOrElse(factor -> {
             values.put("unit", indicator.unit());
             if (values.get("value") instanceof BigDecimal v && factor.compareTo(BigDecimal.ONE) != 0) {
-                values.put("value", v.multiply(factor));
+                BigDecimal scaled = v.multiply(factor);
+                try {
+                    CellReader.checkStorable("数值", "value", scaled, v.toPlainString() + " " + unitText);
+                    values.put("value", scaled);
+                } catch (OutOfRangeException e) {
+                    violations.add(Violation.of("OUT_OF_RANGE", "value", e.messageZh(), e.messageEn()));
+                }
             }
         }, () -> violations.add(Violation.of("UNIT_MISMATCH", "unit",
                 "单位「" + unitText + "」与指标「" + indicator.zhName() + "」的单位「" + indicator.unitZh() + "」不符",

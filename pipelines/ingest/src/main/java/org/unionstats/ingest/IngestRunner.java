@@ -19,17 +19,13 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.unionstats.contract.ContractCatalog;
-import org.unionstats.contract.Indicators;
 import org.unionstats.ingest.pipeline.IngestPipeline;
-import org.unionstats.ingest.pipeline.SubmissionChecker;
 import org.unionstats.ingest.plan.IngestPlan;
 import org.unionstats.ingest.plan.IngestPlanner;
 import org.unionstats.ingest.plan.WarehousePartitions;
 import org.unionstats.ingest.warehouse.Publisher;
 import org.unionstats.ingest.warehouse.WarehouseLayout;
-import org.unionstats.privacy.Pseudonymizer;
 import org.unionstats.regions.RegionDirectory;
-import org.unionstats.validation.RowValidator;
 
 /** One ingest run: plan, run the Beam pipeline into staging, publish, report. */
 public final class IngestRunner {
@@ -66,10 +62,8 @@ public final class IngestRunner {
             return new IngestSummary(runId, List.of(), plan.unchangedFiles(), IngestSummary.Totals.of(List.of()));
         }
 
-        SubmissionChecker checker = new SubmissionChecker(catalog,
-                new RowValidator(catalog, regions, Indicators.load(), new Pseudonymizer(config.pseudonymKey())));
         Pipeline pipeline = Pipeline.create(options);
-        IngestPipeline.build(pipeline, plan, catalog, checker, layout, config.shardsPerPartition());
+        IngestPipeline.build(pipeline, plan, catalog, config.pseudonymKey(), layout, config.shardsPerPartition());
         // Poll progress while the runner works instead of blocking inside run().
         options.as(DirectOptions.class).setBlockOnRun(false);
         PipelineResult.State state;

@@ -46,7 +46,9 @@ record FileStyle(
         /** " 会员编号 " */
         SPACES,
         /** 帮扶金额(元) instead of 帮扶金额（元）, or the other way round */
-        SWAPPED_PARENTHESES
+        SWAPPED_PARENTHESES,
+        /** ｏｒｇ＿ｃｏｄｅ, 帮扶金额（元）: full-width forms of ASCII characters, as Chinese input methods type them */
+        FULL_WIDTH
     }
 
     enum DateStyle {

@@ -45,13 +45,16 @@ final class FileStyles {
             case JSONL -> false; // keys are the English column names
             default -> rng.chance(0.55);
         };
+        double h = rng.nextDouble();
         HeaderDecoration decoration = format == Format.JSONL ? HeaderDecoration.NONE
-                : rng.chance(0.1) ? HeaderDecoration.SPACES
-                : rng.chance(0.12) ? HeaderDecoration.SWAPPED_PARENTHESES : HeaderDecoration.NONE;
+                : h < 0.10 ? HeaderDecoration.SPACES
+                : h < 0.22 ? HeaderDecoration.SWAPPED_PARENTHESES
+                : h < 0.26 ? HeaderDecoration.FULL_WIDTH : HeaderDecoration.NONE;
         List<String> columns = new ArrayList<>();
         for (Catalog.Column c : catalog.columns(group.type())) {
-            if (OMITTABLE.contains(c.name()) && !c.required() && rng.chance(c.name().equals("qualifier") ? 0.15 : 0.25)
-                    && !hasValues(group, c.name(), c.name().equals("qualifier"))) {
+            boolean omit = OMITTABLE.contains(c.name()) && !c.required()
+                    && rng.chance(c.name().equals("qualifier") ? 0.15 : 0.25);
+            if (omit && !(c.name().equals("qualifier") && hasValues(group, c.name()))) {
                 continue;
             }
             columns.add(c.name());
@@ -77,9 +80,9 @@ final class FileStyles {
                 rng.chance(0.08), rng.chance(0.6), rng.chance(0.5), baseName(group, rng));
     }
 
-    /** Whether leaving the column out would lose information (only qualifiers matter here). */
-    private static boolean hasValues(Group group, String column, boolean check) {
-        return check && group.rows().stream().anyMatch(r -> r.get(column) != null);
+    /** Whether any row has a value in the column (qualifiers must not be dropped when there are some). */
+    private static boolean hasValues(Group group, String column) {
+        return group.rows().stream().anyMatch(r -> r.get(column) != null);
     }
 
     private static String baseName(Group group, Rng rng) {

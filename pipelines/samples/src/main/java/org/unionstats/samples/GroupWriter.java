@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.List;
 import org.unionstats.contract.RecordType;
 
 /**
@@ -74,7 +73,7 @@ final class GroupWriter {
             tally.mistakes(DAMAGED_XLSX_ROWS, group.rows().size());
             corrected = true; // the union notices and sends the data again
         } else {
-            MistakeInjector.Result injected = injector.inject(group, rng);
+            MistakeInjector.Result injected = injector.inject(group, rng, style.columns());
             first = writer.write(dir, group.type(), injected.rows(), style, rng);
             tally.rows(type, injected.rows().size());
             tally.mistakes(injected.counts());
@@ -108,13 +107,6 @@ final class GroupWriter {
             Files.setLastModifiedTime(file, time);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set the modification time of " + file, e);
-        }
-    }
-
-    /** Convenience for groups that never need forcing. */
-    void writeAll(List<Group> groups, Tally tally) {
-        for (Group g : groups) {
-            write(g, tally, false, false);
         }
     }
 }

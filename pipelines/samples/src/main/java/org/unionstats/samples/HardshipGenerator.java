@@ -1,7 +1,6 @@
 package org.unionstats.samples;
 
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,8 +70,8 @@ final class HardshipGenerator {
         for (int p = 0; p < periods.size(); p++) {
             Period period = periods.get(p);
             double quarters = period.type().months() / 3.0;
-            boolean springFestival = covers(period, Month.JANUARY) || covers(period, Month.FEBRUARY);
-            boolean autumnAid = covers(period, Month.AUGUST) || covers(period, Month.SEPTEMBER);
+            boolean springFestival = Seasons.springFestival(period);
+            boolean autumnAid = Seasons.autumnAid(period);
             List<Map<String, Object>> rows = new ArrayList<>();
             List<Case> stillOnFile = new ArrayList<>(onFile.size());
             for (Case c : onFile) {
@@ -157,14 +156,6 @@ final class HardshipGenerator {
         return row;
     }
 
-    private static boolean covers(Period period, Month month) {
-        for (LocalDate d = period.start(); !d.isAfter(period.end()); d = d.plusMonths(1)) {
-            if (d.getMonth() == month) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static LocalDate max(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;

@@ -1,8 +1,6 @@
 package org.unionstats.samples;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.Month;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,8 +33,8 @@ final class IndicatorGenerator {
         List<List<Map<String, Object>>> byPeriod = new ArrayList<>();
         for (Period period : periods) {
             double quarters = period.type().months() / 3.0;
-            boolean autumn = covers(period, Month.AUGUST) || covers(period, Month.SEPTEMBER);
-            boolean spring = covers(period, Month.FEBRUARY) || covers(period, Month.MARCH);
+            boolean autumn = Seasons.autumnAid(period);
+            boolean spring = Seasons.springJobs(period);
             boolean chineseNames = rng.chance(0.35);
             boolean chineseUnits = rng.chance(0.6);
             Map<String, Long> values = new LinkedHashMap<>();
@@ -147,14 +145,5 @@ final class IndicatorGenerator {
         row.put("unit", unit);
         row.put("qualifier", qualifier);
         return row;
-    }
-
-    private static boolean covers(Period period, Month month) {
-        for (LocalDate d = period.start(); !d.isAfter(period.end()); d = d.plusMonths(1)) {
-            if (d.getMonth() == month) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,6 +2,7 @@ package org.unionstats.samples;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,15 @@ final class MistakeInjector {
         this.catalog = catalog;
     }
 
+    /** Mistakes in every column; see {@link #inject(Group, Rng, java.util.Collection)}. */
     Result inject(Group group, Rng rng) {
+        return inject(group, rng, null);
+    }
+
+    /**
+     * @param visibleColumns the columns the file will carry (null: all); mistakes go only where they can be seen
+     */
+    Result inject(Group group, Rng rng, Collection<String> visibleColumns) {
         List<Map<String, Object>> out = new ArrayList<>(group.rows().size() + 4);
         Map<String, Long> counts = new TreeMap<>();
         for (Map<String, Object> clean : group.rows()) {
@@ -64,7 +73,7 @@ final class MistakeInjector {
             if (rate > 0 && rng.chance(rate)) {
                 List<String> kinds = applicable(group.type(), row);
                 String kind = rng.pick(kinds);
-                apply(kind, row, group, rng);
+                apply(kind, row, group, rng, visibleColumns);
                 counts.merge(kind, 1L, Long::sum);
                 if (kind.equals(DUPLICATE)) {
                     out.add(new LinkedHashMap<>(row));
@@ -87,7 +96,7 @@ final class MistakeInjector {
         };
     }
 
-    private void apply(String kind, Map<String, Object> row, Group group, Rng rng) {
+    private void apply(String kind, Map<String, Object> row, Group group, Rng rng, Collection<String> visible) {
         Period period = group.period();
         switch (kind) {
             case DUPLICATE -> { }
@@ -104,7 +113,8 @@ final class MistakeInjector {
             }
             case LABEL_TYPO -> {
                 String category = ((Label) row.get("worker_category")).code();
-                if (CATEGORY_TYPOS.containsKey(category) && rng.chance(0.4)) {
+                boolean categoryShown = visible == null || visible.contains("worker_category");
+                if (CATEGORY_TYPOS.containsKey(category) && categoryShown && rng.chance(0.4)) {
                     row.put("worker_category", CATEGORY_TYPOS.get(category));
                 } else {
                     row.put("event_type", EVENT_TYPE_TYPOS.get(((Label) row.get("event_type")).code()));

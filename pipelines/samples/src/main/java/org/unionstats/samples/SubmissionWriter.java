@@ -2,6 +2,7 @@ package org.unionstats.samples;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
@@ -21,6 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -39,6 +44,8 @@ final class SubmissionWriter {
 
     /** Fixed creation date of every workbook, so runs with the same seed differ in no property. */
     private static final Date WORKBOOK_CREATED = Date.from(LocalDate.of(2025, 1, 1).atStartOfDay().toInstant(ZoneOffset.ofHours(8)));
+
+    private static final LocalDateTime WORKBOOK_ENTRY_TIME = LocalDateTime.of(2025, 1, 1, 0, 0);
 
     private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
@@ -200,7 +207,26 @@ final class SubmissionWriter {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(8192 + rows.size() * 60);
             wb.write(out);
-            return out.toByteArray();
+            return withFixedEntryTimes(out.toByteArray());
         }
+    }
+
+    /**
+     * The same zip with every entry stamped {@link #WORKBOOK_ENTRY_TIME}: POI stamps the entries with the current
+     * time, which would make two runs' workbooks differ in bytes though not in content.
+     */
+    static byte[] withFixedEntryTimes(byte[] zip) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length + 512);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+                ZipOutputStream z = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setTimeLocal(WORKBOOK_ENTRY_TIME);
+                z.putNextEntry(copy);
+                in.transferTo(z);
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 }

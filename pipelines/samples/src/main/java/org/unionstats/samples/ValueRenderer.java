@@ -2,6 +2,7 @@ package org.unionstats.samples;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Set;
 import org.unionstats.contract.RecordType;
 import org.unionstats.samples.FileStyle.DateStyle;
@@ -36,7 +37,7 @@ final class ValueRenderer {
      * Starts a row: the choices made for it (mixed label spellings, the extra column's value) are drawn from its
      * content, so an exact duplicate row is written exactly alike.
      */
-    void startRow(java.util.Map<String, Object> row) {
+    void startRow(Map<String, Object> row) {
         rowRng = Rng.of(fileSeed, String.valueOf(row));
     }
 
@@ -58,7 +59,16 @@ final class ValueRenderer {
             case NONE -> h;
             case SPACES -> " " + h + (h.length() % 2 == 0 ? " " : "  ");
             case SWAPPED_PARENTHESES -> swapParentheses(h);
+            case FULL_WIDTH -> fullWidth(h);
         };
+    }
+
+    private static String fullWidth(String h) {
+        StringBuilder out = new StringBuilder(h.length());
+        for (char c : h.toCharArray()) {
+            out.append(c > ' ' && c < 0x7f ? (char) (c - 0x20 + 0xFF00) : c);
+        }
+        return out.toString();
     }
 
     private static String swapParentheses(String h) {

@@ -80,22 +80,18 @@ class SampleInboxGeneratorTest {
         List<String> a = files.stream().map(SampleInboxGeneratorTest::relative).toList();
         List<String> b = InboxReader.files(second).stream().map(p -> second.relativize(p).toString().replace('\\', '/')).toList();
         assertThat(b).isEqualTo(a);
-        int compared = 0;
+        int workbooks = 0;
         for (String rel : a) {
             Path x = first.resolve(rel);
             Path y = second.resolve(rel);
             assertThat(Files.getLastModifiedTime(y)).as(rel).isEqualTo(Files.getLastModifiedTime(x));
-            String ext = InboxReader.extension(x);
-            if (ext.equals("csv") || ext.equals("jsonl")) {
-                assertThat(Files.readAllBytes(y)).as(rel).isEqualTo(Files.readAllBytes(x));
-                compared++;
-            } else if (tables.containsKey(rel)) {
-                assertThat(InboxReader.read(y)).as(rel).isEqualTo(tables.get(rel));
-            } else {
-                assertThat(Files.size(y)).as(rel).isEqualTo(Files.size(x));
+            // Workbooks too: entry times and core properties are fixed.
+            assertThat(Files.readAllBytes(y)).as(rel).isEqualTo(Files.readAllBytes(x));
+            if (InboxReader.extension(x).equals("xlsx")) {
+                workbooks++;
             }
         }
-        assertThat(compared).isGreaterThan(100);
+        assertThat(workbooks).isGreaterThan(10);
         assertThat(Files.readString(second.resolve(GenerationSummary.FILE_NAME)))
                 .isEqualTo(Files.readString(first.resolve(GenerationSummary.FILE_NAME)));
     }

@@ -12,7 +12,6 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -43,16 +42,16 @@ public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>,
     }
 
     private final ContractCatalog catalog;
-    private final SubmissionChecker checker;
+    private final byte[] pseudonymKey;
     private final Set<String> existingOrgs;
     private final Set<String> existingCompetitions;
     private final String runId;
     private final long startedAt;
 
-    public CheckSubmissions(ContractCatalog catalog, SubmissionChecker checker, Set<String> existingOrgs,
+    public CheckSubmissions(ContractCatalog catalog, byte[] pseudonymKey, Set<String> existingOrgs,
             Set<String> existingCompetitions, String runId, long startedAt) {
         this.catalog = catalog;
-        this.checker = checker;
+        this.pseudonymKey = pseudonymKey.clone();
         this.existingOrgs = existingOrgs;
         this.existingCompetitions = existingCompetitions;
         this.runId = runId;
@@ -68,15 +67,14 @@ public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>,
         PCollectionView<ReferenceCodes> refs = files
                 .apply("Declaring files", Filter.by((PlannedFile f) -> f.isCurrent()
                         && (f.path().recordType() == RecordType.ORG_UNITS || f.path().recordType() == RecordType.COMPETITIONS)))
-                .apply("Read declared codes", ParDo.of(new DeclaredCodesFn(catalog)))
+                .apply("Read declared codes", ParDo.of(new DeclaredCodesFn()))
                 .apply("Known codes", Combine.globally(new CollectReferenceCodes(existingOrgs, existingCompetitions))
                         .asSingletonView());
 
         List<TupleTag<?>> others = new java.util.ArrayList<>(ACCEPTED.values());
         others.add(QUARANTINE);
         PCollectionTuple out = files
-                .apply("Spread files", Reshuffle.viaRandomKey())
-                .apply("Check rows", ParDo.of(new CheckSubmissionsFn(checker, refs, RECEIPTS, QUARANTINE, ACCEPTED, runId, startedAt))
+                .apply("Check rows", ParDo.of(new CheckSubmissionsFn(pseudonymKey, refs, RECEIPTS, QUARANTINE, ACCEPTED, runId, startedAt))
                         .withSideInputs(refs)
                         .withOutputTags(RECEIPTS, TupleTagList.of(others)));
         out.get(RECEIPTS).setCoder(kv(ContractCatalog.tableSchema(WarehousePartitions.RECEIPTS)));

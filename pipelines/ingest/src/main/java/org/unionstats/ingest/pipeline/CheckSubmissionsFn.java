@@ -21,7 +21,7 @@ final class CheckSubmissionsFn extends DoFn<PlannedFile, KV<String, GenericRecor
 
     static final String NAMESPACE = "unionstats.ingest";
 
-    private final SubmissionChecker checker;
+    private final byte[] pseudonymKey;
     private final PCollectionView<ReferenceCodes> refsView;
     private final TupleTag<KV<String, GenericRecord>> receiptsTag;
     private final TupleTag<KV<String, GenericRecord>> quarantineTag;
@@ -34,16 +34,24 @@ final class CheckSubmissionsFn extends DoFn<PlannedFile, KV<String, GenericRecor
     private final Counter accepted = Metrics.counter(NAMESPACE, "accepted");
     private final Counter quarantined = Metrics.counter(NAMESPACE, "quarantined");
 
-    CheckSubmissionsFn(SubmissionChecker checker, PCollectionView<ReferenceCodes> refsView,
+    private transient SubmissionChecker checker;
+
+    CheckSubmissionsFn(byte[] pseudonymKey, PCollectionView<ReferenceCodes> refsView,
             TupleTag<KV<String, GenericRecord>> receiptsTag, TupleTag<KV<String, GenericRecord>> quarantineTag,
             Map<RecordType, TupleTag<KV<String, GenericRecord>>> acceptedTags, String runId, long startedAt) {
-        this.checker = checker;
+        this.pseudonymKey = pseudonymKey.clone();
         this.refsView = refsView;
         this.receiptsTag = receiptsTag;
         this.quarantineTag = quarantineTag;
         this.acceptedTags = acceptedTags;
         this.runId = runId;
         this.startedAt = startedAt;
+    }
+
+    /** Reference data comes from the classpath on each worker, not through the serialized DoFn. */
+    @Setup
+    public void setup() {
+        checker = SubmissionChecker.create(pseudonymKey);
     }
 
     @ProcessElement

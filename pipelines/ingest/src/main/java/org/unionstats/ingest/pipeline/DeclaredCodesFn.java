@@ -24,10 +24,11 @@ final class DeclaredCodesFn extends DoFn<PlannedFile, KV<String, String>> {
     static final String ORG = "org";
     static final String COMPETITION = "competition";
 
-    private final ContractCatalog catalog;
+    private transient ContractCatalog catalog;
 
-    DeclaredCodesFn(ContractCatalog catalog) {
-        this.catalog = catalog;
+    @Setup
+    public void setup() {
+        catalog = ContractCatalog.load();
     }
 
     @ProcessElement

@@ -31,13 +31,13 @@ public final class IngestPipeline {
 
     private IngestPipeline() {}
 
-    public static void build(Pipeline pipeline, IngestPlan plan, ContractCatalog catalog, SubmissionChecker checker,
+    public static void build(Pipeline pipeline, IngestPlan plan, ContractCatalog catalog, byte[] pseudonymKey,
             WarehouseLayout layout, int shards) {
         String runId = plan.runId();
         String prefix = "part-" + runId;
         PCollection<PlannedFile> files = pipeline.apply("New files",
                 Create.of(plan.newFiles()).withCoder(SerializableCoder.of(PlannedFile.class)));
-        PCollectionTuple checked = files.apply("Check submissions", new CheckSubmissions(catalog, checker,
+        PCollectionTuple checked = files.apply("Check submissions", new CheckSubmissions(catalog, pseudonymKey,
                 plan.existingOrgCodes(), plan.existingCompetitionIds(), runId, plan.startedAt()));
 
         for (Map.Entry<RecordType, Map<String, Set<String>>> entry : plan.touched().entrySet()) {

@@ -52,6 +52,13 @@ public final class SubmissionChecker implements Serializable {
         }
     }
 
+    /** A checker on the contract, regions and indicators shipped on the classpath. */
+    public static SubmissionChecker create(byte[] pseudonymKey) {
+        ContractCatalog catalog = ContractCatalog.load();
+        return new SubmissionChecker(catalog, new RowValidator(catalog, org.unionstats.regions.RegionDirectory.loadDefault(),
+                org.unionstats.contract.Indicators.load(), new org.unionstats.privacy.Pseudonymizer(pseudonymKey)));
+    }
+
     public SubmissionOutcome check(PlannedFile file, byte[] bytes, ReferenceCodes refs, String runId, long ingestedAt) {
         Run run = new Run(file, runId, ingestedAt);
         if (file.path() == null) {

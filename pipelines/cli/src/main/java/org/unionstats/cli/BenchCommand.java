@@ -1,0 +1,87 @@
+package org.unionstats.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.unionstats.bench.DuckDbBaseline;
+import org.unionstats.bench.MeasuredProcess;
+import org.unionstats.regions.RegionDirectory;
+import org.unionstats.samples.GeneratorConfig;
+import org.unionstats.samples.SampleInboxGenerator;
+import org.unionstats.samples.Scale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmarks with a documented workload. 'bench ingest' times a full ingest of a generated inbox",
+                "against DuckDB converting the same UTF-8 CSV files to Parquet; each side runs in its own JVM."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "What to measure: ingest.")
+    String what;
+
+    @Option(names = "--scale", defaultValue = "medium", description = "Generator scale. Default: ${DEFAULT-VALUE}.")
+    String scale;
+
+    @Option(names = "--seed", defaultValue = "" + GeneratorConfig.DEFAULT_SEED, description = "Generator seed.")
+    long seed;
+
+    @Option(names = "--dir", defaultValue = "bench-data", description = "Working folder (inbox kept between runs). Default: ${DEFAULT-VALUE}.")
+    Path dir;
+
+    @Option(names = "--heap", defaultValue = "6g", description = "Heap of each measured JVM. Default: ${DEFAULT-VALUE}.")
+    String heap;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!"ingest".equals(what)) {
+            throw new IllegalArgumentException("unknown benchmark '" + what + "'; try: ingest");
+        }
+        Path inbox = dir.resolve("inbox-" + scale + "-" + seed);
+        if (!Files.exists(inbox.resolve("_generated.json"))) {
+            System.err.println("generating the " + scale + " inbox in " + inbox);
+            new SampleInboxGenerator(new GeneratorConfig(inbox, Scale.parse(scale), seed, GeneratorConfig.defaultPeriods(),
+                    GeneratorConfig.DEFAULT_MISTAKE_RATE, Optional.empty()), RegionDirectory.loadDefault()).generate();
+        }
+        Path warehouse = dir.resolve("warehouse-" + scale);
+        Path duck = dir.resolve("duckdb-" + scale);
+        deleteTree(warehouse);
+        deleteTree(duck);
+
+        MeasuredProcess ingest = MeasuredProcess.run(heap, UnionStats.class.getName(),
+                List.of("ingest", "--inbox", inbox.toString(), "--warehouse", warehouse.toString(), "--json"));
+        if (ingest.exitCode() != 0) {
+            throw new IllegalStateException("the measured ingest failed with exit code " + ingest.exitCode());
+        }
+        JsonNode totals = new ObjectMapper().readTree(ingest.stdout()).get("totals");
+        long rows = totals.get("rows_read").asLong();
+        MeasuredProcess baseline = MeasuredProcess.run(heap, DuckDbBaseline.class.getName(), List.of(inbox.toString(), duck.toString()));
+        String[] base = baseline.stdout().strip().split(" ");
+        long duckRows = Long.parseLong(base[1]);
+
+        double ours = rows / ingest.seconds();
+        double theirs = duckRows / baseline.seconds();
+        System.out.printf("workload: %s inbox (seed %d): %,d files, %,d rows read%n", scale, seed, totals.get("files").asInt(), rows);
+        System.out.println("| engine | rows | wall s | rows/s | peak RSS MiB |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        System.out.printf("| unionstats ingest (Beam DirectRunner, all formats, full validation) | %,d | %.1f | %,.0f | %,d |%n",
+                rows, ingest.seconds(), ours, ingest.peakRssKb() / 1024);
+        System.out.printf("| DuckDB read_csv → Parquet (UTF-8 CSV only, no validation, %s files) | %,d | %.1f | %,.0f | %,d |%n",
+                base[3], duckRows, baseline.seconds(), theirs, baseline.peakRssKb() / 1024);
+        System.out.printf("throughput ratio unionstats / DuckDB: %.2f%n", ours / theirs);
+        return 0;
+    }
+
+    private static void deleteTree(Path path) throws java.io.IOException {
+        if (Files.exists(path)) {
+            try (var walk = Files.walk(path)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

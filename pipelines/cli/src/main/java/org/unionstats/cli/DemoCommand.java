@@ -1,0 +1,49 @@
+package org.unionstats.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unionstats.ingest.IngestConfig;
+import org.unionstats.ingest.IngestRunner;
+import org.unionstats.ingest.IngestSummary;
+import org.unionstats.regions.RegionDirectory;
+import org.unionstats.samples.GeneratorConfig;
+import org.unionstats.samples.SampleInboxGenerator;
+import org.unionstats.samples.Scale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "The whole pipeline on the embedded default: generate a sample inbox, ingest it, show the warehouse.")
+final class DemoCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+
+    @Option(names = "--dir", defaultValue = "demo", description = "Working folder (inbox/ and warehouse/ inside). Default: ${DEFAULT-VALUE}.")
+    Path dir;
+
+    @Option(names = "--scale", defaultValue = "small", description = "Sample scale: tiny, small, medium. Default: ${DEFAULT-VALUE}.")
+    String scale;
+
+    @Override
+    public Integer call() throws Exception {
+        Path inbox = dir.resolve("inbox");
+        Path warehouse = dir.resolve("warehouse");
+        if (!Files.exists(inbox.resolve("_generated.json"))) {
+            LOG.info("generating a {} sample inbox in {}", scale, inbox);
+            new SampleInboxGenerator(new GeneratorConfig(inbox, Scale.parse(scale), GeneratorConfig.DEFAULT_SEED,
+                    GeneratorConfig.defaultPeriods(), GeneratorConfig.DEFAULT_MISTAKE_RATE, Optional.empty()),
+                    RegionDirectory.loadDefault()).generate();
+        }
+        byte[] key = PseudonymKeys.load(PseudonymKeys.home().resolve("pseudonym.key"));
+        IngestSummary summary = new IngestRunner(LOG::info)
+                .run(new IngestConfig(inbox.toString(), warehouse.toString(), key, 1, List.of()));
+        IngestCommand.print(summary);
+        WarehouseOverview.print(warehouse);
+        return summary.reconciles() ? 0 : ClearErrors.FAILURE;
+    }
+}

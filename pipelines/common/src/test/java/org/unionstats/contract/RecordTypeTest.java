@@ -1,0 +1,59 @@
+package org.unionstats.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RecordTypeTest {
+
+    @Test
+    void codesAndChineseNames() {
+        assertThat(RecordType.values()).extracting(RecordType::code).containsExactly(
+                "org_units", "member_events", "hardship_cases", "competitions", "competition_entries", "indicator_reports");
+        assertThat(RecordType.values()).extracting(RecordType::zhName).containsExactly(
+                "工会组织", "会员变动", "困难职工家庭档案", "劳动和技能竞赛", "竞赛参赛", "工作指标报表");
+    }
+
+    @Test
+    void fromCode() {
+        assertThat(RecordType.fromCode("member_events")).isEqualTo(RecordType.MEMBER_EVENTS);
+        assertThat(RecordType.fromCode("competition_entries")).isEqualTo(RecordType.COMPETITION_ENTRIES);
+        assertThatThrownBy(() -> RecordType.fromCode("members"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("members");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "会员变动-第二版.xlsx, MEMBER_EVENTS",
+        "会员变动.csv, MEMBER_EVENTS",
+        "member_events.csv, MEMBER_EVENTS",
+        "member_events_v2.csv, MEMBER_EVENTS",
+        "Member_Events.CSV, MEMBER_EVENTS",
+        "competition_entries.csv, COMPETITION_ENTRIES",
+        "competition_entries_2024Q3.xlsx, COMPETITION_ENTRIES",
+        "competitions.csv, COMPETITIONS",
+        "competitions-第二版.csv, COMPETITIONS",
+        "竞赛参赛.jsonl, COMPETITION_ENTRIES",
+        "劳动和技能竞赛.xlsx, COMPETITIONS",
+        "org_units.csv, ORG_UNITS",
+        "工会组织（新增）.xlsx, ORG_UNITS",
+        "hardship_cases.jsonl, HARDSHIP_CASES",
+        "困难职工家庭档案2024.xlsx, HARDSHIP_CASES",
+        "indicator_reports.csv, INDICATOR_REPORTS",
+        "工作指标报表.xlsx, INDICATOR_REPORTS",
+    })
+    void fromFileName(String fileName, RecordType expected) {
+        assertThat(RecordType.fromFileName(fileName)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"members.csv", "report.xlsx", "events_member.csv", "2024会员变动.xlsx", "competition.csv", ""})
+    void unknownFileNames(String fileName) {
+        assertThat(RecordType.fromFileName(fileName)).isEmpty();
+    }
+}
