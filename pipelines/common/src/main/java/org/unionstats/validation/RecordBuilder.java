@@ -2,7 +2,6 @@ package org.unionstats.validation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.Map;
 import org.apache.avro.Conversions;
@@ -30,8 +29,11 @@ public final class RecordBuilder {
     private static Object toAvro(Schema schema, Object value) {
         if (schema.getLogicalType() instanceof LogicalTypes.Decimal decimal) {
             BigDecimal scaled = ((BigDecimal) value).setScale(decimal.getScale(), RoundingMode.HALF_UP);
-            ByteBuffer bytes = DECIMALS.toBytes(scaled, schema, decimal);
-            return bytes;
+            // Fixed-length decimals: the Parquet form every engine reads (Spark's vectorized
+            // reader fails on dictionary-encoded BINARY decimals of precision 18 or less).
+            return schema.getType() == Schema.Type.FIXED
+                    ? DECIMALS.toFixed(scaled, schema, decimal)
+                    : DECIMALS.toBytes(scaled, schema, decimal);
         }
         if (schema.getLogicalType() instanceof LogicalTypes.Date) {
             return (int) ((LocalDate) value).toEpochDay();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,11 +28,9 @@ class RecordBuilderTest {
     private static final Schema HARDSHIP = CATALOG.schema(RecordType.HARDSHIP_CASES);
     private static final Schema INDICATORS = CATALOG.schema(RecordType.INDICATOR_REPORTS);
 
-    /** Reads a decimal field back from its two's-complement bytes, with the schema's scale of 2. */
+    /** Reads a decimal field back from its fixed-length two's-complement bytes, with the schema's scale of 2. */
     static BigDecimal decimal(GenericRecord record, String field) {
-        ByteBuffer buffer = ((ByteBuffer) record.get(field)).duplicate();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
+        byte[] bytes = ((org.apache.avro.generic.GenericFixed) record.get(field)).bytes();
         return new BigDecimal(new BigInteger(bytes), 2);
     }
 
@@ -69,16 +66,14 @@ class RecordBuilderTest {
     }
 
     @Test
-    void decimalsBecomeBytesAtTheSchemasScale() {
+    void decimalsBecomeFixedBytesAtTheSchemasScale() {
         Map<String, Object> v = hardship();
         v.put("assistance_cny", new BigDecimal("12000.5"));
         GenericRecord r = RecordBuilder.build(HARDSHIP, v);
-        assertThat(r.get("assistance_cny")).isInstanceOf(ByteBuffer.class);
-        // 12000.50 at scale 2 is the unscaled integer 1200050 = 0x124FB2
-        ByteBuffer bytes = ((ByteBuffer) r.get("assistance_cny")).duplicate();
-        byte[] raw = new byte[bytes.remaining()];
-        bytes.get(raw);
-        assertThat(raw).containsExactly(0x12, 0x4F, 0xB2);
+        assertThat(r.get("assistance_cny")).isInstanceOf(org.apache.avro.generic.GenericFixed.class);
+        // 12000.50 at scale 2 is the unscaled integer 1200050 = 0x124FB2, sign-extended to 8 bytes
+        byte[] raw = ((org.apache.avro.generic.GenericFixed) r.get("assistance_cny")).bytes();
+        assertThat(raw).containsExactly(0, 0, 0, 0, 0, 0x12, 0x4F, 0xB2);
         assertThat(decimal(r, "assistance_cny")).isEqualTo(new BigDecimal("12000.50"));
     }
 

@@ -16,8 +16,8 @@ import org.unionstats.text.TextNormalizer;
 
 /**
  * Collects the org codes and competition ids a batch declares, so rows of the same batch may
- * refer to them whatever order the files are read in. Emits {@code KV("org", code)} and
- * {@code KV("competition", id)}; unreadable files declare nothing (they are refused later).
+ * refer to them whatever order the files are read in. Emits {@code KV("org:<code>", "org")} and
+ * {@code KV("competition:<id>", "competition")}; unreadable files declare nothing (they are refused later).
  */
 final class DeclaredCodesFn extends DoFn<PlannedFile, KV<String, String>> {
 
@@ -29,6 +29,11 @@ final class DeclaredCodesFn extends DoFn<PlannedFile, KV<String, String>> {
     @Setup
     public void setup() {
         catalog = ContractCatalog.load();
+    }
+
+    /** A declared code as the lookup keys it. */
+    static KV<String, String> code(String kind, String code) {
+        return KV.of(kind + ":" + code, kind);
     }
 
     @ProcessElement
@@ -57,7 +62,7 @@ final class DeclaredCodesFn extends DoFn<PlannedFile, KV<String, String>> {
             if (index < row.cells().size()) {
                 String code = TextNormalizer.normalize(row.cells().get(index));
                 if (code != null && !code.isEmpty()) {
-                    out.output(KV.of(kind, code));
+                    out.output(code(kind, code));
                 }
             }
         }

@@ -1,0 +1,23 @@
+package org.unionstats.kpi.catalogue;
+
+/** How a KPI adds up across orgs and over time (shared/reference/kpi-notes.md, section 0). */
+public enum Additivity {
+    /** Summed across orgs and periods. */
+    ADDITIVE_FLOW,
+    /** Summed across orgs; over time the value at the period's end. */
+    STOCK,
+    /** Recounted over the subtree's keys, never summed. */
+    DISTINCT_COUNT,
+    /** Recomputed from the subtree's values. */
+    MEDIAN,
+    /** Recomputed from summed numerator and denominator, never averaged. */
+    RATIO;
+
+    public static Additivity fromCode(String code) {
+        return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,127 @@
+package org.unionstats.kpi.catalogue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The KPI catalogue ({@code schemas/kpis/*.yaml}), checked on load: every KPI computed exactly
+ * one way, every reference known, no cycles. {@link #inDependencyOrder()} is the order to
+ * compute them in.
+ */
+public final class KpiCatalogue implements Serializable {
+
+    public static final List<String> FAMILIES = List.of("membership", "hardship", "competitions", "indicators");
+
+    private final List<KpiFamily> families;
+    private final Map<String, KpiDefinition> byId = new LinkedHashMap<>();
+    private final Map<String, String> familyOf = new LinkedHashMap<>();
+
+    KpiCatalogue(List<KpiFamily> families) {
+        this.families = List.copyOf(families);
+        for (KpiFamily family : families) {
+            for (KpiDefinition kpi : family.kpis()) {
+                if (byId.put(kpi.id(), kpi) != null) {
+                    throw new IllegalArgumentException("KPI " + kpi.id() + " is defined twice");
+                }
+                familyOf.put(kpi.id(), family.family());
+                if (kpi.ways() != 1) {
+                    throw new IllegalArgumentException("KPI " + kpi.id() + " must have exactly one of measure, ratio, expression, yoy_of");
+                }
+                kpi.additivityClass();
+            }
+        }
+        for (KpiDefinition kpi : byId.values()) {
+            for (String dep : kpi.dependencies()) {
+                if (!byId.containsKey(dep)) {
+                    throw new IllegalArgumentException("KPI " + kpi.id() + " refers to unknown KPI " + dep);
+                }
+            }
+        }
+        inDependencyOrder();
+    }
+
+    public static KpiCatalogue load() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<KpiFamily> families = new ArrayList<>();
+        for (String name : FAMILIES) {
+            String resource = "unionstats/schemas/kpis/" + name + ".yaml";
+            try (InputStream in = KpiCatalogue.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing KPI catalogue file on the classpath: " + resource);
+                }
+                families.add(yaml.readValue(in, KpiFamily.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the KPI catalogue " + resource + ": " + e.getMessage(), e);
+            }
+        }
+        return new KpiCatalogue(families);
+    }
+
+    public List<KpiFamily> families() {
+        return families;
+    }
+
+    public List<KpiDefinition> all() {
+        return List.copyOf(byId.values());
+    }
+
+    public Optional<KpiDefinition> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public String familyOf(String kpiId) {
+        return familyOf.get(kpiId);
+    }
+
+    /** Every KPI after the KPIs it depends on. */
+    public List<KpiDefinition> inDependencyOrder() {
+        List<KpiDefinition> ordered = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        Set<String> visiting = new HashSet<>();
+        for (String id : byId.keySet()) {
+            visit(id, done, visiting, ordered);
+        }
+        return ordered;
+    }
+
+    private void visit(String id, Set<String> done, Set<String> visiting, List<KpiDefinition> ordered) {
+        if (done.contains(id)) {
+            return;
+        }
+        if (!visiting.add(id)) {
+            throw new IllegalArgumentException("the KPI catalogue has a cycle through " + id);
+        }
+        for (String dep : byId.get(id).dependencies()) {
+            visit(dep, done, visiting, ordered);
+        }
+        visiting.remove(id);
+        done.add(id);
+        ordered.add(byId.get(id));
+    }
+
+    /** How each base measure rolls up, from the additivity of the KPIs that use it. */
+    public Map<String, Additivity> measureAggregation() {
+        Map<String, Additivity> result = new LinkedHashMap<>();
+        for (KpiDefinition kpi : byId.values()) {
+            if (kpi.measure() != null) {
+                Additivity a = kpi.additivityClass();
+                Additivity previous = result.put(kpi.measure(), a == Additivity.STOCK ? Additivity.ADDITIVE_FLOW : a);
+                if (previous != null && previous != result.get(kpi.measure())) {
+                    throw new IllegalArgumentException("measure " + kpi.measure() + " is used with two additivities");
+                }
+            }
+        }
+        return result;
+    }
+}

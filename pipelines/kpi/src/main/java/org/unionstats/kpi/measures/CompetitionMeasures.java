@@ -1,0 +1,41 @@
+package org.unionstats.kpi.measures;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Competitions count at their organiser in every period their dates overlap; entries count at
+ * the entering union in the periods their competition overlaps. Enterprises are distinct credit
+ * codes, recounted at every level.
+ */
+public final class CompetitionMeasures implements MeasureFamily {
+
+    @Override
+    public Dataset<Row> measures(SparkSession spark) {
+        return spark.sql("""
+                WITH comps AS (
+                  SELECT competition_id, organiser_org_code, start_date, end_date
+                  FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY competition_id ORDER BY period DESC, submitter) AS rn
+                        FROM competitions) WHERE rn = 1),
+                entries AS (
+                  SELECT e.org_code, e.enterprise_credit_code, e.entrants, e.award, c.start_date, c.end_date,
+                         %s AS qualifier_rank
+                  FROM competition_entries e JOIN comps c ON c.competition_id = e.competition_id)
+                SELECT k.organiser_org_code AS org_code, c.period, '' AS breakdown, 'competitions_held' AS measure,
+                       CAST(NULL AS DOUBLE) AS value, k.competition_id AS distinct_key, 0 AS qualifier_rank
+                FROM comps k JOIN calendar c ON k.start_date <= c.end_date AND k.end_date >= c.start_date
+                UNION ALL
+                SELECT org_code, period, '', measure, CAST(value AS DOUBLE), NULL, qualifier_rank
+                FROM (SELECT e.org_code, c.period, SUM(e.entrants) AS entrants,
+                             SUM(IF(e.award IS NOT NULL AND e.award <> 'none', 1, 0)) AS awards,
+                             MAX(e.qualifier_rank) AS qualifier_rank
+                      FROM entries e JOIN calendar c ON e.start_date <= c.end_date AND e.end_date >= c.start_date
+                      GROUP BY e.org_code, c.period)
+                LATERAL VIEW STACK(2, 'entrants', entrants, 'awards', awards) s AS measure, value
+                UNION ALL
+                SELECT DISTINCT e.org_code, c.period, '', 'enterprises', CAST(NULL AS DOUBLE), e.enterprise_credit_code, 0
+                FROM entries e JOIN calendar c ON e.start_date <= c.end_date AND e.end_date >= c.start_date
+                """.formatted(QUALIFIER_RANK));
+    }
+}
