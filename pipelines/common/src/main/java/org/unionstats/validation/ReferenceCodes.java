@@ -1,8 +1,6 @@
 package org.unionstats.validation;
 
 import java.io.Serializable;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,13 +16,5 @@ public record ReferenceCodes(Set<String> orgCodes, Set<String> competitionIds) i
 
     public static ReferenceCodes none() {
         return new ReferenceCodes(Set.of(), Set.of());
-    }
-
-    /** From a lookup keyed {@code org:<code>} or {@code competition:<id>}. */
-    public static ReferenceCodes of(Map<String, String> codeKinds) {
-        Set<String> orgs = new HashSet<>();
-        Set<String> competitions = new HashSet<>();
-        codeKinds.forEach((key, kind) -> ("org".equals(kind) ? orgs : competitions).add(key.substring(kind.length() + 1)));
-        return new ReferenceCodes(orgs, competitions);
     }
 }

@@ -65,7 +65,16 @@ public final class IngestRunner {
         Pipeline pipeline = Pipeline.create(options);
         IngestPipeline.build(pipeline, plan, catalog, config.pseudonymKey(), layout, config.shardsPerPartition());
         // Poll progress while the runner works instead of blocking inside run().
-        options.as(DirectOptions.class).setBlockOnRun(false);
+        DirectOptions direct = options.as(DirectOptions.class);
+        direct.setBlockOnRun(false);
+        // The DirectRunner's immutability and encodability checks are test aids (TestPipeline keeps
+        // them); on real runs they cost more than the work. --enforceImmutability=true restores them.
+        if (!config.beamArgs().stream().anyMatch(a -> a.startsWith("--enforceImmutability"))) {
+            direct.setEnforceImmutability(false);
+        }
+        if (!config.beamArgs().stream().anyMatch(a -> a.startsWith("--enforceEncodability"))) {
+            direct.setEnforceEncodability(false);
+        }
         PipelineResult.State state;
         try {
             PipelineResult result = pipeline.run();

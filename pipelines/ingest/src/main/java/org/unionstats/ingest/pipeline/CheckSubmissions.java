@@ -9,9 +9,8 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -26,6 +25,7 @@ import org.unionstats.contract.ContractCatalog;
 import org.unionstats.contract.RecordType;
 import org.unionstats.ingest.plan.PlannedFile;
 import org.unionstats.ingest.plan.WarehousePartitions;
+import org.unionstats.validation.ReferenceCodes;
 
 /**
  * Planned files in; out, keyed by partition (period): accepted rows per record type,
@@ -67,7 +67,7 @@ public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>,
 
     @Override
     public PCollectionTuple expand(PCollection<PlannedFile> files) {
-        // Codes the warehouse has, plus those this batch declares, keyed "kind:code" so a code may be of both kinds.
+        // Codes the warehouse has, plus those this batch declares: KV(kind, code).
         List<KV<String, String>> existing = new java.util.ArrayList<>();
         existingOrgs.forEach(c -> existing.add(DeclaredCodesFn.code(DeclaredCodesFn.ORG, c)));
         existingCompetitions.forEach(c -> existing.add(DeclaredCodesFn.code(DeclaredCodesFn.COMPETITION, c)));
@@ -75,13 +75,12 @@ public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>,
                 .apply("Declaring files", Filter.by((PlannedFile f) -> f.isCurrent()
                         && (f.path().recordType() == RecordType.ORG_UNITS || f.path().recordType() == RecordType.COMPETITIONS)))
                 .apply("Read declared codes", ParDo.of(new DeclaredCodesFn()));
-        PCollectionView<Map<String, String>> refs = PCollectionList
+        PCollectionView<ReferenceCodes> refs = PCollectionList
                 .of(declared)
-                .and(files.getPipeline().apply("Known codes", Create.of(existing)
+                .and(files.getPipeline().apply("Warehouse codes", Create.of(existing)
                         .withCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))))
                 .apply("All codes", Flatten.pCollections())
-                .apply("One kind per code", Distinct.create())
-                .apply("As lookup", View.asMap());
+                .apply("Known codes", Combine.globally(new CollectReferenceCodes()).asSingletonView());
 
         List<TupleTag<?>> others = new java.util.ArrayList<>(ACCEPTED.values());
         others.add(QUARANTINE);

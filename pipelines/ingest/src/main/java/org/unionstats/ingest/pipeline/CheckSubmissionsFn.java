@@ -22,9 +22,7 @@ final class CheckSubmissionsFn extends DoFn<PlannedFile, KV<String, GenericRecor
     static final String NAMESPACE = "unionstats.ingest";
 
     private final byte[] pseudonymKey;
-    private final PCollectionView<Map<String, String>> refsView;
-    private transient Map<String, String> lastCodes;
-    private transient ReferenceCodes refs;
+    private final PCollectionView<ReferenceCodes> refsView;
     private final TupleTag<KV<String, GenericRecord>> receiptsTag;
     private final TupleTag<KV<String, GenericRecord>> quarantineTag;
     private final Map<RecordType, TupleTag<KV<String, GenericRecord>>> acceptedTags;
@@ -38,7 +36,7 @@ final class CheckSubmissionsFn extends DoFn<PlannedFile, KV<String, GenericRecor
 
     private transient SubmissionChecker checker;
 
-    CheckSubmissionsFn(byte[] pseudonymKey, PCollectionView<Map<String, String>> refsView,
+    CheckSubmissionsFn(byte[] pseudonymKey, PCollectionView<ReferenceCodes> refsView,
             TupleTag<KV<String, GenericRecord>> receiptsTag, TupleTag<KV<String, GenericRecord>> quarantineTag,
             Map<RecordType, TupleTag<KV<String, GenericRecord>>> acceptedTags, String runId, long startedAt) {
         this.pseudonymKey = pseudonymKey.clone();
@@ -60,7 +58,7 @@ final class CheckSubmissionsFn extends DoFn<PlannedFile, KV<String, GenericRecor
     public void process(@Element PlannedFile file, ProcessContext context) throws IOException {
         byte[] bytes = FileBytes.read(file.resource());
         PlannedFile checked = sha256(bytes).equals(file.sha256()) ? file : changedWhileIngesting(file);
-        SubmissionOutcome outcome = checker.check(checked, bytes, refs(context.sideInput(refsView)), runId, startedAt);
+        SubmissionOutcome outcome = checker.check(checked, bytes, context.sideInput(refsView), runId, startedAt);
         String partition = file.partition();
         for (GenericRecord row : outcome.accepted()) {
             context.output(acceptedTags.get(file.path().recordType()), KV.of(partition, row));
@@ -73,15 +71,6 @@ final class CheckSubmissionsFn extends DoFn<PlannedFile, KV<String, GenericRecor
         rowsRead.inc((Long) outcome.receipt().get("rows_read"));
         accepted.inc((Long) outcome.receipt().get("accepted"));
         quarantined.inc((Long) outcome.receipt().get("quarantined"));
-    }
-
-    /** The lookup is rebuilt only when the runner hands over a new side-input map. */
-    private ReferenceCodes refs(Map<String, String> codes) {
-        if (codes != lastCodes) {
-            refs = ReferenceCodes.of(codes);
-            lastCodes = codes;
-        }
-        return refs;
     }
 
     /** The file changed between planning and reading: refuse it rather than mislabel it. */

@@ -16,8 +16,8 @@ import org.unionstats.text.TextNormalizer;
 
 /**
  * Collects the org codes and competition ids a batch declares, so rows of the same batch may
- * refer to them whatever order the files are read in. Emits {@code KV("org:<code>", "org")} and
- * {@code KV("competition:<id>", "competition")}; unreadable files declare nothing (they are refused later).
+ * refer to them whatever order the files are read in. Emits {@code KV("org", code)} and
+ * {@code KV("competition", id)}; unreadable files declare nothing (they are refused later).
  */
 final class DeclaredCodesFn extends DoFn<PlannedFile, KV<String, String>> {
 
@@ -31,9 +31,8 @@ final class DeclaredCodesFn extends DoFn<PlannedFile, KV<String, String>> {
         catalog = ContractCatalog.load();
     }
 
-    /** A declared code as the lookup keys it. */
     static KV<String, String> code(String kind, String code) {
-        return KV.of(kind + ":" + code, kind);
+        return KV.of(kind, code);
     }
 
     @ProcessElement

@@ -7,7 +7,6 @@ import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -19,6 +18,7 @@ import org.unionstats.contract.ContractCatalog;
 import org.unionstats.contract.RecordType;
 import org.unionstats.ingest.plan.IngestPlan;
 import org.unionstats.ingest.plan.PlannedFile;
+import org.unionstats.ingest.plan.PlannedFileCoder;
 import org.unionstats.ingest.plan.WarehousePartitions;
 import org.unionstats.ingest.warehouse.WarehouseLayout;
 
@@ -36,7 +36,7 @@ public final class IngestPipeline {
         String runId = plan.runId();
         String prefix = "part-" + runId;
         PCollection<PlannedFile> files = pipeline.apply("New files",
-                Create.of(plan.newFiles()).withCoder(SerializableCoder.of(PlannedFile.class)));
+                Create.of(plan.newFiles()).withCoder(PlannedFileCoder.of()));
         PCollectionTuple checked = files.apply("Check submissions", new CheckSubmissions(catalog, pseudonymKey,
                 plan.existingOrgCodes(), plan.existingCompetitionIds(), runId, plan.startedAt()));
 
