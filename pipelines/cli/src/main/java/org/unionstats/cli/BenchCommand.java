@@ -58,7 +58,8 @@ final class BenchCommand implements Callable<Integer> {
         if (ingest.exitCode() != 0) {
             throw new IllegalStateException("the measured ingest failed with exit code " + ingest.exitCode());
         }
-        JsonNode totals = new ObjectMapper().readTree(ingest.stdout()).get("totals");
+        String out = ingest.stdout();
+        JsonNode totals = new ObjectMapper().readTree(out.substring(out.indexOf('{'))).get("totals");
         long rows = totals.get("rows_read").asLong();
         MeasuredProcess baseline = MeasuredProcess.run(heap, DuckDbBaseline.class.getName(), List.of(inbox.toString(), duck.toString()));
         String[] base = baseline.stdout().strip().split(" ");

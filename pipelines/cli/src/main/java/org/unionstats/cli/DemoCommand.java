@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "The whole pipeline on the embedded default: generate a sample inbox, ingest it, show the warehouse.")
+        description = "The whole pipeline on the embedded default: generate a sample inbox, ingest it, compute KPIs, show the results.")
 final class DemoCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
@@ -44,6 +44,17 @@ final class DemoCommand implements Callable<Integer> {
                 .run(new IngestConfig(inbox.toString(), warehouse.toString(), key, 1, List.of()));
         IngestCommand.print(summary);
         WarehouseOverview.print(warehouse);
+
+        LOG.info("computing KPIs with Spark (local[*])");
+        System.out.println();
+        System.out.println("kpi: " + KpiCommand.run(warehouse.toString(), null, false, "local[*]", 15, "6g"));
+        String scope = Scale.parse(scale).defaultRegionScope();
+        String latest = GeneratorConfig.defaultPeriods().get(GeneratorConfig.defaultPeriods().size() - 1).canonical();
+        System.out.println();
+        new picocli.CommandLine(new KpisCommand()).execute("--warehouse", warehouse.toString(), "--org", scope, "--period", latest);
+        System.out.println();
+        new picocli.CommandLine(new ScorecardCommand()).execute("--warehouse", warehouse.toString(), "--city", "130300",
+                "--period", latest);
         return summary.reconciles() ? 0 : ClearErrors.FAILURE;
     }
 }

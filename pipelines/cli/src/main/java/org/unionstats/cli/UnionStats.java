@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "unionstats 0.1.0",
         description = "Trade-union statistics warehouse: sample data, ingestion, KPIs.",
-        subcommands = {GenerateCommand.class, IngestCommand.class, DemoCommand.class, BenchCommand.class,
+        subcommands = {GenerateCommand.class, IngestCommand.class, KpiCommand.class, KpisCommand.class, RunCommand.class,
+                ScorecardCommand.class, DemoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class UnionStats {
 

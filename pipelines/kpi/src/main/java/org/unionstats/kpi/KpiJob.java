@@ -101,9 +101,12 @@ public final class KpiJob {
 
         List<MeasureFamily> families = List.of(new MembershipMeasures(), new HardshipMeasures(), new CompetitionMeasures(),
                 new IndicatorMeasures());
+        // Checkpoints cut the lineage between stages, so each stage's plan stays small.
         families.stream().map(f -> f.measures(spark)).reduce(Dataset::unionAll).orElseThrow()
-                .cache().createOrReplaceTempView("measures");
-        RollUp.apply(spark, catalogue.measureAggregation()).cache().createOrReplaceTempView("rolled");
+                .localCheckpoint().createOrReplaceTempView("measures");
+        stage("base measures", start);
+        RollUp.apply(spark, catalogue.measureAggregation()).localCheckpoint().createOrReplaceTempView("rolled");
+        stage("roll-up", start);
         new KpiDerivation(spark, catalogue).derive().createOrReplaceTempView("kpi_raw");
         Dataset<Row> kpiValues = spark.sql("""
                 SELECT k.org_code, o.org_level, c.period_type, k.kpi_id, k.breakdown, k.value, k.numerator, k.denominator,
@@ -112,12 +115,22 @@ public final class KpiJob {
                 JOIN dim_orgs o ON o.org_code = k.org_code
                 JOIN calendar c ON c.period = k.period
                 WHERE k.value IS NOT NULL
-                """).cache();
+                """).localCheckpoint();
         kpiValues.createOrReplaceTempView("kpi_values");
+        stage("KPI derivation", start);
 
         List<String> written = toWrite.stream().map(Period::canonical).toList();
         KpiOutputs out = new KpiOutputs(config.warehouse(), written);
         out.writePartitioned("kpi_values", kpiValues, "org_code", "kpi_id", "breakdown");
+        stage("kpi_values written", start);
+        // Data quality: reporting completeness, rule findings, and the county scorecard (which counts the findings).
+        Dataset<Row> findings = new org.unionstats.kpi.quality.DataQualityFindings().compute(spark).cache();
+        out.writePartitioned("reporting_completeness",
+                new org.unionstats.kpi.quality.ReportingCompleteness().compute(spark, config.deadlineDays()), "org_code", "record_type");
+        out.writePartitioned("dq_findings", findings, "rule_id", "org_code");
+        out.writePartitioned("county_scorecard", new org.unionstats.kpi.quality.CountyScorecard(catalogue).compute(spark, findings),
+                "county_code", "kpi_id");
+        stage("completeness, findings, scorecards written", start);
         for (String family : KpiCatalogue.FAMILIES) {
             out.writePartitioned("kpi_" + family, wide(family), "org_code");
         }
@@ -188,6 +201,10 @@ public final class KpiJob {
             unions.add(new OrgHierarchy.BasicUnion(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
         }
         return unions;
+    }
+
+    private static void stage(String name, long start) {
+        LOG.info("{} ({} s)", name, String.format("%.1f", seconds(start)));
     }
 
     private static double seconds(long start) {

@@ -1,9 +1,11 @@
 package org.unionstats.kpi.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -11,13 +13,17 @@ import org.unionstats.kpi.catalogue.KpiCatalogue;
 import org.unionstats.kpi.catalogue.KpiDefinition;
 
 /**
- * Turns rolled-up measures into KPI values, KPI by KPI in dependency order, each by the one
- * way the catalogue gives: a measure, a ratio of two KPIs, an expression over KPIs, or the
- * change on a year earlier. Views used: {@code rolled} and {@code calendar}; every KPI becomes
- * a view {@code kpi_<id>} with {@code org_code, period, breakdown, value, numerator, denominator,
- * qualifier_rank}.
+ * Turns rolled-up measures into KPI values as the catalogue says. The measures are pivoted into
+ * one row per (org, period, breakdown); every KPI becomes four columns ({@code v_}, {@code n_},
+ * {@code d_}, {@code q_}: value, numerator, denominator, qualifier rank), computed one dependency
+ * level at a time, each by its one way: a measure, a ratio of two KPIs, an expression over KPIs,
+ * or the change on a year earlier (a self-join on the calendar's year-ago period). The result is
+ * unpivoted to {@code org_code, period, breakdown, kpi_id, value, numerator, denominator,
+ * qualifier_rank}. Views used: {@code rolled} and {@code calendar}.
  */
 public final class KpiDerivation {
+
+    private static final String KEYS = "org_code, period, breakdown";
 
     private final SparkSession spark;
     private final KpiCatalogue catalogue;
@@ -27,77 +33,101 @@ public final class KpiDerivation {
         this.catalogue = catalogue;
     }
 
-    /** All KPI values: {@code org_code, period, breakdown, kpi_id, value, numerator, denominator, qualifier_rank}. */
     public Dataset<Row> derive() {
-        List<Dataset<Row>> all = new ArrayList<>();
-        for (KpiDefinition kpi : catalogue.inDependencyOrder()) {
-            Dataset<Row> values = spark.sql(sql(kpi)).cache();
-            values.createOrReplaceTempView(view(kpi.id()));
-            all.add(spark.sql("SELECT org_code, period, breakdown, '" + kpi.id()
-                    + "' AS kpi_id, value, numerator, denominator, qualifier_rank FROM " + view(kpi.id())));
+        Dataset<Row> wide = pivotMeasures();
+        for (List<KpiDefinition> level : levels()) {
+            List<String> columns = new ArrayList<>(List.of(wide.columns()));
+            level.stream().filter(k -> k.yoyOf() == null).forEach(k -> columns.addAll(expressions(k)));
+            wide = wide.selectExpr(columns.toArray(String[]::new));
+            for (KpiDefinition kpi : level) {
+                if (kpi.yoyOf() != null) {
+                    wide = withYearOnYear(wide, kpi);
+                }
+            }
         }
-        return all.stream().reduce(Dataset::unionAll).orElseThrow();
+        wide.createOrReplaceTempView("kpi_wide");
+        List<KpiDefinition> all = catalogue.all();
+        String stack = all.stream()
+                .map(k -> "'" + k.id() + "', v_" + k.id() + ", n_" + k.id() + ", d_" + k.id() + ", q_" + k.id())
+                .collect(Collectors.joining(", "));
+        return spark.sql("SELECT " + KEYS + ", kpi_id, value, numerator, denominator, qualifier_rank FROM kpi_wide"
+                + " LATERAL VIEW STACK(" + all.size() + ", " + stack + ") s AS kpi_id, value, numerator, denominator, qualifier_rank"
+                + " WHERE value IS NOT NULL");
     }
 
-    private String sql(KpiDefinition kpi) {
+    /** One row per key, one value and one qualifier column per measure. */
+    private Dataset<Row> pivotMeasures() {
+        List<String> measures = catalogue.all().stream().map(KpiDefinition::measure).filter(m -> m != null).distinct().toList();
+        StringBuilder sql = new StringBuilder("SELECT " + KEYS);
+        for (String m : measures) {
+            String c = column(m);
+            sql.append(", MAX(IF(measure = '").append(m).append("', value, NULL)) AS m_").append(c)
+                    .append(", MAX(IF(measure = '").append(m).append("', qualifier_rank, NULL)) AS mq_").append(c);
+        }
+        sql.append(" FROM rolled GROUP BY ").append(KEYS);
+        return spark.sql(sql.toString());
+    }
+
+    private List<String> expressions(KpiDefinition kpi) {
+        String id = kpi.id();
         if (kpi.measure() != null) {
-            return """
-                    SELECT org_code, period, breakdown, value, CAST(NULL AS DOUBLE) AS numerator,
-                           CAST(NULL AS DOUBLE) AS denominator, qualifier_rank
-                    FROM rolled WHERE measure = '%s'""".formatted(kpi.measure());
+            String c = column(kpi.measure());
+            return List.of("m_" + c + " AS v_" + id, "CAST(NULL AS DOUBLE) AS n_" + id, "CAST(NULL AS DOUBLE) AS d_" + id,
+                    "mq_" + c + " AS q_" + id);
         }
         if (kpi.ratio() != null) {
-            // Missing numerator rows mean nothing happened: 0 over a known denominator.
-            return """
-                    SELECT d.org_code, d.period, d.breakdown,
-                           IF(d.value > 0, COALESCE(n.value, 0) / d.value * %s, NULL) AS value,
-                           COALESCE(n.value, 0) AS numerator, d.value AS denominator,
-                           GREATEST(COALESCE(n.qualifier_rank, 0), d.qualifier_rank) AS qualifier_rank
-                    FROM %s d LEFT JOIN %s n
-                      ON n.org_code = d.org_code AND n.period = d.period AND n.breakdown = d.breakdown"""
-                    .formatted(kpi.ratio().scaleOrOne(), view(kpi.ratio().denominator()), view(kpi.ratio().numerator()));
+            // A known denominator with no numerator row means nothing happened: 0 over it.
+            String num = kpi.ratio().numerator();
+            String den = kpi.ratio().denominator();
+            String n = "IF(v_" + den + " IS NULL, NULL, COALESCE(v_" + num + ", 0))";
+            return List.of(
+                    "IF(v_" + den + " > 0, " + n + " / v_" + den + " * " + kpi.ratio().scaleOrOne() + ", NULL) AS v_" + id,
+                    n + " AS n_" + id, "v_" + den + " AS d_" + id,
+                    "GREATEST(COALESCE(q_" + num + ", 0), COALESCE(q_" + den + ", 0)) AS q_" + id);
         }
-        if (kpi.yoyOf() != null) {
-            return """
-                    SELECT x.org_code, x.period, x.breakdown,
-                           IF(p.value > 0, (x.value - p.value) / p.value, NULL) AS value,
-                           x.value - p.value AS numerator, p.value AS denominator,
-                           GREATEST(x.qualifier_rank, p.qualifier_rank) AS qualifier_rank
-                    FROM %1$s x
-                    JOIN calendar c ON c.period = x.period
-                    JOIN %1$s p ON p.org_code = x.org_code AND p.period = c.year_ago_period AND p.breakdown = x.breakdown"""
-                    .formatted(view(kpi.yoyOf()));
-        }
-        return expression(kpi);
-    }
-
-    /** An expression over KPIs: their keys are outer-joined, absent values count as 0. */
-    private String expression(KpiDefinition kpi) {
-        Set<String> deps = new LinkedHashSet<>(kpi.dependencies());
-        StringBuilder keys = new StringBuilder();
-        List<String> parts = new ArrayList<>();
-        for (String dep : deps) {
-            parts.add("SELECT org_code, period, breakdown FROM " + view(dep));
-        }
-        keys.append(String.join(" UNION ", parts));
-        StringBuilder joins = new StringBuilder();
+        // An expression: absent inputs count as 0, but only where at least one input is present.
         String expr = kpi.expression();
-        List<String> ranks = new ArrayList<>();
-        int i = 0;
+        List<String> deps = kpi.dependencies().stream().distinct().toList();
         for (String dep : deps) {
-            String alias = "d" + i++;
-            joins.append(" LEFT JOIN ").append(view(dep)).append(' ').append(alias)
-                    .append(" ON ").append(alias).append(".org_code = k.org_code AND ").append(alias)
-                    .append(".period = k.period AND ").append(alias).append(".breakdown = k.breakdown");
-            expr = expr.replaceAll("\\b" + dep + "\\b", "COALESCE(" + alias + ".value, 0)");
-            ranks.add("COALESCE(" + alias + ".qualifier_rank, 0)");
+            expr = expr.replaceAll("\\b" + dep + "\\b", "COALESCE(v_" + dep + ", 0)");
         }
-        String rank = ranks.size() == 1 ? ranks.get(0) : "GREATEST(" + String.join(", ", ranks) + ")";
-        return "SELECT k.org_code, k.period, k.breakdown, CAST(" + expr + " AS DOUBLE) AS value, CAST(NULL AS DOUBLE) AS numerator,"
-                + " CAST(NULL AS DOUBLE) AS denominator, " + rank + " AS qualifier_rank FROM (" + keys + ") k" + joins;
+        String present = deps.stream().map(d -> "v_" + d + " IS NOT NULL").collect(Collectors.joining(" OR "));
+        String rank = deps.stream().map(d -> "COALESCE(q_" + d + ", 0)").collect(Collectors.joining(", "));
+        return List.of("IF(" + present + ", CAST(" + expr + " AS DOUBLE), NULL) AS v_" + id, "CAST(NULL AS DOUBLE) AS n_" + id,
+                "CAST(NULL AS DOUBLE) AS d_" + id, (deps.size() == 1 ? rank : "GREATEST(" + rank + ")") + " AS q_" + id);
     }
 
-    static String view(String kpiId) {
-        return "kpi_" + kpiId;
+    private Dataset<Row> withYearOnYear(Dataset<Row> wide, KpiDefinition kpi) {
+        String id = kpi.id();
+        String src = kpi.yoyOf();
+        wide.createOrReplaceTempView("kpi_wide_yoy");
+        return spark.sql("""
+                SELECT w.*,
+                       IF(p.v > 0, (w.v_%2$s - p.v) / p.v, NULL) AS v_%1$s,
+                       w.v_%2$s - p.v AS n_%1$s,
+                       p.v AS d_%1$s,
+                       GREATEST(COALESCE(w.q_%2$s, 0), COALESCE(p.q, 0)) AS q_%1$s
+                FROM kpi_wide_yoy w
+                JOIN calendar c ON c.period = w.period
+                LEFT JOIN (SELECT org_code, period, breakdown, v_%2$s AS v, q_%2$s AS q FROM kpi_wide_yoy) p
+                  ON p.org_code = w.org_code AND p.period = c.year_ago_period AND p.breakdown = w.breakdown
+                """.formatted(id, src)).drop("period_type");
+    }
+
+    /** KPIs grouped so that each depends only on measures and earlier groups. */
+    private List<List<KpiDefinition>> levels() {
+        Map<String, Integer> level = new HashMap<>();
+        Map<Integer, List<KpiDefinition>> byLevel = new LinkedHashMap<>();
+        for (KpiDefinition kpi : catalogue.inDependencyOrder()) {
+            int l = kpi.dependencies().stream().mapToInt(d -> level.get(d) + 1).max().orElse(0);
+            level.put(kpi.id(), l);
+            byLevel.computeIfAbsent(l, x -> new ArrayList<>()).add(kpi);
+        }
+        return new ArrayList<>(byLevel.values());
+    }
+
+    /** Measure names such as {@code indicator:jobs_offered} as column names. */
+    private static String column(String measure) {
+        return measure.replace(':', '_');
     }
 }

@@ -1,0 +1,278 @@
+package org.unionstats.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The KPI job on a hand-made warehouse; every expected value is worked out in the comments.
+ *
+ * <p>秦皇岛 130300 has two counties: 抚宁区 130306 (unions 130306-0001, a township union, and
+ * 130306-0002, an enterprise union under it) and 昌黎县 130322 (union 130322-0001). 榆林 610800's
+ * 榆阳区 610802 keeps the seed's hardship register. Data spans 2023Q2..2024Q2.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KpiJobTest {
+
+    @TempDir
+    static Path tmp;
+
+    SparkSession spark;
+    String warehouse;
+
+    @BeforeAll
+    void runJob() throws Exception {
+        spark = KpiJob.session("local[2]");
+        spark.conf().set("spark.sql.shuffle.partitions", "2");
+        warehouse = tmp.resolve("warehouse").toString();
+        fixture().write(spark, warehouse);
+        new KpiJob(spark, new KpiConfig(warehouse, Optional.empty(), false, "local[2]", 15)).run();
+        spark.read().option("basePath", warehouse + "/kpi_values").parquet(warehouse + "/kpi_values").createOrReplaceTempView("kv");
+    }
+
+    @AfterAll
+    void stop() {
+        spark.stop();
+    }
+
+    static FixtureWarehouse fixture() {
+        FixtureWarehouse w = new FixtureWarehouse();
+        // Basic-level unions; 0002 founded 2024-02-10 (2024Q1), 130322-0001 on 2024-04-15 (2024Q2).
+        w.add("org_units", "2024Q1", "130306-0001", "骊城街道工会", "township", "130306", "130306", "2010-01-01", 100, "130306");
+        w.add("org_units", "2024Q1", "130306-0002", "某公司工会", "enterprise", "130306-0001", "130306", "2024-02-10", 50, "130306");
+        w.add("org_units", "2024Q2", "130322-0001", "某食品公司工会", "enterprise", "130322", "130322", "2024-04-15", 200, "130322");
+        w.add("org_units", "2023Q4", "610802-0001", "榆阳区某街道工会", "township", "610802", "610802", "2015-01-01", 9000, "610802");
+        // Members. Z joins a year before (2023Q2); A, B, C (last day of Q1), D join in 2024Q1; A leaves on the
+        // first day of Q2; B transfers from 抚宁区 to 昌黎县; E joins on the last day of Q2.
+        w.add("member_events", "2023Q2", "z", "130306-0001", "join", "2023-05-05", "regular", "130306");
+        w.add("member_events", "2024Q1", "a", "130306-0001", "join", "2024-01-05", "regular", "130306");
+        w.add("member_events", "2024Q1", "b", "130306-0001", "join", "2024-02-10", "new_form", "130306");
+        w.add("member_events", "2024Q1", "c", "130306-0001", "join", "2024-03-31", "new_form", "130306");
+        w.add("member_events", "2024Q1", "d", "130306-0002", "join", "2024-03-15", "migrant", "130306");
+        w.add("member_events", "2024Q2", "a", "130306-0001", "leave", "2024-04-01", "regular", "130306");
+        w.add("member_events", "2024Q2", "b", "130306-0001", "transfer_out", "2024-05-20", "new_form", "130306");
+        w.add("member_events", "2024Q2", "b2", "130322-0001", "transfer_in", "2024-05-21", "new_form", "130322");
+        w.add("member_events", "2024Q2", "e", "130322-0001", "join", "2024-06-30", "regular", "130322");
+        // 榆林: 4 360 families on file (filed 2023-06-01, 3 000 for illness, 1 360 for disability); in 2024Q1
+        // 1 180 are lifted out on 2024-03-01 (800 illness, 380 disability) with 500 yuan each.
+        for (int i = 0; i < 4360; i++) {
+            String cause = i < 3000 ? "illness" : "disability";
+            w.add("hardship_cases", "2023Q4", "Y" + i, "610802-0001", "2023-06-01", cause, 3, "on_file", null, null, "610802");
+            boolean lifted = i < 800 || (i >= 3000 && i < 3380);
+            if (lifted) {
+                w.add("hardship_cases", "2024Q1", "Y" + i, "610802-0001", "2023-06-01", cause, 3, "lifted_out", "2024-03-01", 500,
+                        "610802");
+            }
+        }
+        // 抚宁区: one case filed on the last day of 2023 and closed in 2024Q1; one filed in 2024Q1 with 1.2万 "over".
+        w.add("hardship_cases", "2023Q4", "F1", "130306-0001", "2023-12-31", "education", 2, "on_file", null, 300, "130306");
+        w.add("hardship_cases", "2024Q1", "F1", "130306-0001", "2023-12-31", "education", 2, "closed", null, null, "130306");
+        w.add("hardship_cases", "2024Q1", "F2", "130306-0001", "2024-01-10", "illness", 4, "on_file", null, 12000, "130306", "over");
+        // Competitions: the city's C1 (2024-05-01..07-15) and 抚宁区's C2 (June). Enterprise X enters twice.
+        w.add("competitions", "2024Q2", "C1", "130300", "市技能大赛", "skills", "city", "2024-05-01", "2024-07-15", 12, "130300");
+        w.add("competitions", "2024Q2", "C2", "130306", "区劳动竞赛", "labour", "county", "2024-06-01", "2024-06-30", 3, "130306");
+        w.add("competition_entries", "2024Q2", "C1", "130306-0001", "X", null, 30, "first", null, "130300");
+        w.add("competition_entries", "2024Q2", "C1", "130322-0001", "X", null, 20, "none", null, "130300");
+        w.add("competition_entries", "2024Q2", "C1", "130322-0001", "Y", "w1", 1, "merit", null, "130300");
+        w.add("competition_entries", "2024Q2", "C2", "130306-0002", "X", null, 10, "none", null, "130306");
+        // Indicators: jobs_offered is a flow, workforce a stock (the 2024Q2 figure is "nearly").
+        w.add("indicator_reports", "2024Q1", "130306", "jobs_offered", 100, "jobs", "130306");
+        w.add("indicator_reports", "2024Q2", "130306", "jobs_offered", 150, "jobs", "130306");
+        w.add("indicator_reports", "2024Q2", "130322", "jobs_offered", 50, "jobs", "130322");
+        w.add("indicator_reports", "2024Q1", "130306", "workforce", 1000, "persons", "130306");
+        w.add("indicator_reports", "2024Q2", "130306", "workforce", 1100, "persons", "130306", "nearly");
+        return w;
+    }
+
+    Double kpi(String org, String period, String kpi) {
+        return kpi(org, period, kpi, "");
+    }
+
+    Double kpi(String org, String period, String kpi, String breakdown) {
+        List<Row> rows = spark.sql("SELECT value FROM kv WHERE org_code = '" + org + "' AND period = '" + period
+                + "' AND kpi_id = '" + kpi + "' AND breakdown = '" + breakdown + "'").collectAsList();
+        assertThat(rows.size()).as(org + " " + period + " " + kpi + " rows").isLessThanOrEqualTo(1);
+        return rows.isEmpty() ? null : rows.get(0).getDouble(0);
+    }
+
+    @Test
+    void membershipFlowsAndStocksAtTheUnionAndCounty() {
+        // 130306-0002 sits under 130306-0001, so 0001's subtree has a, b, c (c on the last day) and d.
+        assertThat(kpi("130306-0001", "2024Q1", "members_joined")).isEqualTo(4.0);
+        assertThat(kpi("130306-0001", "2024Q1", "members_start")).isEqualTo(1.0);
+        assertThat(kpi("130306-0001", "2024Q1", "members_end")).isEqualTo(5.0);
+        assertThat(kpi("130306-0001", "2024Q1", "new_form_members_joined")).isEqualTo(2.0);
+        assertThat(kpi("130306-0002", "2024Q1", "members_joined")).isEqualTo(1.0);
+        // Basic-level unions get no monthly rows; their county does.
+        assertThat(kpi("130306-0001", "2024-03", "members_joined")).isNull();
+        // County 130306 in 2024Q1: 4 joins over both unions; start 1, end 5; growth 4/1.
+        assertThat(kpi("130306", "2024Q1", "members_joined")).isEqualTo(4.0);
+        assertThat(kpi("130306", "2024Q1", "members_end")).isEqualTo(5.0);
+        assertThat(kpi("130306", "2024Q1", "members_growth_rate")).isEqualTo(4.0);
+        // 2024Q2: a leaves on 04-01 and b transfers out: left 2, start 5, end 3, net -2, rate -2/5.
+        assertThat(kpi("130306", "2024Q2", "members_left")).isEqualTo(2.0);
+        assertThat(kpi("130306", "2024Q2", "members_start")).isEqualTo(5.0);
+        assertThat(kpi("130306", "2024Q2", "members_end")).isEqualTo(3.0);
+        assertThat(kpi("130306", "2024Q2", "members_net_growth")).isEqualTo(-2.0);
+        assertThat(kpi("130306", "2024Q2", "members_growth_rate")).isCloseTo(-0.4, within(1e-12));
+        // Year on year: end 2024Q2 = 3 against end 2023Q2 = 1.
+        assertThat(kpi("130306", "2024Q2", "members_growth_yoy")).isCloseTo(2.0, within(1e-12));
+        // 昌黎县 gets b by transfer and e on 06-30: start 0 so no growth rate.
+        assertThat(kpi("130322", "2024Q2", "members_transferred_in")).isEqualTo(1.0);
+        assertThat(kpi("130322", "2024Q2", "members_end")).isEqualTo(2.0);
+        assertThat(kpi("130322", "2024Q2", "members_growth_rate")).isNull();
+        // March alone: c and d join; a and b were members already, z too.
+        assertThat(kpi("130306", "2024-03", "members_joined")).isEqualTo(2.0);
+        assertThat(kpi("130306", "2024-03", "members_start")).isEqualTo(3.0);
+    }
+
+    @Test
+    void cityRecomputesRatesFromSummedParts() {
+        // City 2024Q2: start 5 + 0, end 3 + 2 = 5, so net 0 and rate 0 (not the average of -0.4 and null).
+        assertThat(kpi("130300", "2024Q2", "members_start")).isEqualTo(5.0);
+        assertThat(kpi("130300", "2024Q2", "members_end")).isEqualTo(5.0);
+        assertThat(kpi("130300", "2024Q2", "members_growth_rate")).isEqualTo(0.0);
+        // The transfer leaves the city's joins alone: only e joined.
+        assertThat(kpi("130300", "2024Q2", "members_joined")).isEqualTo(1.0);
+        // Half-year 2024H1 for the city: start 1 (z), joins a, b, c, d, e = 5.
+        assertThat(kpi("130300", "2024H1", "members_joined")).isEqualTo(5.0);
+        assertThat(kpi("130300", "2024H1", "members_start")).isEqualTo(1.0);
+        // Province and country hold the same as the only city with members.
+        assertThat(kpi("130000", "2024Q2", "members_end")).isEqualTo(5.0);
+        assertThat(kpi("000000", "2024Q2", "members_end")).isEqualTo(5.0);
+        // Membership rate: members 5 over workforce 100 + 50 + 200 (130322-0001 exists by 06-30).
+        assertThat(kpi("130300", "2024Q2", "membership_rate")).isCloseTo(5.0 / 350.0, within(1e-12));
+        // Additive KPIs: the city equals the sum of its counties in every period.
+        List<Row> mismatches = spark.sql("""
+                SELECT c.period, c.kpi_id FROM kv c
+                JOIN (SELECT period, kpi_id, SUM(value) AS total FROM kv
+                      WHERE org_code IN ('130306', '130322') AND breakdown = '' GROUP BY period, kpi_id) s
+                  ON s.period = c.period AND s.kpi_id = c.kpi_id
+                WHERE c.org_code = '130300' AND c.breakdown = ''
+                  AND c.kpi_id IN ('members_joined', 'members_left', 'members_end', 'members_start', 'competition_entrants')
+                  AND ABS(c.value - s.total) > 1e-9""").collectAsList();
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void unionsEstablishedCountAtTheirPeriod() {
+        assertThat(kpi("130306", "2024Q1", "unions_established")).isEqualTo(1.0);
+        assertThat(kpi("130322", "2024Q2", "unions_established")).isEqualTo(1.0);
+        assertThat(kpi("130300", "2024H1", "unions_established")).isEqualTo(2.0);
+    }
+
+    @Test
+    void yulinHardshipRegisterGivesTheSeedLiftOutRate() {
+        // 4 360 on file at the start of 2024Q1, none newly filed, 1 180 lifted out: 1180/4360.
+        for (String org : List.of("610802-0001", "610802", "610800", "610000")) {
+            assertThat(kpi(org, "2024Q1", "hardship_on_file_start")).as(org).isEqualTo(4360.0);
+            assertThat(kpi(org, "2024Q1", "hardship_lifted_out")).as(org).isEqualTo(1180.0);
+            assertThat(kpi(org, "2024Q1", "hardship_on_file_end")).as(org).isEqualTo(3180.0);
+            assertThat(kpi(org, "2024Q1", "hardship_lift_out_rate")).as(org).isCloseTo(1180.0 / 4360.0, within(1e-12));
+        }
+        assertThat(kpi("610800", "2024Q1", "hardship_assistance_cny")).isEqualTo(590000.0);
+        // Filed 2023-06-01, lifted out 2024-03-01: 274 days for every family.
+        assertThat(kpi("610800", "2024Q1", "hardship_days_to_lift_out_median")).isEqualTo(274.0);
+        // By cause: 800/3000 for illness, 380/1360 for disability.
+        assertThat(kpi("610800", "2024Q1", "hardship_lift_out_rate", "cause=illness")).isCloseTo(800.0 / 3000.0, within(1e-12));
+        assertThat(kpi("610800", "2024Q1", "hardship_lift_out_rate", "cause=disability")).isCloseTo(380.0 / 1360.0, within(1e-12));
+        // 2023Q2 is when they were all filed.
+        assertThat(kpi("610800", "2023Q2", "hardship_newly_filed")).isEqualTo(4360.0);
+    }
+
+    @Test
+    void hardshipBoundariesClosuresAndQualifiers() {
+        // F1 filed on 2023-12-31 is on file at the start of 2024Q1 and closed in it; F2 is newly filed.
+        assertThat(kpi("130306", "2024Q1", "hardship_on_file_start")).isEqualTo(1.0);
+        assertThat(kpi("130306", "2024Q1", "hardship_newly_filed")).isEqualTo(1.0);
+        assertThat(kpi("130306", "2024Q1", "hardship_closed")).isEqualTo(1.0);
+        assertThat(kpi("130306", "2024Q1", "hardship_on_file_end")).isEqualTo(1.0);
+        assertThat(kpi("130306", "2023Q4", "hardship_newly_filed")).isEqualTo(1.0);
+        // 12 000 reported as "over" keeps its qualifier up the hierarchy.
+        List<Row> q = spark.sql("SELECT value, qualifier FROM kv WHERE org_code = '130300' AND period = '2024Q1'"
+                + " AND kpi_id = 'hardship_assistance_cny' AND breakdown = ''").collectAsList();
+        assertThat(q).hasSize(1);
+        assertThat(q.get(0).getDouble(0)).isEqualTo(12000.0);
+        assertThat(q.get(0).getString(1)).isEqualTo("over");
+    }
+
+    @Test
+    void competitionsCountAtTheOrganiserAndRecountEnterprises() {
+        // The city organised C1 and its county C2: 2 at the city, 1 at 抚宁区.
+        assertThat(kpi("130300", "2024Q2", "competitions_held")).isEqualTo(2.0);
+        assertThat(kpi("130306", "2024Q2", "competitions_held")).isEqualTo(1.0);
+        // Entrants 30 + 10 at 抚宁区, 20 + 1 at 昌黎县, 61 at the city.
+        assertThat(kpi("130306", "2024Q2", "competition_entrants")).isEqualTo(40.0);
+        assertThat(kpi("130300", "2024Q2", "competition_entrants")).isEqualTo(61.0);
+        // X enters in both counties: 1 + 2 enterprises below, but 2 distinct at the city.
+        assertThat(kpi("130306", "2024Q2", "competition_enterprises")).isEqualTo(1.0);
+        assertThat(kpi("130322", "2024Q2", "competition_enterprises")).isEqualTo(2.0);
+        assertThat(kpi("130300", "2024Q2", "competition_enterprises")).isEqualTo(2.0);
+        assertThat(kpi("130300", "2024Q2", "competition_awards")).isEqualTo(2.0);
+        // 61 entrants per 5 members, times 100.
+        assertThat(kpi("130300", "2024Q2", "competition_participation_per_100_members")).isCloseTo(1220.0, within(1e-9));
+    }
+
+    @Test
+    void indicatorFlowsSumAndStocksTakeTheLastValue() {
+        assertThat(kpi("130306", "2024H1", "jobs_offered")).isEqualTo(250.0);
+        assertThat(kpi("130300", "2024Q2", "jobs_offered")).isEqualTo(200.0);
+        assertThat(kpi("130306", "2024H1", "workforce")).isEqualTo(1100.0);
+        assertThat(kpi("130306", "2024-04", "jobs_offered")).as("a month cannot hold a quarterly report").isNull();
+        List<Row> q = spark.sql("SELECT qualifier FROM kv WHERE org_code = '130306' AND period = '2024H1' AND kpi_id = 'workforce'")
+                .collectAsList();
+        assertThat(q.get(0).getString(0)).isEqualTo("nearly");
+    }
+
+    @Test
+    void widesAndDimensionsAreWritten() {
+        Row wide = spark.read().parquet(warehouse + "/kpi_membership").filter("org_code = '130300' AND period = '2024Q2'").first();
+        assertThat(wide.<Double>getAs("members_end")).isEqualTo(5.0);
+        Row union = spark.read().parquet(warehouse + "/dim_orgs").filter("org_code = '130306-0002'").first();
+        assertThat(union.<String>getAs("path_name")).isEqualTo("河北省/秦皇岛市/抚宁区/骊城街道工会/某公司工会");
+        assertThat(union.<String>getAs("county_code")).isEqualTo("130306");
+        assertThat(spark.read().parquet(warehouse + "/dim_kpis").count())
+                .isEqualTo(org.unionstats.kpi.catalogue.KpiCatalogue.load().all().size());
+    }
+
+    @Test
+    void aCorrectedSubmissionRewritesOnlyThePeriodsItAffects() throws Exception {
+        Path other = tmp.resolve("incremental");
+        String wh = other.toString();
+        fixture().write(spark, wh);
+        new KpiJob(spark, new KpiConfig(wh, Optional.empty(), false, "local[2]", 15)).run();
+        long q4Before = Files.getLastModifiedTime(onlyFile(other.resolve("kpi_values/period=2023Q4"))).toMillis();
+
+        // Nothing changed: nothing written.
+        KpiJob.KpiRunResult idle = new KpiJob(spark, new KpiConfig(wh, Optional.empty(), false, "local[2]", 15)).run();
+        assertThat(idle.periodsWritten()).isEmpty();
+
+        // 昌黎县 resubmits 2024Q2 with one more join on 06-01.
+        FixtureWarehouse corrected = fixture().resubmitted("130322", "2024Q2", "member_events");
+        corrected.add("member_events", "2024Q2", "f", "130322-0001", "join", "2024-06-01", "regular", "130322");
+        corrected.write(spark, wh);
+        KpiJob.KpiRunResult rerun = new KpiJob(spark, new KpiConfig(wh, Optional.empty(), false, "local[2]", 15)).run();
+        assertThat(rerun.periodsWritten()).containsExactlyInAnyOrder("2024Q2", "2024-04", "2024-05", "2024-06", "2024H1", "2024");
+        assertThat(Files.getLastModifiedTime(onlyFile(other.resolve("kpi_values/period=2023Q4"))).toMillis()).isEqualTo(q4Before);
+        Double cityEnd = spark.read().parquet(wh + "/kpi_values").filter(
+                "org_code = '130300' AND period = '2024Q2' AND kpi_id = 'members_end' AND breakdown = ''").first().getDouble(5);
+        assertThat(cityEnd).isEqualTo(6.0);
+    }
+
+    private static Path onlyFile(Path partition) throws Exception {
+        try (var files = Files.list(partition)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+    }
+}

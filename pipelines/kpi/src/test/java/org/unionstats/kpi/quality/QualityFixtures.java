@@ -1,0 +1,76 @@
+package org.unionstats.kpi.quality;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.unionstats.kpi.engine.ReportingCalendar;
+import org.unionstats.kpi.hierarchy.OrgHierarchy;
+import org.unionstats.period.Period;
+import org.unionstats.regions.RegionDirectory;
+
+/** Shared test helpers: one small Spark session, the dimension views, hand-built kpi_values and findings. */
+final class QualityFixtures {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    static final String KPI_VALUES = "org_code STRING, org_level STRING, period_type STRING, kpi_id STRING, breakdown STRING,"
+            + " value DOUBLE, numerator DOUBLE, denominator DOUBLE, qualifier STRING, period STRING";
+
+    static final String FINDINGS = "rule_id STRING, severity STRING, org_code STRING, org_level STRING, kpi_id STRING,"
+            + " value DOUBLE, reference DOUBLE, message_zh STRING, message_en STRING, period STRING";
+
+    private QualityFixtures() {}
+
+    /** Local, small and in the warehouse's time zone, like {@code KpiJob.session} for tests. */
+    static SparkSession spark() {
+        return SparkSession.builder().appName("unionstats-kpi-quality-test").master("local[2]")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.sql.session.timeZone", "Asia/Shanghai")
+                .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+                .getOrCreate();
+    }
+
+    /** {@code dim_orgs} and {@code org_ancestors} from the real region dimension (no basic unions). */
+    static void registerOrgs(SparkSession spark) {
+        OrgHierarchy hierarchy = new OrgHierarchy(RegionDirectory.loadDefault(), List.of());
+        hierarchy.dimension(spark).cache().createOrReplaceTempView("dim_orgs");
+        hierarchy.bridge(spark).cache().createOrReplaceTempView("org_ancestors");
+    }
+
+    /** {@code calendar} from the first to the last quarter, as the job builds it. */
+    static void registerCalendar(SparkSession spark, String firstQuarter, String lastQuarter) {
+        new ReportingCalendar(Period.parse(firstQuarter), Period.parse(lastQuarter)).toDataFrame(spark).cache()
+                .createOrReplaceTempView("calendar");
+    }
+
+    /** Collects rows of {@code kpi_values} (totals, quarters, exact) and registers them as the view. */
+    static final class KpiValues {
+        private final List<Row> rows = new ArrayList<>();
+
+        KpiValues add(String orgCode, String orgLevel, String period, String kpiId, Double value) {
+            return add(orgCode, orgLevel, period, kpiId, "", value);
+        }
+
+        KpiValues add(String orgCode, String orgLevel, String period, String kpiId, String breakdown, Double value) {
+            String type = Period.parse(period).type().code();
+            rows.add(RowFactory.create(orgCode, orgLevel, type, kpiId, breakdown, value, null, null, "exact", period));
+            return this;
+        }
+
+        Dataset<Row> register(SparkSession spark) {
+            Dataset<Row> df = spark.createDataFrame(rows, StructType.fromDDL(KPI_VALUES)).cache();
+            df.createOrReplaceTempView("kpi_values");
+            return df;
+        }
+    }
+
+    static Dataset<Row> findings(SparkSession spark, List<Row> rows) {
+        return spark.createDataFrame(rows, StructType.fromDDL(FINDINGS));
+    }
+}
