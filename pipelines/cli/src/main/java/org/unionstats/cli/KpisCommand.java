@@ -37,7 +37,7 @@ final class KpisCommand implements Callable<Integer> {
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
                 PreparedStatement st = db.prepareStatement("""
                         SELECT v.kpi_id, v.value, v.qualifier, d.name_zh, d.unit, o.org_name, o.path_name
-                        FROM read_parquet(?, hive_partitioning = true) v
+                        FROM read_parquet(?, hive_partitioning = true, union_by_name = true) v
                         JOIN read_parquet(?) d ON d.kpi_id = v.kpi_id
                         JOIN read_parquet(?) o ON o.org_code = v.org_code
                         WHERE v.org_code = ? AND v.period = ? AND v.breakdown = ''

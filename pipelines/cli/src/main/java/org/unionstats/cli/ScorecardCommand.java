@@ -32,7 +32,7 @@ final class ScorecardCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the scorecard as JSON.")
     boolean json;
 
-    record Cell(String kpiId, String nameZh, Double value, Double previous, Double changeOnQuarter, Double yearAgo,
+    record Cell(String kpiId, String nameZh, String unit, Double value, Double previous, Double changeOnQuarter, Double yearAgo,
             Double changeOnYear, Integer rank, Integer ranked, boolean bottomQuarter) {}
 
     record County(String code, String name, int dqFindings, List<Cell> cells) {}
@@ -45,10 +45,10 @@ final class ScorecardCommand implements Callable<Integer> {
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
                 PreparedStatement st = db.prepareStatement("""
                         SELECT city_name, county_code, county_name, kpi_id, kpi_name_zh, value, previous_value, change_on_quarter,
-                               year_ago_value, change_on_year, rank_in_city, counties_ranked, bottom_quarter, dq_findings
-                        FROM read_parquet(?, hive_partitioning = true)
+                               year_ago_value, change_on_year, rank_in_city, counties_ranked, bottom_quarter, dq_findings, unit
+                        FROM read_parquet(?, hive_partitioning = true, union_by_name = true)
                         WHERE city_code = ? AND period = ?
-                        ORDER BY county_code""")) {
+                        ORDER BY county_code, kpi_order""")) {
             st.setString(1, warehouse.resolve("county_scorecard").toAbsolutePath() + "/*/*.parquet");
             st.setString(2, city);
             st.setString(3, quarter);
@@ -60,7 +60,7 @@ final class ScorecardCommand implements Callable<Integer> {
                         counties.put(code, new County(code, rs.getString(3), rs.getInt(14), new ArrayList<>()));
                     }
                     County county = counties.get(code);
-                    county.cells().add(new Cell(rs.getString(4), rs.getString(5), number(rs, 6), number(rs, 7), number(rs, 8),
+                    county.cells().add(new Cell(rs.getString(4), rs.getString(5), rs.getString(15), number(rs, 6), number(rs, 7), number(rs, 8),
                             number(rs, 9), number(rs, 10), integer(rs, 11), integer(rs, 12), rs.getBoolean(13)));
                 }
             }
@@ -79,34 +79,39 @@ final class ScorecardCommand implements Callable<Integer> {
     }
 
     private void print(String cityName, String quarter, java.util.Collection<County> counties) {
-        List<Cell> header = counties.iterator().next().cells();
         System.out.printf("%s（%s）县区季度指导书 %s — %d 个县区%n", cityName, city, quarter, counties.size());
-        System.out.println("每格：数值（较上季变化）#全市排名；⚠ = 位于全市后四分之一");
-        for (Cell c : header) {
-            System.out.printf("  %-46s", c.nameZh());
-        }
-        System.out.println();
+        System.out.println("数值、较上季度、较上年同期、全市排名（1 = 最好）；⚠ = 位于全市后四分之一");
         for (County county : counties) {
+            System.out.println();
             System.out.printf("%s %s%s%n", county.name(), county.code(),
-                    county.dqFindings() > 0 ? "  [" + county.dqFindings() + " 条数据质量问题]" : "");
-            StringBuilder line = new StringBuilder();
+                    county.dqFindings() > 0 ? "  [" + county.dqFindings() + " 条数据质量问题，见 dq_findings]" : "");
             List<String> focus = new ArrayList<>();
             for (Cell c : county.cells()) {
-                String unit = c.kpiId().endsWith("_rate") ? "ratio" : "count";
-                String value = c.value() == null ? "—" : Format.number(c.value(), unit);
-                String change = c.changeOnQuarter() == null ? "" : " (" + (c.changeOnQuarter() >= 0 ? "+" : "")
-                        + Format.number(c.changeOnQuarter(), unit) + ")";
-                String rank = c.rank() == null ? "" : " #" + c.rank() + "/" + c.ranked();
-                line.append(String.format("  %-46s", (c.bottomQuarter() ? "⚠ " : "") + value + change + rank));
+                System.out.printf("  %s %s %14s  较上季 %-12s 同比 %-12s %s%n", c.bottomQuarter() ? "⚠" : " ",
+                        pad(c.nameZh(), 11), value(c.value(), c.unit()), change(c.changeOnQuarter(), c.unit()),
+                        change(c.changeOnYear(), c.unit()), c.rank() == null ? "" : "第 " + c.rank() + "/" + c.ranked());
                 if (c.bottomQuarter()) {
                     focus.add(c.nameZh());
                 }
             }
-            System.out.println(line);
             if (!focus.isEmpty()) {
                 System.out.println("  下季度重点：" + String.join("、", focus));
             }
         }
+    }
+
+    private static String value(Double v, String unit) {
+        return v == null ? "—" : Format.number(v, unit);
+    }
+
+    private static String change(Double v, String unit) {
+        return v == null ? "—" : (v >= 0 ? "+" : "") + Format.number(v, unit);
+    }
+
+    /** Pads Chinese text by display width (two columns per character). */
+    private static String pad(String text, int width) {
+        int display = text.codePoints().map(c -> c > 0x2E80 ? 2 : 1).sum();
+        return text + " ".repeat(Math.max(0, width * 2 - display));
     }
 
     private static Double number(ResultSet rs, int column) throws java.sql.SQLException {

@@ -48,7 +48,7 @@ final class WarehouseOverview {
     }
 
     private static String scan(Path warehouse, String table) {
-        return "read_parquet('" + warehouse.resolve(table).toAbsolutePath() + "/*/*.parquet', hive_partitioning = true)";
+        return "read_parquet('" + warehouse.resolve(table).toAbsolutePath() + "/*/*.parquet', hive_partitioning = true, union_by_name = true)";
     }
 
     private static String abbreviate(String s) {

@@ -38,7 +38,7 @@ import org.unionstats.kpi.catalogue.KpiDefinition;
  * and name then fill {@code city_code} and {@code city_name}.
  *
  * <p>Views used: {@code kpi_values}, {@code dim_orgs}, {@code calendar}. Columns: {@code city_code,
- * city_name, county_code, county_name, kpi_id, kpi_name_zh, value, previous_value,
+ * city_name, county_code, county_name, kpi_id, kpi_name_zh, kpi_order (the headline order), unit, value, previous_value,
  * change_on_quarter, year_ago_value, change_on_year, rank_in_city, counties_ranked,
  * bottom_quarter, dq_findings, period}.
  */
@@ -67,12 +67,13 @@ public final class CountyScorecard {
     /** @param findings the output of {@link DataQualityFindings#compute} ({@code org_code, period} are used) */
     public Dataset<Row> compute(SparkSession spark, Dataset<Row> findings) {
         String headlineRows = headline.stream()
-                .map(k -> "('%s', '%s', '%s')".formatted(k.id(), literal(k.nameZh()), literal(k.better())))
+                .map(k -> "('%s', '%s', '%s', %d, '%s')".formatted(k.id(), literal(k.nameZh()), literal(k.better()),
+                        headline.indexOf(k) + 1, literal(k.unit())))
                 .collect(Collectors.joining(", "));
         String ids = HEADLINE_KPIS.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
         Dataset<Row> card = spark.sql("""
                 WITH headline AS (
-                  SELECT * FROM VALUES %1$s AS h(kpi_id, kpi_name_zh, better)),
+                  SELECT * FROM VALUES %1$s AS h(kpi_id, kpi_name_zh, better, kpi_order, unit)),
                 counties AS (
                   SELECT o.org_code AS county_code, o.org_name AS county_name,
                          COALESCE(o.city_code, o.parent_code) AS city_code,
@@ -86,7 +87,7 @@ public final class CountyScorecard {
                 totals AS (
                   SELECT org_code, period, kpi_id, value FROM kpi_values WHERE breakdown = '' AND kpi_id IN (%2$s)),
                 base AS (
-                  SELECT c.city_code, c.city_name, c.county_code, c.county_name, h.kpi_id, h.kpi_name_zh, h.better,
+                  SELECT c.city_code, c.city_name, c.county_code, c.county_name, h.kpi_id, h.kpi_name_zh, h.kpi_order, h.unit, h.better,
                          cur.value, prev.value AS previous_value, ago.value AS year_ago_value, k.period,
                          cur.value IS NOT NULL AND h.better IN ('up', 'down') AS ranked
                   FROM cards k
@@ -104,7 +105,7 @@ public final class CountyScorecard {
                                                  ORDER BY IF(better = 'down', value, -value)), NULL) AS rank_in_city,
                          COUNT(IF(ranked, 1, NULL)) OVER (PARTITION BY city_code, kpi_id, period) AS counties_ranked
                   FROM base b)
-                SELECT city_code, city_name, county_code, county_name, kpi_id, kpi_name_zh, value, previous_value,
+                SELECT city_code, city_name, county_code, county_name, kpi_id, kpi_name_zh, kpi_order, unit, value, previous_value,
                        value - previous_value AS change_on_quarter, year_ago_value, value - year_ago_value AS change_on_year,
                        CAST(rank_in_city AS INT) AS rank_in_city, CAST(counties_ranked AS INT) AS counties_ranked,
                        COALESCE(counties_ranked >= %3$d AND rank_in_city > 0.75 * counties_ranked, FALSE) AS bottom_quarter,
@@ -116,7 +117,7 @@ public final class CountyScorecard {
         return card.join(perCounty, card.col("county_code").equalTo(perCounty.col("dq_org_code"))
                                 .and(card.col("period").equalTo(perCounty.col("dq_period"))), "left")
                 .select(col("city_code"), col("city_name"), col("county_code"), col("county_name"), col("kpi_id"),
-                        col("kpi_name_zh"), col("value"), col("previous_value"), col("change_on_quarter"), col("year_ago_value"),
+                        col("kpi_name_zh"), col("kpi_order"), col("unit"), col("value"), col("previous_value"), col("change_on_quarter"), col("year_ago_value"),
                         col("change_on_year"), col("rank_in_city"), col("counties_ranked"), col("bottom_quarter"),
                         coalesce(col("dq_findings"), lit(0L)).as("dq_findings"), col("period"));
     }
