@@ -14,12 +14,18 @@ import java.util.concurrent.CompletableFuture;
 public record MeasuredProcess(int exitCode, double seconds, long peakRssKb, String stdout) {
 
     public static MeasuredProcess run(String heap, String mainClass, List<String> args) throws IOException, InterruptedException {
+        return run(heap, mainClass, args, System.getProperty("java.class.path"), List.of());
+    }
+
+    public static MeasuredProcess run(String heap, String mainClass, List<String> args, String classpath, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx" + heap);
+        command.addAll(jvmOptions);
         command.add("-Dunionstats.home=" + System.getProperty("unionstats.home", ".local"));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpath);
         command.add(mainClass);
         command.addAll(args);
         long start = System.nanoTime();

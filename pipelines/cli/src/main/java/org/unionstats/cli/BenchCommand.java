@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
                 "against DuckDB converting the same UTF-8 CSV files to Parquet; each side runs in its own JVM."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "What to measure: ingest.")
+    @Parameters(index = "0", description = "What to measure: ingest (generates the inbox if needed), kpi (on the warehouse ingest built).")
     String what;
 
     @Option(names = "--scale", defaultValue = "medium", description = "Generator scale. Default: ${DEFAULT-VALUE}.")
@@ -39,8 +39,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ("kpi".equals(what)) {
+            return kpi();
+        }
         if (!"ingest".equals(what)) {
-            throw new IllegalArgumentException("unknown benchmark '" + what + "'; try: ingest");
+            throw new IllegalArgumentException("unknown benchmark '" + what + "'; try: ingest, kpi");
         }
         Path inbox = dir.resolve("inbox-" + scale + "-" + seed);
         if (!Files.exists(inbox.resolve("_generated.json"))) {
@@ -75,6 +78,36 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf("| DuckDB read_csv → Parquet (UTF-8 CSV only, no validation, %s files) | %,d | %.1f | %,.0f | %,d |%n",
                 base[3], duckRows, baseline.seconds(), theirs, baseline.peakRssKb() / 1024);
         System.out.printf("throughput ratio unionstats / DuckDB: %.2f%n", ours / theirs);
+        return 0;
+    }
+
+    /** The KPI job on the warehouse 'bench ingest' built, against DuckDB on the membership family. */
+    private int kpi() throws Exception {
+        Path warehouse = dir.resolve("warehouse-" + scale).toAbsolutePath();
+        if (!Files.exists(warehouse.resolve("member_events"))) {
+            throw new IllegalArgumentException("no ingested " + scale + " warehouse in " + warehouse + ": run 'bench ingest --scale "
+                    + scale + "' first");
+        }
+        List<String> javaArgs = new java.util.ArrayList<>(List.of("--warehouse", warehouse.toString(), "--full"));
+        MeasuredProcess spark = MeasuredProcess.run(heap, SparkJobLauncher.MAIN, javaArgs, SparkJobLauncher.classpath(),
+                SparkJobLauncher.JAVA_OPTIONS);
+        if (spark.exitCode() != 0) {
+            throw new IllegalStateException("the measured KPI job failed with exit code " + spark.exitCode());
+        }
+        String out = spark.stdout();
+        JsonNode result = new ObjectMapper().readTree(out.substring(out.indexOf('{')));
+        Path duckOut = dir.resolve("duckdb-kpi-" + scale + ".parquet").toAbsolutePath();
+        Files.deleteIfExists(duckOut);
+        MeasuredProcess duck = MeasuredProcess.run(heap, org.unionstats.bench.DuckDbKpiBaseline.class.getName(),
+                List.of(warehouse.toString(), duckOut.toString()));
+        long duckRows = Long.parseLong(duck.stdout().strip().split(" ")[1]);
+        System.out.printf("workload: the %s warehouse, every period (%d written)%n", scale, result.get("periods_written").size());
+        System.out.println("| engine | scope | output rows | wall s | peak RSS MiB |");
+        System.out.println("|---|---|---:|---:|---:|");
+        System.out.printf("| Spark KPI job (local[*]) | every KPI of the catalogue, breakdowns, completeness, findings, scorecards | %,d | %.1f | %,d |%n",
+                result.get("kpi_rows").asLong(), spark.seconds(), spark.peakRssKb() / 1024);
+        System.out.printf("| DuckDB, equivalent SQL | membership family (7 KPIs), same periods and orgs | %,d | %.1f | %,d |%n",
+                duckRows, duck.seconds(), duck.peakRssKb() / 1024);
         return 0;
     }
 

@@ -13,12 +13,12 @@ import java.util.List;
  * spark-submit would: Spark and Beam never share a classpath. The job's log goes to stderr;
  * its one-line JSON result comes back.
  */
-final class SparkJobLauncher {
+public final class SparkJobLauncher {
 
-    static final String MAIN = "org.unionstats.kpi.KpiJob";
+    public static final String MAIN = "org.unionstats.kpi.KpiJob";
 
     /** What Spark's own launcher opens on Java 17+ (JavaModuleOptions); without them Kryo and Arrow fail. */
-    static final List<String> JAVA_OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
+    public static final List<String> JAVA_OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
             "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
             "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
             "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
@@ -31,7 +31,7 @@ final class SparkJobLauncher {
     private SparkJobLauncher() {}
 
     /** The KPI module's jar and libraries, as bin/unionstats passes them, or found from the working directory. */
-    static String classpath() {
+    public static String classpath() {
         String configured = System.getProperty("unionstats.kpi.classpath");
         if (configured != null && !configured.isBlank()) {
             return configured;

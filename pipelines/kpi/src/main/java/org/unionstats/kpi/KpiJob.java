@@ -97,7 +97,8 @@ public final class KpiJob {
         OrgHierarchy hierarchy = new OrgHierarchy(RegionDirectory.loadDefault(), basicUnions());
         Dataset<Row> dimOrgs = hierarchy.dimension(spark).cache();
         dimOrgs.createOrReplaceTempView("dim_orgs");
-        hierarchy.bridge(spark).cache().createOrReplaceTempView("org_ancestors");
+        Dataset<Row> bridge = hierarchy.bridge(spark).cache();
+        bridge.createOrReplaceTempView("org_ancestors");
 
         List<MeasureFamily> families = List.of(new MembershipMeasures(), new HardshipMeasures(), new CompetitionMeasures(),
                 new IndicatorMeasures());
@@ -136,6 +137,8 @@ public final class KpiJob {
         }
         out.writeWhole("dim_orgs", dimOrgs, "org_code");
         out.writeWhole("dim_kpis", dimKpis(), "kpi_id");
+        out.writeWhole("dim_periods", spark.table("calendar"), "period");
+        out.writeWhole("org_ancestors", bridge, "org_code");
         long rows = kpiValues.filter(org.apache.spark.sql.functions.col("period").isin(written.toArray())).count();
         state.save(receipts);
         return new KpiRunResult(written, rows, seconds(start));
