@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
                     GeneratorConfig.defaultPeriods(), GeneratorConfig.DEFAULT_MISTAKE_RATE, Optional.empty()),
                     RegionDirectory.loadDefault()).generate();
         }
-        byte[] key = PseudonymKeys.load(PseudonymKeys.home().resolve("pseudonym.key"));
+        byte[] key = PseudonymKeys.load(null);
         IngestSummary summary = new IngestRunner(LOG::info)
                 .run(new IngestConfig(inbox.toString(), warehouse.toString(), key, 1, List.of()));
         IngestCommand.print(summary);

@@ -50,8 +50,7 @@ final class IngestCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("unexpected argument '" + arg + "' (Beam options look like --name=value)");
             }
         }
-        Path key = keyFile != null ? keyFile : PseudonymKeys.home().resolve("pseudonym.key");
-        IngestConfig config = new IngestConfig(inbox, warehouse, PseudonymKeys.load(key), shards, beamArgs);
+        IngestConfig config = new IngestConfig(inbox, warehouse, PseudonymKeys.load(keyFile), shards, beamArgs);
         IngestSummary summary = new IngestRunner(LOG::info).run(config);
         if (json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(summary)));

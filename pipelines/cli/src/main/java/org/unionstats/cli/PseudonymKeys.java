@@ -19,7 +19,11 @@ final class PseudonymKeys {
 
     private PseudonymKeys() {}
 
+    /** @param keyFile the file named on the command line, or null for the local default */
     static byte[] load(Path keyFile) {
+        if (keyFile == null) {
+            keyFile = home().resolve("pseudonym.key");
+        }
         String env = System.getenv(ENV);
         if (env != null && !env.isBlank()) {
             return Base64.getDecoder().decode(env.strip());

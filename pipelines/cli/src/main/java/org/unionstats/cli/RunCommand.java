@@ -34,9 +34,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        java.nio.file.Path key = keyFile != null ? keyFile : PseudonymKeys.home().resolve("pseudonym.key");
         IngestSummary summary = new IngestRunner(LOG::info)
-                .run(new IngestConfig(inbox, warehouse, PseudonymKeys.load(key), 1, beamArgs));
+                .run(new IngestConfig(inbox, warehouse, PseudonymKeys.load(keyFile), 1, beamArgs));
         IngestCommand.print(summary);
         LOG.info("computing KPIs");
         System.out.println("kpi: " + KpiCommand.run(warehouse, null, false, master, 15, "6g"));
