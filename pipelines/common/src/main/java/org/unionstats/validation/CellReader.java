@@ -2,7 +2,6 @@ package org.unionstats.validation;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.unionstats.contract.Indicators;
@@ -171,9 +170,5 @@ final class CellReader implements Serializable {
 
     private static ValueFormatException fail(String zh, String en) {
         return new ValueFormatException(zh, en);
-    }
-
-    static LocalDate asDate(Object value) {
-        return (LocalDate) value;
     }
 }

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.unionstats.contract.RecordType;
 import org.unionstats.period.Period;
 import org.unionstats.regions.Region;
 import org.unionstats.regions.RegionDirectory;
@@ -131,9 +130,5 @@ final class RecordRules implements Serializable {
                     column + " " + date + " 晚于报送期间 " + p + " 的最后一天 " + p.end(),
                     column + " " + date + " is after the end of the period " + p + " (" + p.end() + ")"));
         }
-    }
-
-    static boolean isDateRecord(RecordType type) {
-        return type != RecordType.INDICATOR_REPORTS;
     }
 }

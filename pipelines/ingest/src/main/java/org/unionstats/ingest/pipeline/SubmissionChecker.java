@@ -62,13 +62,13 @@ public final class SubmissionChecker implements Serializable {
     public SubmissionOutcome check(PlannedFile file, byte[] bytes, ReferenceCodes refs, String runId, long ingestedAt) {
         Run run = new Run(file, runId, ingestedAt);
         if (file.path() == null) {
-            return run.refuse("BAD_PATH", file.pathErrorZh(), file.pathErrorEn(), "path");
+            return run.refuse("BAD_PATH", file.pathErrorZh(), file.pathErrorEn());
         }
         SubmissionTable table;
         try {
             table = SubmissionReader.read(file.path().format(), bytes);
         } catch (UnreadableFileException e) {
-            return run.refuse("UNREADABLE_FILE", e.messageZh(), e.messageEn(), "file");
+            return run.refuse("UNREADABLE_FILE", e.messageZh(), e.messageEn());
         }
         run.format = table.encoding();
         RecordType type = file.path().recordType();
@@ -79,7 +79,7 @@ public final class SubmissionChecker implements Serializable {
             return run.refuse("MISSING_COLUMN",
                     "缺少必填列：" + names + "（表头可用中文或英文列名）；文件中的表头为：" + String.join("、", table.headers()),
                     "required columns are missing: " + names + " (headers may be Chinese or English); the file's headers are: "
-                            + String.join(", ", table.headers()), "header");
+                            + String.join(", ", table.headers()));
         }
         Schema schema = catalog.schema(type);
         List<String> keyFields = catalog.naturalKey(type);
@@ -165,7 +165,7 @@ public final class SubmissionChecker implements Serializable {
             quarantine.add(entry(row.rowNumber(), first.column(), json(raw), first.code(), zh, en));
         }
 
-        SubmissionOutcome refuse(String code, String zh, String en, String column) {
+        SubmissionOutcome refuse(String code, String zh, String en) {
             refused = true;
             rowsRead = 1;
             quarantine.add(entry(null, null, null, code, zh, en));
