@@ -47,7 +47,7 @@ public final class DuckDbKpiBaseline {
                                SUM(members_end) AS members_end
                         FROM leaf l JOIN anc a ON a.org_code = l.org_code
                         JOIN cal c ON c.period = l.period
-                        WHERE NOT (a.ancestor_code LIKE '%-%' AND c.period_type = 'month')
+                        WHERE NOT (a.ancestor_code LIKE '%%-%%' AND c.period_type = 'month')
                         GROUP BY ALL)
                       SELECT *, members_end - members_start AS members_net_growth,
                              IF(members_start > 0, (members_end - members_start) / members_start, NULL) AS members_growth_rate
