@@ -46,7 +46,13 @@ public final class IngestPlanner {
 
     public IngestPlan plan(String inbox, String runId, long startedAt) {
         Schema receiptSchema = ContractCatalog.tableSchema(WarehousePartitions.RECEIPTS);
-        List<GenericRecord> receipts = WarehouseLayout.read(layout.tableFiles(WarehousePartitions.RECEIPTS), receiptSchema);
+        // Receipts are read once, by partition: the whole set decides what is new, the touched partitions are carried.
+        Map<String, List<GenericRecord>> receiptsByPeriod = new TreeMap<>();
+        for (MatchResult.Metadata m : layout.tableFiles(WarehousePartitions.RECEIPTS)) {
+            String period = m.resourceId().getCurrentDirectory().getFilename().replaceFirst("^period=", "").replace("/", "");
+            receiptsByPeriod.computeIfAbsent(period, p -> new ArrayList<>()).addAll(WarehouseLayout.read(List.of(m), receiptSchema));
+        }
+        List<GenericRecord> receipts = receiptsByPeriod.values().stream().flatMap(List::stream).toList();
         Set<String> seenFiles = new HashSet<>();
         Map<String, List<GenericRecord>> currentByGroup = new HashMap<>();
         for (GenericRecord r : receipts) {
@@ -107,8 +113,8 @@ public final class IngestPlanner {
         Set<String> receiptPeriods = new TreeSet<>();
         newFiles.forEach(f -> receiptPeriods.add(f.partition()));
         List<GenericRecord> carried = new ArrayList<>();
-        for (MatchResult.Metadata m : receiptFilesOf(receiptPeriods)) {
-            for (GenericRecord r : WarehouseLayout.read(List.of(m), receiptSchema)) {
+        for (String period : receiptPeriods) {
+            for (GenericRecord r : receiptsByPeriod.getOrDefault(period, List.of())) {
                 String by = superseded.entrySet().stream()
                         .filter(e -> sameReceipt(e.getKey(), r)).map(Map.Entry::getValue).findFirst().orElse(null);
                 if (by != null) {
@@ -122,18 +128,13 @@ public final class IngestPlanner {
             }
         }
 
+        ContractCatalog catalog = ContractCatalog.load();
         return new IngestPlan(runId, startedAt, List.copyOf(newFiles), unchanged, touched, carried, receiptPeriods,
-                codes(RecordType.ORG_UNITS, "org_code"), codes(RecordType.COMPETITIONS, "competition_id"));
+                codes(catalog, RecordType.ORG_UNITS, "org_code"), codes(catalog, RecordType.COMPETITIONS, "competition_id"));
     }
 
-    private List<MatchResult.Metadata> receiptFilesOf(Set<String> periods) {
-        List<MatchResult.Metadata> files = new ArrayList<>();
-        periods.forEach(p -> files.addAll(layout.files(layout.partition(WarehousePartitions.RECEIPTS, p))));
-        return files;
-    }
-
-    private Set<String> codes(RecordType type, String field) {
-        Schema schema = ContractCatalog.load().schema(type);
+    private Set<String> codes(ContractCatalog catalog, RecordType type, String field) {
+        Schema schema = catalog.schema(type);
         Set<String> codes = new HashSet<>();
         for (GenericRecord r : WarehouseLayout.read(layout.tableFiles(type.code()), schema)) {
             codes.add(str(r, field));
