@@ -99,6 +99,7 @@ public final class KpiJob {
         dimOrgs.createOrReplaceTempView("dim_orgs");
         Dataset<Row> bridge = hierarchy.bridge(spark).cache();
         bridge.createOrReplaceTempView("org_ancestors");
+        hierarchy.grains(spark).cache().createOrReplaceTempView("org_grain");
 
         List<MeasureFamily> families = List.of(new MembershipMeasures(), new HardshipMeasures(), new CompetitionMeasures(),
                 new IndicatorMeasures());

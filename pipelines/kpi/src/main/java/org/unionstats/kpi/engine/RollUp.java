@@ -12,14 +12,15 @@ import org.unionstats.kpi.catalogue.Additivity;
  * Rolls base measures up the union hierarchy: every org gets the measures of its whole subtree.
  * Additive measures are summed, distinct counts recounted over the subtree's keys, medians
  * recomputed from the subtree's observations; never an average of averages.
- * Basic-level unions get quarters, half-years and years but no months: their monthly measures
- * still feed every level above them, but a month is too short a window for one union's figures.
- * Views used: {@code measures} (leaf rows), {@code org_ancestors} and {@code calendar}.
+ * Measures at the {@code basic} grain roll up to basic-level ancestors only, those at the
+ * {@code region} grain (already summed per regional federation) to regional ancestors only, so
+ * every org is reached from each unit exactly once.
+ * Views used: {@code measures} (unit rows) and {@code org_ancestors}.
  */
 public final class RollUp {
 
-    /** Which (ancestor, period) pairs get values: no months for basic-level unions. */
-    private static final String TARGETS = "NOT (a.ancestor_code LIKE '%-%' AND c.period_type = 'month')";
+    private static final String ANCESTORS =
+            "org_ancestors a ON a.org_code = m.org_code AND (a.ancestor_code LIKE '%-%') = (m.grain = 'basic')";
 
     private RollUp() {}
 
@@ -30,21 +31,21 @@ public final class RollUp {
         return spark.sql("""
                 SELECT a.ancestor_code AS org_code, m.period, m.breakdown, m.measure,
                        SUM(m.value) AS value, MAX(m.qualifier_rank) AS qualifier_rank
-                FROM measures m JOIN org_ancestors a ON a.org_code = m.org_code JOIN calendar c ON c.period = m.period
-                WHERE (m.measure IN (%s) OR m.measure LIKE 'indicator:%%') AND %4$s
+                FROM measures m JOIN %4$s
+                WHERE m.measure IN (%1$s) OR m.measure LIKE 'indicator:%%'
                 GROUP BY a.ancestor_code, m.period, m.breakdown, m.measure
                 UNION ALL
                 SELECT a.ancestor_code, m.period, m.breakdown, m.measure,
                        CAST(COUNT(DISTINCT m.distinct_key) AS DOUBLE), MAX(m.qualifier_rank)
-                FROM measures m JOIN org_ancestors a ON a.org_code = m.org_code JOIN calendar c ON c.period = m.period
-                WHERE m.measure IN (%s) AND %4$s
+                FROM measures m JOIN %4$s
+                WHERE m.measure IN (%2$s)
                 GROUP BY a.ancestor_code, m.period, m.breakdown, m.measure
                 UNION ALL
                 SELECT a.ancestor_code, m.period, m.breakdown, m.measure, MEDIAN(m.value), MAX(m.qualifier_rank)
-                FROM measures m JOIN org_ancestors a ON a.org_code = m.org_code JOIN calendar c ON c.period = m.period
-                WHERE m.measure IN (%s) AND %4$s
+                FROM measures m JOIN %4$s
+                WHERE m.measure IN (%3$s)
                 GROUP BY a.ancestor_code, m.period, m.breakdown, m.measure
-                """.formatted(sums, distincts, medians, TARGETS));
+                """.formatted(sums, distincts, medians, ANCESTORS));
     }
 
     private static String list(Map<String, Additivity> aggregation, Additivity kind) {

@@ -44,6 +44,11 @@ public final class OrgHierarchy {
             .add("ancestor_code", DataTypes.StringType, false)
             .add("depth", DataTypes.IntegerType, false);
 
+    public static final StructType GRAIN_SCHEMA = new StructType()
+            .add("org_code", DataTypes.StringType, false)
+            .add("unit_code", DataTypes.StringType, false)
+            .add("grain", DataTypes.StringType, false);
+
     /** A basic-level union as org_units declares it (latest declaration). */
     public record BasicUnion(String code, String name, String kind, String parentCode, String regionCode) {}
 
@@ -87,6 +92,27 @@ public final class OrgHierarchy {
             }
         }
         return spark.createDataFrame(rows, BRIDGE_SCHEMA);
+    }
+
+    /**
+     * The units base measures are computed at, before roll-up: every basic-level union counts at
+     * the {@code basic} grain as itself and at the {@code region} grain as its nearest regional
+     * federation; a regional federation counts at the {@code region} grain as itself. Pre-summing
+     * at the region grain keeps the roll-up to regions proportional to the number of regions,
+     * not of basic unions.
+     */
+    public Dataset<Row> grains(SparkSession spark) {
+        List<Row> rows = new ArrayList<>();
+        for (String code : allCodes()) {
+            if (!unions.containsKey(code)) {
+                rows.add(RowFactory.create(code, code, "region"));
+                continue;
+            }
+            rows.add(RowFactory.create(code, code, "basic"));
+            lineage(code).stream().filter(regions::contains).findFirst()
+                    .ifPresent(region -> rows.add(RowFactory.create(code, region, "region")));
+        }
+        return spark.createDataFrame(rows, GRAIN_SCHEMA);
     }
 
     public Dataset<Row> dimension(SparkSession spark) {

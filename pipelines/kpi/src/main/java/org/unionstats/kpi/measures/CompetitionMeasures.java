@@ -19,23 +19,30 @@ public final class CompetitionMeasures implements MeasureFamily {
                   FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY competition_id ORDER BY period DESC, submitter) AS rn
                         FROM competitions) WHERE rn = 1),
                 entries AS (
-                  SELECT e.org_code, e.enterprise_credit_code, e.entrants, e.award, c.start_date, c.end_date,
+                  SELECT g.unit_code, g.grain, e.enterprise_credit_code, e.entrants, e.award, c.start_date, c.end_date,
                          %s AS qualifier_rank
-                  FROM competition_entries e JOIN comps c ON c.competition_id = e.competition_id)
-                SELECT k.organiser_org_code AS org_code, c.period, '' AS breakdown, 'competitions_held' AS measure,
+                  FROM competition_entries e
+                  JOIN comps c ON c.competition_id = e.competition_id
+                  JOIN org_grain g ON g.org_code = e.org_code)
+                SELECT g.unit_code AS org_code, g.grain, c.period, '' AS breakdown, 'competitions_held' AS measure,
                        CAST(NULL AS DOUBLE) AS value, k.competition_id AS distinct_key, 0 AS qualifier_rank
-                FROM comps k JOIN calendar c ON k.start_date <= c.end_date AND k.end_date >= c.start_date
+                FROM comps k
+                JOIN org_grain g ON g.org_code = k.organiser_org_code
+                JOIN calendar c ON k.start_date <= c.end_date AND k.end_date >= c.start_date
+                WHERE %2$s
                 UNION ALL
-                SELECT org_code, period, '', measure, CAST(value AS DOUBLE), NULL, qualifier_rank
-                FROM (SELECT e.org_code, c.period, SUM(e.entrants) AS entrants,
-                             SUM(IF(e.award IS NOT NULL AND e.award <> 'none', 1, 0)) AS awards,
-                             MAX(e.qualifier_rank) AS qualifier_rank
-                      FROM entries e JOIN calendar c ON e.start_date <= c.end_date AND e.end_date >= c.start_date
-                      GROUP BY e.org_code, c.period)
+                SELECT unit_code, grain, period, '', measure, CAST(value AS DOUBLE), NULL, qualifier_rank
+                FROM (SELECT g.unit_code, g.grain, c.period, SUM(g.entrants) AS entrants,
+                             SUM(IF(g.award IS NOT NULL AND g.award <> 'none', 1, 0)) AS awards,
+                             MAX(g.qualifier_rank) AS qualifier_rank
+                      FROM entries g JOIN calendar c ON g.start_date <= c.end_date AND g.end_date >= c.start_date
+                      WHERE %2$s
+                      GROUP BY g.unit_code, g.grain, c.period)
                 LATERAL VIEW STACK(2, 'entrants', entrants, 'awards', awards) s AS measure, value
                 UNION ALL
-                SELECT DISTINCT e.org_code, c.period, '', 'enterprises', CAST(NULL AS DOUBLE), e.enterprise_credit_code, 0
-                FROM entries e JOIN calendar c ON e.start_date <= c.end_date AND e.end_date >= c.start_date
-                """.formatted(QUALIFIER_RANK));
+                SELECT DISTINCT g.unit_code, g.grain, c.period, '', 'enterprises', CAST(NULL AS DOUBLE), g.enterprise_credit_code, 0
+                FROM entries g JOIN calendar c ON g.start_date <= c.end_date AND g.end_date >= c.start_date
+                WHERE %2$s
+                """.formatted(QUALIFIER_RANK, PERIOD_AT_GRAIN));
     }
 }

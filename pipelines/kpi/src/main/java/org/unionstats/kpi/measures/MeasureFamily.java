@@ -5,17 +5,24 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The Spark SQL of one KPI family: base measures per org (as submitted, usually a basic-level
- * union) and reporting period, before any roll-up. Rows have the columns
- * {@code org_code, period, breakdown, measure, value, distinct_key, qualifier_rank}: additive
- * measures carry a {@code value}, distinct counts one row per {@code distinct_key}, medians one
- * row per observation. {@code breakdown} is '' for the total, {@code cause=illness} and so on
- * for breakdowns. Views available: the ingested tables and {@code calendar}.
+ * The Spark SQL of one KPI family: base measures per unit and reporting period, before any
+ * roll-up. Units come from the {@code org_grain} view: at the {@code basic} grain a basic-level
+ * union is its own unit, and gets totals for quarters, half-years and years only; at the
+ * {@code region} grain every submitter counts at its nearest regional federation, for every
+ * period and breakdown. Rows have the columns
+ * {@code org_code (the unit), grain, period, breakdown, measure, value, distinct_key, qualifier_rank}:
+ * additive measures carry a {@code value}, distinct counts one row per {@code distinct_key},
+ * medians one row per observation. {@code breakdown} is '' for the total, {@code cause=illness}
+ * and so on for breakdowns. Views available: the ingested tables, {@code calendar} and
+ * {@code org_grain}.
  */
 public interface MeasureFamily {
 
     /** SQL expression ranking a qualifier column: exact 0, over 1, nearly 2. */
     String QUALIFIER_RANK = "CASE qualifier WHEN 'nearly' THEN 2 WHEN 'over' THEN 1 ELSE 0 END";
+
+    /** SQL condition on a grain {@code g} and a calendar period {@code c}: basic unions get no months. */
+    String PERIOD_AT_GRAIN = "(g.grain = 'region' OR c.period_type <> 'month')";
 
     Dataset<Row> measures(SparkSession spark);
 }

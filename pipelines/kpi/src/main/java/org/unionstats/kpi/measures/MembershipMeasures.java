@@ -4,51 +4,61 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** Joins, leaves, transfers and the member stock, by event date; unions established and workforce from org_units. */
+/**
+ * Joins, leaves, transfers and the member stock, by event date; unions established and workforce
+ * from org_units. Events are first summed per unit and month (periods are whole months), so the
+ * stock at any period end is a running sum over months rather than over every event.
+ */
 public final class MembershipMeasures implements MeasureFamily {
 
     @Override
     public Dataset<Row> measures(SparkSession spark) {
         return spark.sql("""
-                WITH flows AS (
-                  SELECT e.org_code, c.period,
+                WITH monthly AS (
+                  SELECT g.unit_code, g.grain, TRUNC(e.event_date, 'MM') AS month,
                          SUM(IF(e.event_type = 'join', 1, 0)) AS joined,
                          SUM(IF(e.event_type IN ('leave', 'transfer_out'), 1, 0)) AS left_,
                          SUM(IF(e.event_type = 'transfer_in', 1, 0)) AS transferred_in,
-                         SUM(IF(e.event_type = 'join' AND e.worker_category = 'new_form', 1, 0)) AS new_form_joined
-                  FROM member_events e
-                  JOIN calendar c ON e.event_date BETWEEN c.start_date AND c.end_date
-                  GROUP BY e.org_code, c.period),
+                         SUM(IF(e.event_type = 'join' AND e.worker_category = 'new_form', 1, 0)) AS new_form_joined,
+                         -- The stock moves up with every join and transfer in, down with every leave and transfer out.
+                         SUM(IF(e.event_type IN ('join', 'transfer_in'), 1, -1)) AS delta
+                  FROM member_events e JOIN org_grain g ON g.org_code = e.org_code
+                  GROUP BY g.unit_code, g.grain, TRUNC(e.event_date, 'MM')),
+                flows AS (
+                  SELECT g.unit_code, g.grain, c.period, SUM(g.joined) AS joined, SUM(g.left_) AS left_,
+                         SUM(g.transferred_in) AS transferred_in, SUM(g.new_form_joined) AS new_form_joined
+                  FROM monthly g JOIN calendar c ON g.month BETWEEN c.start_date AND c.end_date
+                  WHERE %1$s
+                  GROUP BY g.unit_code, g.grain, c.period),
                 stocks AS (
-                  -- The stock at a date: every join and transfer in up to it, less every leave and transfer out.
-                  SELECT e.org_code, c.period,
-                         SUM(IF(e.event_date < c.start_date, e.delta, 0)) AS members_start,
-                         SUM(e.delta) AS members_end
-                  FROM (SELECT org_code, event_date,
-                               IF(event_type IN ('join', 'transfer_in'), 1, -1) AS delta
-                        FROM member_events) e
-                  JOIN calendar c ON e.event_date <= c.end_date
-                  GROUP BY e.org_code, c.period),
+                  SELECT g.unit_code, g.grain, c.period,
+                         SUM(IF(g.month < c.start_date, g.delta, 0)) AS members_start, SUM(g.delta) AS members_end
+                  FROM monthly g JOIN calendar c ON g.month <= c.end_date
+                  WHERE %1$s
+                  GROUP BY g.unit_code, g.grain, c.period),
                 orgs AS (
-                  SELECT org_code, established_on, workforce
-                  FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY org_code ORDER BY period DESC, submitter) AS rn FROM org_units)
-                  WHERE rn = 1)
-                SELECT org_code, period, '' AS breakdown, measure, CAST(value AS DOUBLE) AS value,
+                  SELECT g.unit_code, g.grain, o.org_code, o.established_on, o.workforce
+                  FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY org_code ORDER BY period DESC, submitter) AS rn FROM org_units) o
+                  JOIN org_grain g ON g.org_code = o.org_code
+                  WHERE o.rn = 1)
+                SELECT unit_code AS org_code, grain, period, '' AS breakdown, measure, CAST(value AS DOUBLE) AS value,
                        CAST(NULL AS STRING) AS distinct_key, 0 AS qualifier_rank
                 FROM flows
                 LATERAL VIEW STACK(4, 'joined', joined, 'left', left_, 'transferred_in', transferred_in,
                                    'new_form_joined', new_form_joined) s AS measure, value
                 UNION ALL
-                SELECT org_code, period, '', measure, CAST(value AS DOUBLE), NULL, 0
+                SELECT unit_code, grain, period, '', measure, CAST(value AS DOUBLE), NULL, 0
                 FROM stocks
                 LATERAL VIEW STACK(2, 'members_start', members_start, 'members_end', members_end) s AS measure, value
                 UNION ALL
-                SELECT o.org_code, c.period, '', 'unions_established', NULL, o.org_code, 0
-                FROM orgs o JOIN calendar c ON o.established_on BETWEEN c.start_date AND c.end_date
+                SELECT g.unit_code, g.grain, c.period, '', 'unions_established', NULL, g.org_code, 0
+                FROM orgs g JOIN calendar c ON g.established_on BETWEEN c.start_date AND c.end_date
+                WHERE %1$s
                 UNION ALL
-                SELECT o.org_code, c.period, '', 'workforce', CAST(o.workforce AS DOUBLE), NULL, 0
-                FROM orgs o JOIN calendar c ON o.established_on IS NULL OR o.established_on <= c.end_date
-                WHERE o.workforce IS NOT NULL
-                """);
+                SELECT g.unit_code, g.grain, c.period, '', 'workforce', SUM(CAST(g.workforce AS DOUBLE)), NULL, 0
+                FROM orgs g JOIN calendar c ON g.established_on IS NULL OR g.established_on <= c.end_date
+                WHERE g.workforce IS NOT NULL AND %1$s
+                GROUP BY g.unit_code, g.grain, c.period
+                """.formatted(PERIOD_AT_GRAIN));
     }
 }
