@@ -1,6 +1,7 @@
 package org.unionstats.ingest;
 
 import java.util.List;
+import org.unionstats.period.Period;
 
 /**
  * Everything an ingest run needs, built once from the command line.
@@ -10,8 +11,15 @@ import java.util.List;
  * @param pseudonymKey the HMAC key for personal ids; never stored in the warehouse
  * @param shardsPerPartition Parquet files per table partition written by one run
  * @param beamArgs pipeline options passed through to Beam ({@code --runner=FlinkRunner}, ...)
+ * @param from with {@code to}: only submissions whose period lies within from..to are ingested; null = every period
  */
-public record IngestConfig(String inbox, String warehouse, byte[] pseudonymKey, int shardsPerPartition, List<String> beamArgs) {
+public record IngestConfig(String inbox, String warehouse, byte[] pseudonymKey, int shardsPerPartition, List<String> beamArgs,
+        Period from, Period to) {
+
+    /** Every period of the inbox. */
+    public IngestConfig(String inbox, String warehouse, byte[] pseudonymKey, int shardsPerPartition, List<String> beamArgs) {
+        this(inbox, warehouse, pseudonymKey, shardsPerPartition, beamArgs, null, null);
+    }
 
     public IngestConfig {
         inbox = trimSlash(inbox);
@@ -21,6 +29,20 @@ public record IngestConfig(String inbox, String warehouse, byte[] pseudonymKey, 
         if (shardsPerPartition < 1) {
             throw new IllegalArgumentException("shardsPerPartition must be at least 1");
         }
+        if ((from == null) != (to == null)) {
+            throw new IllegalArgumentException("a period selection needs both ends (from and to)");
+        }
+        if (from != null && from.start().isAfter(to.end())) {
+            throw new IllegalArgumentException("a period selection must run forwards: " + from + ".." + to);
+        }
+    }
+
+    /** True when a submission of this period is to be ingested; a file without a readable period only when all are. */
+    public boolean selects(Period period) {
+        if (from == null) {
+            return true;
+        }
+        return period != null && !period.start().isBefore(from.start()) && !period.end().isAfter(to.end());
     }
 
     private static String trimSlash(String path) {

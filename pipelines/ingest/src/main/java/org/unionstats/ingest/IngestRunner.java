@@ -32,10 +32,19 @@ public final class IngestRunner {
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private final Consumer<String> progress;
+    private final IngestProgress progress;
 
     public IngestRunner(Consumer<String> progress) {
+        this.progress = progress::accept;
+    }
+
+    private IngestRunner(IngestProgress progress) {
         this.progress = progress;
+    }
+
+    /** A runner that reports counts as numbers (for progress bars and structured logs), not only as text. */
+    public static IngestRunner reportingTo(IngestProgress progress) {
+        return new IngestRunner(progress);
     }
 
     public IngestSummary run(IngestConfig config) {
@@ -46,16 +55,16 @@ public final class IngestRunner {
         WarehouseLayout layout = new WarehouseLayout(config.warehouse());
         Publisher publisher = new Publisher(layout);
         if (publisher.recover() > 0) {
-            progress.accept("completed an earlier run's interrupted publish");
+            progress.message("completed an earlier run's interrupted publish");
         }
 
         RegionDirectory regions = RegionDirectory.loadDefault();
         ContractCatalog catalog = ContractCatalog.load();
         Instant started = Instant.now();
         String runId = RUN_ID.format(started);
-        progress.accept("planning: listing and hashing " + config.inbox());
-        IngestPlan plan = new IngestPlanner(regions, layout).plan(config.inbox(), runId, started.toEpochMilli());
-        progress.accept(String.format("plan: %d new file(s), %d unchanged (already ingested), %d table partition(s) to rewrite",
+        progress.message("planning: listing and hashing " + config.inbox());
+        IngestPlan plan = new IngestPlanner(regions, layout).plan(config.inbox(), runId, started.toEpochMilli(), config::selects);
+        progress.message(String.format("plan: %d new file(s), %d unchanged (already ingested), %d table partition(s) to rewrite",
                 plan.newFiles().size(), plan.unchangedFiles(),
                 plan.touched().values().stream().mapToInt(java.util.Map::size).sum()));
         if (plan.isEmpty()) {
@@ -89,7 +98,7 @@ public final class IngestRunner {
         List<String[]> replaced = new ArrayList<>();
         plan.touched().forEach((type, periods) -> periods.keySet().forEach(p -> replaced.add(new String[] {type.code(), p})));
         plan.receiptPeriods().forEach(p -> replaced.add(new String[] {WarehousePartitions.RECEIPTS, p}));
-        progress.accept("publishing " + replaced.size() + " partition(s)");
+        progress.message("publishing " + replaced.size() + " partition(s)");
         publisher.publish(publisher.plan(runId, replaced, List.of(WarehousePartitions.QUARANTINE)));
 
         List<IngestSummary.FileReceipt> receipts = receiptsOf(layout, plan);
@@ -101,8 +110,7 @@ public final class IngestRunner {
         while (state == null || !state.isTerminal()) {
             long done = counter(result, "files");
             long rows = counter(result, "rows_read");
-            progress.accept(String.format("checking: %d/%d files, %,d rows read, %ds", done, files, rows,
-                    Duration.between(started, Instant.now()).toSeconds()));
+            progress.checking(done, files, rows, Duration.between(started, Instant.now()).toSeconds());
             state = result.waitUntilFinish(org.joda.time.Duration.standardSeconds(5));
         }
         return state;

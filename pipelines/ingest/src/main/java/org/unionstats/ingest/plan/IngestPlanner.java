@@ -25,6 +25,7 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.unionstats.contract.ContractCatalog;
 import org.unionstats.contract.RecordType;
 import org.unionstats.ingest.warehouse.WarehouseLayout;
+import org.unionstats.period.Period;
 import org.unionstats.regions.RegionDirectory;
 import org.unionstats.submission.SubmissionPath;
 import org.unionstats.values.ValueFormatException;
@@ -45,6 +46,14 @@ public final class IngestPlanner {
     }
 
     public IngestPlan plan(String inbox, String runId, long startedAt) {
+        return plan(inbox, runId, startedAt, p -> true);
+    }
+
+    /**
+     * Plans the files whose submission period the filter selects. A misplaced file is planned (and
+     * refused) only when its period folder reads as a selected period; with no filter, always.
+     */
+    public IngestPlan plan(String inbox, String runId, long startedAt, java.util.function.Predicate<Period> selected) {
         Schema receiptSchema = ContractCatalog.tableSchema(WarehousePartitions.RECEIPTS);
         // Receipts are read once, by partition: the whole set decides what is new, the touched partitions are carried.
         Map<String, List<GenericRecord>> receiptsByPeriod = new TreeMap<>();
@@ -70,6 +79,9 @@ public final class IngestPlanner {
         List<PlannedFile> refusedPaths = new ArrayList<>();
         for (MatchResult.Metadata m : inboxFiles(inbox)) {
             String relative = relativePath(inbox, m.resourceId().toString());
+            if (!isSelected(relative, selected)) {
+                continue;
+            }
             String sha = sha256(m);
             PlannedFile file;
             try {
@@ -131,6 +143,18 @@ public final class IngestPlanner {
         ContractCatalog catalog = ContractCatalog.load();
         return new IngestPlan(runId, startedAt, List.copyOf(newFiles), unchanged, touched, carried, receiptPeriods,
                 codes(catalog, RecordType.ORG_UNITS, "org_code"), codes(catalog, RecordType.COMPETITIONS, "competition_id"));
+    }
+
+    /** The period folder of {@code <submitter>/<period>/<file>} (null when it has none), tested against the filter. */
+    static boolean isSelected(String relative, java.util.function.Predicate<Period> selected) {
+        String[] parts = relative.replace('\\', '/').split("/");
+        Period period;
+        try {
+            period = parts.length >= 2 ? Period.parse(parts[1].strip()) : null;
+        } catch (IllegalArgumentException e) {
+            period = null;
+        }
+        return selected.test(period);
     }
 
     private Set<String> codes(ContractCatalog catalog, RecordType type, String field) {
