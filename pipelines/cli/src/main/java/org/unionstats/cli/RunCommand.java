@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Ingest an inbox, then compute the KPIs it changed.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Ingest an inbox, compute the KPIs it changed, and publish to the local Trino when it runs.")
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -39,6 +39,7 @@ final class RunCommand implements Callable<Integer> {
         IngestCommand.print(summary);
         LOG.info("computing KPIs");
         System.out.println("kpi: " + KpiCommand.run(warehouse, null, false, master, 15, "6g"));
+        Serving.publishIfRunning(warehouse);
         return summary.reconciles() ? 0 : ClearErrors.FAILURE;
     }
 }

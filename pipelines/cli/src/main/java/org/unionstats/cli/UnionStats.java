@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
 @Command(name = "unionstats",
         mixinStandardHelpOptions = true,
         version = "unionstats 0.1.0",
-        description = "Trade-union statistics warehouse: sample data, ingestion, KPIs.",
+        description = "Trade-union statistics warehouse: sample data, ingestion, KPIs, serving through Trino.",
         subcommands = {GenerateCommand.class, IngestCommand.class, KpiCommand.class, KpisCommand.class, RunCommand.class,
                 ScorecardCommand.class, DemoCommand.class, BenchCommand.class,
+                TrinoCommand.class, PublishCommand.class, QueryCommand.class, CredentialsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class UnionStats {
 

@@ -1,0 +1,114 @@
+package org.unionstats.serving.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What is published and how it is described: schemas/trino/tables.yaml with the Avro docs and the
+ * KPI catalogue it points at, and the views of schemas/trino/views/.
+ */
+public record TableCatalog(String catalog, Map<String, String> schemas, Map<String, String> glossary, List<TableSpec> tables,
+        List<ViewSpec> views) {
+
+    public static TableCatalog load() {
+        JsonNode yaml = Resources.yaml("trino/tables.yaml");
+        Map<String, String> schemas = strings(yaml.path("schemas"));
+        Map<String, String> glossary = strings(yaml.path("glossary"));
+        List<TableSpec> tables = new ArrayList<>();
+        for (JsonNode t : yaml.path("tables")) {
+            String avro = t.hasNonNull("avro") ? t.get("avro").asText() : null;
+            String family = t.hasNonNull("kpi_family") ? t.get("kpi_family").asText() : null;
+            Map<String, String> columns = new LinkedHashMap<>();
+            String comment = t.path("comment").asText("");
+            if (avro != null) {
+                AvroDocs docs = AvroDocs.of(avro);
+                columns.putAll(docs.fieldDocs());
+                comment = comment.isEmpty() ? docs.recordDoc() : comment;
+            }
+            if (family != null) {
+                KpiDictionary.Family f = KpiDictionary.family(family);
+                columns.put("org_code", glossary.get("org_code"));
+                columns.put("org_level", glossary.get("org_level"));
+                columns.put("period_type", glossary.get("period_type"));
+                columns.putAll(f.kpis());
+                if (comment.isEmpty()) {
+                    comment = f.nameZh() + "指标宽表（每个组织、期间一行，每个指标一列；分析请用视图 kpi." + f.id() + "）/ " + f.nameEn()
+                            + " KPIs, one row per org and period, one column per KPI; analysts use the view kpi." + f.id();
+                }
+            }
+            columns.putAll(strings(t.path("columns")));
+            String schema = t.path("schema").asText();
+            if (!schemas.containsKey(schema)) {
+                throw new IllegalStateException("schemas/trino/tables.yaml: table " + t.path("name").asText() + " is in undeclared schema " + schema);
+            }
+            tables.add(new TableSpec(t.path("folder").asText(), schema, t.path("name").asText(), comment, avro, family, columns));
+        }
+        List<ViewSpec> views = new ArrayList<>();
+        for (JsonNode v : yaml.path("views")) {
+            String sql = Resources.text("trino/" + v.path("sql").asText()).strip();
+            views.add(new ViewSpec(v.path("schema").asText(), v.path("name").asText(), v.path("comment").asText(), sql,
+                    referencedTables(sql, tables), strings(v.path("columns"))));
+        }
+        JsonNode familyViews = yaml.path("family_views");
+        if (!familyViews.isMissingNode()) {
+            for (TableSpec t : tables) {
+                if (t.kpiFamily() != null) {
+                    views.add(familyView(familyViews, t, yaml.path("catalog").asText()));
+                }
+            }
+        }
+        return new TableCatalog(yaml.path("catalog").asText("unionstats"), schemas, glossary, tables, views);
+    }
+
+    /** kpi.&lt;family&gt;: the family's wide table with the org's names and path, one column per KPI. */
+    static ViewSpec familyView(JsonNode config, TableSpec table, String catalog) {
+        KpiDictionary.Family family = KpiDictionary.family(table.kpiFamily());
+        StringBuilder sql = new StringBuilder("SELECT f.org_code,\n       o.org_name,\n       f.org_level,\n       o.province_name AS province,\n"
+                + "       o.city_name AS city,\n       o.county_name AS county,\n       f.period,\n       f.period_type");
+        for (String kpi : family.kpis().keySet()) {
+            sql.append(",\n       f.").append(kpi);
+        }
+        sql.append("\nFROM ").append(catalog).append('.').append(table.schema()).append('.').append(table.name()).append(" f\n")
+                .append("JOIN ").append(catalog).append(".warehouse.dim_orgs o ON o.org_code = f.org_code");
+        String comment = family.nameZh() + config.path("comment_zh").asText() + "：每个组织、期间一行，每个指标一列，附组织路径 / "
+                + family.nameEn() + " — " + config.path("comment_en").asText() + ": one row per org and period, one column per KPI, with the org's path";
+        return new ViewSpec(config.path("schema").asText("kpi"), family.id(), comment, sql.toString(),
+                List.of(table.schema() + "." + table.name(), "warehouse.dim_orgs"), family.kpis());
+    }
+
+    /** The published tables a view's SQL names (as catalog.schema.table). */
+    static List<String> referencedTables(String sql, List<TableSpec> tables) {
+        List<String> names = new ArrayList<>();
+        for (TableSpec t : tables) {
+            if (sql.matches("(?s).*\\b" + t.schema() + "\\." + t.name() + "\\b.*")) {
+                names.add(t.schema() + "." + t.name());
+            }
+        }
+        return names;
+    }
+
+    /** The comment of a view column: the view's own, else the glossary's, else that of a published column of that name. */
+    public String viewColumnComment(ViewSpec view, String column) {
+        if (view.columns().containsKey(column)) {
+            return view.columns().get(column);
+        }
+        if (glossary.containsKey(column)) {
+            return glossary.get(column);
+        }
+        for (TableSpec t : tables) {
+            if (t.columns().containsKey(column)) {
+                return t.columns().get(column);
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String> strings(JsonNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
+    }
+}
