@@ -1,0 +1,202 @@
+package org.unionstats.dashboards.assets;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The datasets the dashboards read: SQL over the views and tables Trino serves (catalog
+ * {@code unionstats}, schemas kpi, ops, warehouse), each with the region codes row-level security
+ * filters on. The KPI dataset gets one saved metric per KPI of the catalogue.
+ */
+public final class WarehouseDatasets {
+
+    public static final String KPI_VALUES = "kpi_values";
+    public static final String SCORECARD = "county_scorecard";
+    public static final String COMPLETENESS = "reporting_completeness";
+    public static final String QUARANTINE = "quarantine";
+    public static final String DQ_FINDINGS = "dq_findings";
+    public static final String RUNS = "runs";
+
+    /** GB/T 2260 province prefix → the ISO 3166-2 code Superset's China map keys provinces by. */
+    static final Map<String, String> PROVINCE_ISO = new LinkedHashMap<>();
+
+    static {
+        String[] pairs = {"11", "BJ", "12", "TJ", "13", "HE", "14", "SX", "15", "NM", "21", "LN", "22", "JL", "23", "HL", "31", "SH",
+            "32", "JS", "33", "ZJ", "34", "AH", "35", "FJ", "36", "JX", "37", "SD", "41", "HA", "42", "HB", "43", "HN", "44", "GD",
+            "45", "GX", "46", "HI", "50", "CQ", "51", "SC", "52", "GZ", "53", "YN", "54", "XZ", "61", "SN", "62", "GS", "63", "QH",
+            "64", "NX", "65", "XJ"};
+        for (int i = 0; i < pairs.length; i += 2) {
+            PROVINCE_ISO.put(pairs[i], "CN-" + pairs[i + 1]);
+        }
+    }
+
+    private WarehouseDatasets() {}
+
+    public static List<Dataset> all(KpiCatalogue catalogue) {
+        return List.of(kpiValues(catalogue), scorecard(), completeness(), quarantine(), dqFindings(), runs());
+    }
+
+    /** The metric of one KPI: parts summed then divided for ratios, sums for flows and stocks, the single value otherwise. */
+    public static Metric metric(KpiCatalogue catalogue, Kpi kpi) {
+        String expression;
+        String how;
+        if (kpi.ratio() && catalogue.get(kpi.numerator()).summable() && catalogue.get(kpi.denominator()).summable()) {
+            String scale = kpi.scale() == 1 ? "" : " * " + (kpi.scale() == Math.rint(kpi.scale()) ? Long.toString((long) kpi.scale()) : Double.toString(kpi.scale()));
+            expression = "SUM(CASE WHEN kpi_id = '" + kpi.numerator() + "' THEN value END)" + scale + " / NULLIF(SUM(CASE WHEN kpi_id = '"
+                    + kpi.denominator() + "' THEN value END), 0)";
+            how = "由分子、分母汇总后相除，任何层级合计均正确 / recomputed from the summed numerator and denominator";
+        } else if (kpi.summable()) {
+            expression = "SUM(CASE WHEN kpi_id = '" + kpi.id() + "' THEN value END)";
+            how = "对互不重叠的组织求和 / summed over disjoint orgs";
+        } else {
+            expression = "MAX(CASE WHEN kpi_id = '" + kpi.id() + "' THEN value END)";
+            how = "不可相加：仅在一个组织、一个期间内有意义 / not additive: meaningful for one org and period only";
+        }
+        return new Metric(kpi.id(), expression, KpiFormats.label(kpi), KpiFormats.d3Format(kpi),
+                kpi.description() + "。" + how);
+    }
+
+    static Dataset kpiValues(KpiCatalogue catalogue) {
+        StringBuilder iso = new StringBuilder("CASE substr(o.province_code, 1, 2)");
+        PROVINCE_ISO.forEach((code, isoCode) -> iso.append(" WHEN '").append(code).append("' THEN '").append(isoCode).append("'"));
+        iso.append(" END");
+        String sql = String.join("\n",
+                "SELECT v.org_code, v.org_name, v.org_level, v.province, v.city, v.county,",
+                "       o.province_code, o.city_code, o.county_code,",
+                "       " + iso + " AS province_iso,",
+                "       v.period, v.period_type, p.end_date AS period_end, v.period = l.latest_period AS is_latest_period,",
+                "       v.kpi_id, v.kpi_name_zh, v.value, v.unit, v.qualifier",
+                "FROM unionstats.kpi.kpi_values v",
+                "JOIN unionstats.warehouse.dim_orgs o ON o.org_code = v.org_code",
+                "JOIN unionstats.warehouse.dim_periods p ON p.period = v.period",
+                "JOIN (SELECT period_type, max(period) AS latest_period FROM unionstats.warehouse.dim_periods GROUP BY period_type) l",
+                "  ON l.period_type = v.period_type");
+        List<Column> columns = List.of(
+                Column.of("org_code", "VARCHAR", "组织代码"), Column.of("org_name", "VARCHAR", "工会组织"),
+                Column.of("org_level", "VARCHAR", "组织层级"), Column.of("province", "VARCHAR", "省份"), Column.of("city", "VARCHAR", "城市"),
+                Column.of("county", "VARCHAR", "县区"), Column.of("province_code", "VARCHAR", "省份代码"),
+                Column.of("city_code", "VARCHAR", "城市代码"), Column.of("county_code", "VARCHAR", "县区代码"),
+                Column.of("province_iso", "VARCHAR", "省份（ISO）"), Column.of("period", "VARCHAR", "期间"),
+                Column.of("period_type", "VARCHAR", "期间类型"), Column.time("period_end", "DATE", "期末日"),
+                Column.of("is_latest_period", "BOOLEAN", "是否最新期间"), Column.of("kpi_id", "VARCHAR", "指标代码"),
+                Column.of("kpi_name_zh", "VARCHAR", "指标"), Column.of("value", "DOUBLE", "指标值"), Column.of("unit", "VARCHAR", "单位"),
+                Column.of("qualifier", "VARCHAR", "数据限定"));
+        List<Metric> metrics = new ArrayList<>();
+        for (Kpi kpi : catalogue.all()) {
+            metrics.add(metric(catalogue, kpi));
+        }
+        return new Dataset(KPI_VALUES, "指标值（各级工会、各期间）", sql, columns, metrics, "city_code");
+    }
+
+    static Dataset scorecard() {
+        String sql = String.join("\n",
+                "SELECT s.city_code, s.city_name, s.county_code, s.county_name, s.period,",
+                "       s.kpi_order, s.kpi_id, s.kpi_name_zh, s.unit, s.value, s.previous_value, s.change_on_quarter,",
+                "       s.year_ago_value, s.change_on_year, s.rank_in_city, s.counties_ranked,",
+                "       CAST(s.rank_in_city AS VARCHAR) || '/' || CAST(s.counties_ranked AS VARCHAR) AS rank_label,",
+                "       s.bottom_quarter, CASE WHEN s.bottom_quarter THEN '后四分之一' ELSE '' END AS flag_label, s.dq_findings,",
+                "       s.period = l.latest_period AS is_latest_period",
+                "FROM unionstats.kpi.county_scorecard s",
+                "CROSS JOIN (SELECT max(period) AS latest_period FROM unionstats.kpi.county_scorecard) l");
+        List<Column> columns = List.of(
+                Column.of("city_code", "VARCHAR", "城市代码"), Column.of("city_name", "VARCHAR", "城市"),
+                Column.of("county_code", "VARCHAR", "县区代码"), Column.of("county_name", "VARCHAR", "县区"),
+                Column.of("period", "VARCHAR", "季度"), Column.of("kpi_order", "INTEGER", "序号"), Column.of("kpi_id", "VARCHAR", "指标代码"),
+                Column.of("kpi_name_zh", "VARCHAR", "指标"), Column.of("unit", "VARCHAR", "单位"), Column.of("value", "DOUBLE", "本季度"),
+                Column.of("previous_value", "DOUBLE", "上季度"), Column.of("change_on_quarter", "DOUBLE", "较上季度"),
+                Column.of("year_ago_value", "DOUBLE", "上年同期"), Column.of("change_on_year", "DOUBLE", "较上年同期"),
+                Column.of("rank_in_city", "INTEGER", "全市排名"), Column.of("counties_ranked", "INTEGER", "参与排名县区数"),
+                Column.of("rank_label", "VARCHAR", "排名"), Column.of("bottom_quarter", "BOOLEAN", "位于后四分之一"),
+                Column.of("flag_label", "VARCHAR", "提示"), Column.of("dq_findings", "BIGINT", "数据质量问题数"),
+                Column.of("is_latest_period", "BOOLEAN", "是否最新季度"));
+        List<Metric> metrics = List.of(
+                new Metric("bottom_quarter_count", "SUM(CASE WHEN bottom_quarter THEN 1 ELSE 0 END)", "后四分之一指标数", ",d",
+                        "本县区位于全市后四分之一的指标个数 / KPIs in the city's bottom quarter"),
+                new Metric("kpis_ranked", "COUNT(*)", "指标数", ",d", "指导书指标个数 / KPIs in the scorecard"),
+                new Metric("dq_findings_total", "MAX(dq_findings)", "数据质量问题数", ",d",
+                        "该县区本季度数据质量问题数 / Data-quality findings of the county this quarter"),
+                new Metric("best_rank", "MIN(rank_in_city)", "最好名次", ",d", "各指标中的最好名次 / Best rank over the KPIs"));
+        return new Dataset(SCORECARD, "县区季度指导书", sql, columns, metrics, "city_code");
+    }
+
+    static Dataset completeness() {
+        String sql = String.join("\n",
+                "SELECT r.org_code, o.org_name, r.org_level, o.province_code, o.province_name, o.city_code, o.city_name, o.county_name,",
+                "       r.period, r.period_type, p.end_date AS period_end, r.period = l.latest_period AS is_latest_period,",
+                "       r.record_type, r.expected, r.received, r.on_time",
+                "FROM unionstats.ops.reporting_completeness r",
+                "JOIN unionstats.warehouse.dim_orgs o ON o.org_code = r.org_code",
+                "JOIN unionstats.warehouse.dim_periods p ON p.period = r.period",
+                "JOIN (SELECT period_type, max(period) AS latest_period FROM unionstats.warehouse.dim_periods GROUP BY period_type) l",
+                "  ON l.period_type = r.period_type");
+        List<Column> columns = List.of(
+                Column.of("org_code", "VARCHAR", "组织代码"), Column.of("org_name", "VARCHAR", "工会组织"),
+                Column.of("org_level", "VARCHAR", "组织层级"), Column.of("province_code", "VARCHAR", "省份代码"),
+                Column.of("province_name", "VARCHAR", "省份"), Column.of("city_code", "VARCHAR", "城市代码"),
+                Column.of("city_name", "VARCHAR", "城市"), Column.of("county_name", "VARCHAR", "县区"), Column.of("period", "VARCHAR", "期间"),
+                Column.of("period_type", "VARCHAR", "期间类型"), Column.time("period_end", "DATE", "期末日"),
+                Column.of("is_latest_period", "BOOLEAN", "是否最新期间"), Column.of("record_type", "VARCHAR", "报表类型"),
+                Column.of("expected", "BIGINT", "应报数"), Column.of("received", "BIGINT", "实报数"), Column.of("on_time", "BIGINT", "按时报送数"));
+        List<Metric> metrics = List.of(
+                new Metric("completeness_rate", "SUM(received) / NULLIF(CAST(SUM(expected) AS DOUBLE), 0)", "报送完整率（%）", ".1%",
+                        "实报 / 应报 / Received over expected"),
+                new Metric("timeliness_rate", "SUM(on_time) / NULLIF(CAST(SUM(expected) AS DOUBLE), 0)", "按时报送率（%）", ".1%",
+                        "按时 / 应报 / On time over expected"),
+                new Metric("expected_total", "SUM(expected)", "应报数", ",d", "应报数 / Submissions expected"),
+                new Metric("received_total", "SUM(received)", "实报数", ",d", "实报数 / Submissions received"),
+                new Metric("missing_total", "SUM(expected) - SUM(received)", "缺报数", ",d", "应报未报 / Expected but not received"));
+        return new Dataset(COMPLETENESS, "报送完整性与及时性", sql, columns, metrics, "city_code");
+    }
+
+    static Dataset quarantine() {
+        String sql = String.join("\n",
+                "SELECT q.run_id, q.source_file, q.submitter, o.org_name AS submitter_name, o.province_code, o.city_code, o.city_name,",
+                "       q.record_type, q.source_row, q.column_name, q.error_code, q.message_zh, q.period",
+                "FROM unionstats.ops.quarantine q",
+                "LEFT JOIN unionstats.warehouse.dim_orgs o ON o.org_code = q.submitter");
+        List<Column> columns = List.of(
+                Column.of("run_id", "VARCHAR", "入库批次"), Column.of("source_file", "VARCHAR", "文件"),
+                Column.of("submitter", "VARCHAR", "报送单位代码"), Column.of("submitter_name", "VARCHAR", "报送单位"),
+                Column.of("province_code", "VARCHAR", "省份代码"), Column.of("city_code", "VARCHAR", "城市代码"),
+                Column.of("city_name", "VARCHAR", "城市"), Column.of("record_type", "VARCHAR", "报表类型"),
+                Column.of("source_row", "INTEGER", "行号"), Column.of("column_name", "VARCHAR", "列"),
+                Column.of("error_code", "VARCHAR", "错误代码"), Column.of("message_zh", "VARCHAR", "说明"), Column.of("period", "VARCHAR", "期间"));
+        List<Metric> metrics = List.of(
+                new Metric("quarantined_rows", "COUNT(*)", "隔离行数", ",d", "被隔离的行（或整体拒收的文件）/ Rows (or whole files) quarantined"),
+                new Metric("example_message", "MIN(message_zh)", "示例说明", null, "一条示例说明 / One example message"),
+                new Metric("files_affected", "COUNT(DISTINCT source_file)", "涉及文件数", ",d", "涉及的文件数 / Files concerned"));
+        return new Dataset(QUARANTINE, "隔离区（被拒收的行与文件）", sql, columns, metrics, "city_code");
+    }
+
+    static Dataset dqFindings() {
+        String sql = String.join("\n",
+                "SELECT f.rule_id, f.severity, f.org_code, o.org_name, f.org_level, o.province_code, o.city_code, o.city_name,",
+                "       f.period, f.kpi_id, f.value, f.reference, f.message_zh",
+                "FROM unionstats.ops.dq_findings f",
+                "JOIN unionstats.warehouse.dim_orgs o ON o.org_code = f.org_code");
+        List<Column> columns = List.of(
+                Column.of("rule_id", "VARCHAR", "规则"), Column.of("severity", "VARCHAR", "严重程度"), Column.of("org_code", "VARCHAR", "组织代码"),
+                Column.of("org_name", "VARCHAR", "工会组织"), Column.of("org_level", "VARCHAR", "组织层级"),
+                Column.of("province_code", "VARCHAR", "省份代码"), Column.of("city_code", "VARCHAR", "城市代码"),
+                Column.of("city_name", "VARCHAR", "城市"), Column.of("period", "VARCHAR", "期间"), Column.of("kpi_id", "VARCHAR", "指标代码"),
+                Column.of("value", "DOUBLE", "数值"), Column.of("reference", "DOUBLE", "参照值"), Column.of("message_zh", "VARCHAR", "说明"));
+        List<Metric> metrics = List.of(new Metric("findings", "COUNT(*)", "发现数", ",d", "数据质量发现数 / Findings"));
+        return new Dataset(DQ_FINDINGS, "数据质量发现", sql, columns, metrics, "city_code");
+    }
+
+    static Dataset runs() {
+        String sql = String.join("\n",
+                "SELECT run_id, started_at, finished_at, files, rows_read, accepted, duplicates, quarantined, refused_files, replaced_files",
+                "FROM unionstats.ops.runs");
+        List<Column> columns = List.of(
+                Column.of("run_id", "VARCHAR", "入库批次"), Column.time("started_at", "TIMESTAMP(3)", "开始时间（UTC）"),
+                Column.of("finished_at", "TIMESTAMP(3)", "结束时间（UTC）"), Column.of("files", "BIGINT", "文件数"),
+                Column.of("rows_read", "BIGINT", "读取行数"), Column.of("accepted", "BIGINT", "接收行数"),
+                Column.of("duplicates", "BIGINT", "重复行数"), Column.of("quarantined", "BIGINT", "隔离行数"),
+                Column.of("refused_files", "BIGINT", "整体拒收文件数"), Column.of("replaced_files", "BIGINT", "被更正替换文件数"));
+        List<Metric> metrics = List.of(new Metric("run_count", "COUNT(*)", "批次数", ",d", "入库批次数 / Ingest runs"));
+        return new Dataset(RUNS, "入库批次（运行历史）", sql, columns, metrics, null);
+    }
+}
