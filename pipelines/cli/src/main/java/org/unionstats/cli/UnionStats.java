@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {GenerateCommand.class, IngestCommand.class, KpiCommand.class, KpisCommand.class, RunCommand.class,
                 ScorecardCommand.class, DemoCommand.class, BenchCommand.class,
                 TrinoCommand.class, PublishCommand.class, QueryCommand.class, CredentialsCommand.class,
+                SupersetCommand.class, DashboardsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class UnionStats {
 
