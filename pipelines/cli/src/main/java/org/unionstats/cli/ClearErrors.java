@@ -13,6 +13,10 @@ final class ClearErrors implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        if (e instanceof org.unionstats.cli.runs.WarehouseBusyException) {
+            cli.getErr().println("unionstats " + cli.getCommandName() + ": " + e.getMessage());
+            return org.unionstats.cli.runs.ExitCodes.BUSY;
+        }
         if (e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
             cli.getErr().println("unionstats: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;

@@ -13,14 +13,14 @@ import java.util.Base64;
  * else a key file; the embedded default generates one under the local state folder on first use.
  * The key never goes into the warehouse; losing it means new pseudonyms for the same people.
  */
-final class PseudonymKeys {
+public final class PseudonymKeys {
 
-    static final String ENV = "UNIONSTATS_PSEUDONYM_KEY";
+    public static final String ENV = "UNIONSTATS_PSEUDONYM_KEY";
 
     private PseudonymKeys() {}
 
     /** @param keyFile the file named on the command line, or null for the local default */
-    static byte[] load(Path keyFile) {
+    public static byte[] load(Path keyFile) {
         if (keyFile == null) {
             keyFile = home().resolve("pseudonym.key");
         }

@@ -45,6 +45,15 @@ public final class SparkJobLauncher {
     }
 
     static String run(List<String> args, String heap) throws IOException, InterruptedException {
+        return run(args, heap, null);
+    }
+
+    /**
+     * @param logLines receives the job's log line by line (to pass it on as structured log lines);
+     *     null leaves it on this process's stderr
+     */
+    public static String run(List<String> args, String heap, java.util.function.Consumer<String> logLines)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx" + heap);
@@ -52,13 +61,44 @@ public final class SparkJobLauncher {
         command.addAll(JAVA_OPTIONS);
         command.add("-cp");
         command.add(classpath());
+        // The job ends with this process even when it is killed: only the lock holder may write.
+        command.add("org.unionstats.process.DiesWithParent");
         command.add(MAIN);
         command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int code = process.waitFor();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (logLines == null) {
+            builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        }
+        Process process = builder.start();
+        Thread relay = null;
+        if (logLines != null) {
+            relay = new Thread(() -> {
+                try (java.io.BufferedReader err = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                    err.lines().filter(l -> !l.isBlank()).forEach(logLines);
+                } catch (IOException ignored) {
+                    // the job ended; its exit code tells
+                }
+            }, "kpi-job-log");
+            relay.setDaemon(true);
+            relay.start();
+        }
+        String out;
+        int code;
+        try {
+            out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            code = process.waitFor();
+        } finally {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }
+        if (relay != null) {
+            relay.join(5000);
+        }
         if (code != 0) {
-            throw new IllegalStateException("the KPI job failed (exit code " + code + "); its log is above");
+            throw new IllegalStateException("the KPI job failed (exit code " + code + "); its log is above"
+                    + (code == 2 ? " (bad arguments)" : ""));
         }
         return out.strip();
     }

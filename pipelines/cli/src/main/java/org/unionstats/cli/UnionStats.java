@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 ScorecardCommand.class, DemoCommand.class, BenchCommand.class,
                 TrinoCommand.class, PublishCommand.class, QueryCommand.class, CredentialsCommand.class,
                 SupersetCommand.class, DashboardsCommand.class,
+                org.unionstats.cli.runs.BackfillCommand.class, org.unionstats.cli.runs.RunsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class UnionStats {
 
