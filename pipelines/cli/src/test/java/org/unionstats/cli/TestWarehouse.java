@@ -1,0 +1,113 @@
+package org.unionstats.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.unionstats.period.Period;
+
+/**
+ * A small real warehouse for the integration tests: the tiny sample (秦皇岛, 2024Q2 and 2024Q3)
+ * generated, ingested and run through the KPI job by the CLI's own commands. The 2024Q3
+ * submissions are held back so a test can deliver them later with 'run'.
+ */
+final class TestWarehouse {
+
+    static final String FIRST = "2024Q2";
+    static final String LATER = "2024Q3";
+
+    final Path root;
+    final Path inbox;
+    final Path heldBack;
+    final Path warehouse;
+
+    TestWarehouse(Path root) {
+        this.root = root;
+        this.inbox = root.resolve("inbox");
+        this.heldBack = root.resolve("held-back");
+        this.warehouse = root.resolve("warehouse");
+    }
+
+    static TestWarehouse build(Path root) throws IOException {
+        deleteTree(root);
+        TestWarehouse w = new TestWarehouse(root);
+        cli("generate", "--out", w.inbox.toString(), "--scale", "tiny", "--periods", FIRST + ".." + LATER);
+        w.holdBack(LATER);
+        cli("ingest", "--inbox", w.inbox.toString(), "--warehouse", w.warehouse.toString());
+        cli("kpi", "--warehouse", w.warehouse.toString(), "--heap", "3g");
+        return w;
+    }
+
+    /** Moves every submitter's folder of that period out of the inbox. */
+    private void holdBack(String period) throws IOException {
+        try (Stream<Path> dirs = Files.walk(inbox, 2)) {
+            for (Path dir : dirs.filter(p -> Files.isDirectory(p) && inbox.relativize(p).getNameCount() == 2).toList()) {
+                if (isPeriod(dir.getFileName().toString(), period)) {
+                    Path target = heldBack.resolve(inbox.relativize(dir));
+                    Files.createDirectories(target.getParent());
+                    Files.move(dir, target);
+                }
+            }
+        }
+    }
+
+    /** Puts the held-back submissions into the inbox. */
+    void deliverHeldBack() throws IOException {
+        try (Stream<Path> dirs = Files.walk(heldBack, 2)) {
+            for (Path dir : dirs.filter(p -> Files.isDirectory(p) && heldBack.relativize(p).getNameCount() == 2).toList()) {
+                Path target = inbox.resolve(heldBack.relativize(dir));
+                Files.createDirectories(target.getParent());
+                Files.move(dir, target);
+            }
+        }
+    }
+
+    private static boolean isPeriod(String folder, String period) {
+        try {
+            return Period.parse(folder).canonical().equals(period);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Runs a CLI command in this JVM; returns its standard output; fails on a non-zero exit. */
+    static String cli(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = UnionStats.commandLine().execute(args);
+        } finally {
+            System.setOut(original);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        if (code != 0) {
+            throw new AssertionError("bin/unionstats " + String.join(" ", args) + " exited with " + code + ":\n" + text);
+        }
+        return text;
+    }
+
+    static void deleteTree(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> lines(String text) {
+        return text.lines().toList();
+    }
+}

@@ -1,0 +1,487 @@
+package org.unionstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.unionstats.serving.publish.TableCatalog;
+import org.unionstats.serving.publish.TableSpec;
+import org.unionstats.serving.query.TrinoConnections;
+import org.unionstats.serving.security.TrinoCredentials;
+import org.unionstats.serving.security.TrinoUsers;
+import org.unionstats.serving.server.ServerStatus;
+
+/**
+ * The warehouse served by a real Trino 476: a tiny warehouse built by the CLI's own generate,
+ * ingest and kpi commands, published, read back and compared with DuckDB reading the same Parquet,
+ * then changed by 'run' (a new period), by a removed partition and by a failed publish. The steps
+ * build on each other, hence the order.
+ */
+@ExtendWith(TrinoTestServer.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrinoServingIT {
+
+    private static final List<String> SCHEMAS = List.of("warehouse", "kpi", "ops");
+
+    private static TestWarehouse warehouse;
+    private static TrinoCredentials credentials;
+    private static TableCatalog catalog;
+
+    @BeforeAll
+    static void buildWarehouse() throws Exception {
+        Path root = Path.of(System.getProperty("unionstats.root", "."), "pipelines/cli/target/trino-it/data").toAbsolutePath();
+        warehouse = TestWarehouse.build(root);
+        credentials = TrinoTestServer.credentials();
+        catalog = TableCatalog.load();
+    }
+
+    @Test
+    @Order(1)
+    void startIsIdempotentAndStatusAnswers() {
+        ServerStatus before = TrinoTestServer.server().status();
+        assertThat(before.ready()).isTrue();
+        long started = System.nanoTime();
+        assertThat(TestWarehouse.cli("trino", "start")).contains("already running");
+        assertThat((System.nanoTime() - started) / 1e9).as("start when running is a no-op").isLessThan(10);
+        assertThat(TrinoTestServer.server().status().pid()).isEqualTo(before.pid());
+        assertThat(TestWarehouse.cli("trino", "status")).contains("Trino is running at " + credentials.url());
+    }
+
+    @Test
+    @Order(2)
+    void credentialsNameEachServiceUrlAndEachUser() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(TestWarehouse.cli("credentials", "--json"));
+        JsonNode trino = doc.path("services").path("trino");
+        assertThat(trino.path("url").asText()).isEqualTo(credentials.url()).startsWith("https://127.0.0.1:");
+        List<String> users = new ArrayList<>();
+        for (JsonNode user : trino.path("users")) {
+            users.add(user.path("name").asText());
+            assertThat(user.path("password").asText()).hasSizeGreaterThanOrEqualTo(20);
+        }
+        assertThat(users).containsExactlyInAnyOrder(TrinoUsers.ADMIN, TrinoUsers.PIPELINE, TrinoUsers.ANALYST);
+        Path file = Path.of(System.getProperty("unionstats.home"), "credentials.json");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(TestWarehouse.cli("credentials")).contains(credentials.password(TrinoUsers.ANALYST)).contains("jdbc:trino://");
+    }
+
+    @Test
+    @Order(3)
+    void publishCreatesEveryTableAndIsIdempotent() {
+        String first = TestWarehouse.cli("publish", "--warehouse", warehouse.warehouse.toString());
+        assertThat(first).contains("published").contains("created, 0 updated, 0 unchanged").contains("7 views");
+        String second = TestWarehouse.cli("publish", "--warehouse", warehouse.warehouse.toString());
+        assertThat(second).as("an unchanged warehouse only has its partitions synced").contains("(0 created, 0 updated, ");
+    }
+
+    @Test
+    @Order(4)
+    void publishedTablesReturnExactlyWhatTheJobsWrote() throws Exception {
+        try (Connection trino = connect(TrinoUsers.PIPELINE); Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            int compared = 0;
+            for (TableSpec table : catalog.tables()) {
+                if (hasData(table)) {
+                    assertSameRows(trino, duck, table);
+                    compared++;
+                }
+            }
+            assertThat(compared).isGreaterThanOrEqualTo(15);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void everyTableViewAndColumnHasABilingualComment() throws Exception {
+        try (Connection analyst = connect(TrinoUsers.ANALYST); Statement st = analyst.createStatement()) {
+            int tables = 0;
+            try (ResultSet rs = st.executeQuery("SELECT schema_name, table_name, comment FROM system.metadata.table_comments "
+                    + "WHERE catalog_name = 'unionstats' AND schema_name IN ('warehouse', 'kpi', 'ops')")) {
+                while (rs.next()) {
+                    tables++;
+                    assertBilingual(rs.getString(1) + "." + rs.getString(2), rs.getString(3));
+                }
+            }
+            assertThat(tables).as("every table and view has a comment").isEqualTo(count(st,
+                    "SELECT count(*) FROM unionstats.information_schema.tables WHERE table_schema IN ('warehouse', 'kpi', 'ops')"));
+            int columns = 0;
+            try (ResultSet rs = st.executeQuery("SELECT table_schema, table_name, column_name, comment FROM unionstats.information_schema.columns "
+                    + "WHERE table_schema IN ('warehouse', 'kpi', 'ops')")) {
+                while (rs.next()) {
+                    columns++;
+                    assertBilingual(rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(3), rs.getString(4));
+                }
+            }
+            assertThat(columns).isGreaterThan(300);
+            try (ResultSet rs = st.executeQuery("SELECT comment FROM unionstats.information_schema.columns "
+                    + "WHERE table_schema = 'kpi' AND table_name = 'membership' AND column_name = 'members_growth_rate'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as("KPI columns are described by the catalogue").contains("会员增长率").contains("growth");
+            }
+            try (ResultSet rs = st.executeQuery("SHOW COLUMNS FROM unionstats.kpi.kpi_values")) {
+                List<String> names = new ArrayList<>();
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+                assertThat(names).containsExactly("org_code", "org_name", "org_level", "province", "city", "county", "period", "period_type",
+                        "kpi_id", "kpi_name_zh", "kpi_name_en", "value", "unit", "qualifier");
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theAnalystReadsButCannotWriteNorReadRawQuarantineRows() throws Exception {
+        try (Connection analyst = connect(TrinoUsers.ANALYST); Statement st = analyst.createStatement()) {
+            assertThat(count(st, "SELECT count(*) FROM unionstats.kpi.kpi_values")).isPositive();
+            assertThat(count(st, "SELECT count(*) FROM unionstats.warehouse.dim_regions")).isPositive();
+            assertThat(count(st, "SELECT count(error_code) FROM unionstats.ops.quarantine")).isPositive();
+            for (String forbidden : List.of(
+                    "SELECT raw_row FROM unionstats.ops.quarantine",
+                    "SELECT * FROM unionstats.ops.quarantine",
+                    "CREATE TABLE unionstats.kpi.mine (a integer)",
+                    "CREATE TABLE unionstats.kpi.mine AS SELECT * FROM unionstats.kpi.dim_kpis",
+                    "INSERT INTO unionstats.kpi.dim_kpis (kpi_id) VALUES ('x')",
+                    "DROP TABLE unionstats.kpi.dim_kpis",
+                    "DROP VIEW unionstats.kpi.kpi_values",
+                    "CREATE OR REPLACE VIEW unionstats.kpi.kpi_values AS SELECT 1 AS x",
+                    "COMMENT ON TABLE unionstats.kpi.dim_kpis IS 'x'",
+                    "CREATE SCHEMA unionstats.mine",
+                    "CALL unionstats.system.sync_partition_metadata('kpi', 'fact_kpi_values', 'FULL')")) {
+                assertThatThrownBy(() -> st.execute(forbidden)).as(forbidden).isInstanceOf(SQLException.class).hasMessageContaining("Access Denied");
+            }
+        }
+        try (Connection pipeline = connect(TrinoUsers.PIPELINE); Statement st = pipeline.createStatement()) {
+            assertThat(count(st, "SELECT count(raw_row) FROM unionstats.ops.quarantine")).isPositive();
+        }
+        Properties wrong = new Properties();
+        wrong.setProperty("user", TrinoUsers.ANALYST);
+        wrong.setProperty("password", "not-the-password");
+        assertThatThrownBy(() -> {
+            try (Connection c = DriverManager.getConnection(credentials.jdbcUrl(), wrong); Statement st = c.createStatement()) {
+                st.executeQuery("SELECT 1").close();
+            }
+        }).hasMessageContaining("Invalid credentials");
+    }
+
+    @Test
+    @Order(7)
+    void aNewPeriodAppearsAfterRun() throws Exception {
+        try (Connection analyst = connect(TrinoUsers.ANALYST); Statement st = analyst.createStatement()) {
+            assertThat(periods(st, "unionstats.warehouse.member_events")).containsExactly(TestWarehouse.FIRST);
+            assertThat(periods(st, "unionstats.kpi.kpi_values")).doesNotContain(TestWarehouse.LATER);
+        }
+        warehouse.deliverHeldBack();
+        String out = TestWarehouse.cli("run", "--inbox", warehouse.inbox.toString(), "--warehouse", warehouse.warehouse.toString());
+        assertThat(out).contains("trino: published");
+        try (Connection analyst = connect(TrinoUsers.ANALYST); Statement st = analyst.createStatement()) {
+            assertThat(periods(st, "unionstats.warehouse.member_events")).containsExactly(TestWarehouse.FIRST, TestWarehouse.LATER);
+            assertThat(periods(st, "unionstats.kpi.kpi_values")).contains(TestWarehouse.LATER, "2024-07", "2024H2");
+        }
+        try (Connection trino = connect(TrinoUsers.PIPELINE); Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            for (TableSpec table : catalog.tables()) {
+                if (List.of("member_events", "kpi_values", "kpi_hardship", "ingest_receipts").contains(table.folder())) {
+                    assertSameRows(trino, duck, table);
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(8)
+    void theExampleQueriesOfTheAnalystsGuideRunAsWritten() throws Exception {
+        String guide = Files.readString(Path.of(System.getProperty("unionstats.root", "."), "docs/analysts.md"));
+        Matcher block = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(guide);
+        List<String> examples = new ArrayList<>();
+        List<String> dictionary = new ArrayList<>();
+        while (block.find()) {
+            (block.group(1).startsWith("-- example:") ? examples : dictionary).add(block.group(1));
+        }
+        assertThat(examples).hasSize(3);
+        try (Connection analyst = connect(TrinoUsers.ANALYST); Statement st = analyst.createStatement()) {
+            List<List<String>> ranking = rows(st, examples.get(0));
+            assertThat(ranking).as("the counties of 秦皇岛 ranked").hasSizeGreaterThanOrEqualTo(5);
+            assertThat(ranking.get(0).get(0)).isEqualTo("1");
+            List<Double> rates = ranking.stream().map(r -> Double.parseDouble(r.get(3))).toList();
+            List<Double> sorted = new ArrayList<>(rates);
+            sorted.sort(Collections.reverseOrder());
+            assertThat(rates).isEqualTo(sorted);
+
+            List<List<String>> trend = rows(st, examples.get(1));
+            assertThat(trend).extracting(r -> r.get(0)).containsExactly(TestWarehouse.FIRST, TestWarehouse.LATER);
+            assertThat(Double.parseDouble(trend.get(1).get(3))).isBetween(0.0, 100.0);
+
+            List<List<String>> competitions = rows(st, examples.get(2));
+            assertThat(competitions).isNotEmpty();
+            assertThat(competitions).extracting(r -> r.get(0)).isSubsetOf("province", "city", "county");
+
+            for (String block2 : dictionary) {
+                for (String sql : block2.split(";\\s*\\n")) {
+                    if (!sql.strip().isEmpty()) {
+                        assertThat(rows(st, sql)).as(sql).isNotEmpty();
+                    }
+                }
+            }
+        }
+        // The same through the query command, in its three formats.
+        String table = TestWarehouse.cli("query", examples.get(0));
+        assertThat(table).contains("rank_in_city").contains("rows)");
+        JsonNode json = new ObjectMapper().readTree(TestWarehouse.cli("query", "--json", examples.get(2)));
+        assertThat(json.isArray()).isTrue();
+        assertThat(json.get(0).has("competition_level")).isTrue();
+        assertThat(TestWarehouse.cli("query", "--csv", "SELECT kpi_id, name_zh FROM dim_kpis ORDER BY kpi_id LIMIT 2")).startsWith("kpi_id,name_zh\r\n");
+    }
+
+    @Test
+    @Order(9)
+    void aFailingQueryIsOneClearLine() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        picocli.CommandLine cli = UnionStats.commandLine();
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = cli.execute("query", "SELECT raw_row FROM ops.quarantine");
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Access Denied").doesNotContain("\tat ");
+    }
+
+    @Test
+    @Order(10)
+    void aRemovedPeriodDisappears() throws Exception {
+        Path partition = warehouse.warehouse.resolve("quarantine/period=" + TestWarehouse.FIRST);
+        assertThat(partition).isDirectory();
+        TestWarehouse.deleteTree(partition);
+        TestWarehouse.cli("publish", "--warehouse", warehouse.warehouse.toString());
+        try (Connection analyst = connect(TrinoUsers.ANALYST); Statement st = analyst.createStatement()) {
+            assertThat(periods(st, "unionstats.ops.quarantine")).containsExactly(TestWarehouse.LATER);
+        }
+        try (Connection trino = connect(TrinoUsers.PIPELINE); Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            assertSameRows(trino, duck, catalog.tables().stream().filter(t -> t.folder().equals("quarantine")).findFirst().orElseThrow());
+        }
+    }
+
+    @Test
+    @Order(11)
+    void aFailedPublishLeavesThePreviousTablesQueryable() throws Exception {
+        long before;
+        try (Connection analyst = connect(TrinoUsers.ANALYST); Statement st = analyst.createStatement()) {
+            before = count(st, "SELECT count(*) FROM unionstats.kpi.kpi_values");
+        }
+        // A copy of the warehouse whose dim_orgs lost a column the views need.
+        Path broken = warehouse.root.resolve("broken-warehouse");
+        TestWarehouse.deleteTree(broken);
+        copyTree(warehouse.warehouse, broken);
+        Path dimOrgs = broken.resolve("dim_orgs");
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
+            st.execute("COPY (SELECT * EXCLUDE (province_name) FROM read_parquet('" + dimOrgs + "/*.parquet')) TO '" + broken.resolve("dim_orgs.parquet")
+                    + "' (FORMAT PARQUET)");
+        }
+        TestWarehouse.deleteTree(dimOrgs);
+        Files.createDirectories(dimOrgs);
+        Files.move(broken.resolve("dim_orgs.parquet"), dimOrgs.resolve("part-0.parquet"));
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        picocli.CommandLine cli = UnionStats.commandLine();
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        assertThat(cli.execute("publish", "--warehouse", broken.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("province_name").contains("Nothing was published");
+
+        try (Connection analyst = connect(TrinoUsers.ANALYST); Statement st = analyst.createStatement()) {
+            assertThat(count(st, "SELECT count(*) FROM unionstats.kpi.kpi_values")).isEqualTo(before);
+            assertThat(count(st, "SELECT count(province_name) FROM unionstats.warehouse.dim_orgs")).isPositive();
+        }
+        try (Connection pipeline = connect(TrinoUsers.PIPELINE); Statement st = pipeline.createStatement();
+                ResultSet rs = st.executeQuery("SHOW CREATE TABLE unionstats.warehouse.dim_orgs")) {
+            rs.next();
+            assertThat(rs.getString(1)).contains(warehouse.warehouse.resolve("dim_orgs").toString()).doesNotContain("broken-warehouse");
+        }
+    }
+
+    @Test
+    @Order(12)
+    void stopLeavesNoProcessBehind() {
+        long pid = TrinoTestServer.server().status().pid();
+        assertThat(TestWarehouse.cli("trino", "stop")).contains("Trino stopped");
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(TestWarehouse.cli("trino", "stop")).contains("was not running");
+        assertThat(UnionStats.commandLine().execute("trino", "status")).isEqualTo(3);
+    }
+
+    // ---- helpers ----
+
+    /** Whether the jobs wrote anything for this table (a tiny sample has no data-quality findings in some periods). */
+    private static boolean hasData(TableSpec table) throws java.io.IOException {
+        Path folder = warehouse.warehouse.resolve(table.folder());
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (var walk = Files.walk(folder, 2)) {
+            return walk.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
+        }
+    }
+
+    private static Connection connect(String user) throws SQLException {
+        return TrinoConnections.open(credentials, user);
+    }
+
+    /** Every row of the published table equals a row DuckDB reads from the same Parquet files, and the reverse. */
+    private static void assertSameRows(Connection trino, Connection duck, TableSpec table) throws SQLException {
+        String name = "unionstats." + table.schema() + "." + table.name();
+        List<String> trinoExprs = new ArrayList<>();
+        List<String> duckExprs = new ArrayList<>();
+        try (Statement st = trino.createStatement();
+                ResultSet rs = st.executeQuery("SELECT column_name, data_type FROM unionstats.information_schema.columns WHERE table_schema = '"
+                        + table.schema() + "' AND table_name = '" + table.name() + "' ORDER BY ordinal_position")) {
+            while (rs.next()) {
+                String column = "\"" + rs.getString(1) + "\"";
+                if (rs.getString(2).startsWith("timestamp")) {
+                    trinoExprs.add("date_diff('millisecond', TIMESTAMP '1970-01-01 00:00:00', " + column + ")");
+                    duckExprs.add("epoch_ms(" + column + ")");
+                } else {
+                    trinoExprs.add(column);
+                    duckExprs.add(column);
+                }
+            }
+        }
+        assertThat(trinoExprs).as(name + " columns").isNotEmpty();
+        Path folder = warehouse.warehouse.resolve(table.folder());
+        boolean partitioned;
+        try (var list = Files.list(folder)) {
+            partitioned = list.anyMatch(p -> p.getFileName().toString().startsWith("period="));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String scan = "read_parquet('" + folder + (partitioned ? "/period=*/*.parquet" : "/*.parquet")
+                + "', union_by_name = true, hive_partitioning = " + partitioned + (partitioned ? ", hive_types_autocast = false" : "") + ")";
+        List<String> fromTrino = canonicalRows(trino, "SELECT " + String.join(", ", trinoExprs) + " FROM " + name);
+        List<String> fromDuck = canonicalRows(duck, "SELECT " + String.join(", ", duckExprs) + " FROM " + scan);
+        assertThat(fromTrino).as(name + " row count").hasSize(fromDuck.size());
+        assertThat(fromTrino).as(name + " has rows").isNotEmpty();
+        for (int i = 0; i < fromTrino.size(); i++) {
+            if (!fromTrino.get(i).equals(fromDuck.get(i))) {
+                throw new AssertionError(name + ": Trino and DuckDB differ; first difference (sorted rows):\n  trino:  " + fromTrino.get(i)
+                        + "\n  duckdb: " + fromDuck.get(i));
+            }
+        }
+    }
+
+    private static List<String> canonicalRows(Connection c, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    sb.append(canonical(rs.getObject(i))).append('\u0001');
+                }
+                rows.add(sb.toString());
+            }
+        }
+        Collections.sort(rows);
+        return rows;
+    }
+
+    static String canonical(Object v) {
+        if (v == null) {
+            return "∅";
+        }
+        if (v instanceof Double d) {
+            return Double.toString(d);
+        }
+        if (v instanceof Float f) {
+            return Float.toString(f);
+        }
+        if (v instanceof BigDecimal b) {
+            return b.stripTrailingZeros().toPlainString();
+        }
+        if (v instanceof Number n) {
+            return Long.toString(n.longValue());
+        }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate().toString();
+        }
+        if (v instanceof LocalDate d) {
+            return d.toString();
+        }
+        return v.toString();
+    }
+
+    private static void assertBilingual(String what, String comment) {
+        assertThat(comment).as(what + " comment").isNotBlank().contains("/").doesNotContain("Undocumented");
+        assertThat(comment.codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF)).as(what + " comment in Chinese: " + comment).isTrue();
+        assertThat(comment.codePoints().anyMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))).as(what + " comment in English").isTrue();
+    }
+
+    private static long count(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<String> periods(Statement st, String table) throws SQLException {
+        List<String> periods = new ArrayList<>();
+        for (List<String> row : rows(st, "SELECT DISTINCT period FROM " + table + " ORDER BY 1")) {
+            periods.add(row.get(0));
+        }
+        return periods;
+    }
+
+    private static List<List<String>> rows(Statement st, String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(sql.strip().replaceAll(";$", ""))) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
