@@ -8,6 +8,7 @@ import org.unionstats.dashboards.superset.SupersetCredentials;
 import org.unionstats.dashboards.superset.SupersetInstallation;
 import org.unionstats.dashboards.superset.SupersetServer;
 import org.unionstats.dashboards.superset.SupersetSettings;
+import org.unionstats.serving.security.LocalCredentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,11 +24,15 @@ final class SupersetCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "start, stop or status")
     String action;
 
-    @Option(names = "--port", description = "Port on 127.0.0.1. Default: " + SupersetSettings.DEFAULT_PORT + ".")
+    @Option(names = "--port", description = "Port on 127.0.0.1. Default: the last one used, else " + SupersetSettings.DEFAULT_PORT + ".")
     Integer port;
 
+    /** The local Superset; without a port, the one the credentials file names (the last start), else the default. */
     static SupersetServer server(Integer port) {
         SupersetSettings settings = SupersetSettings.defaults(Path.of(System.getProperty("unionstats.root", ".")), PseudonymKeys.home());
+        if (port == null) {
+            port = new SupersetCredentials(new LocalCredentials(settings.credentialsFile())).port().orElse(null);
+        }
         if (port != null) {
             settings = settings.withPort(port);
         }

@@ -82,8 +82,8 @@ public final class AssetGenerator {
     /** Every file of the bundle: path inside the assets folder → content. */
     public Map<String, String> files() {
         Map<String, String> files = new TreeMap<>();
-        ObjectNode metadata = JSON.objectNode().put("version", "1.0.0").put("type", "assets").put("timestamp", "2026-01-01T00:00:00+00:00");
-        files.put("metadata.yaml", yaml(metadata));
+        // Written by hand: the timestamp must stay a quoted string (unquoted, YAML reads it as a date and the import refuses it).
+        files.put("metadata.yaml", HEADER + "version: 1.0.0\ntype: assets\ntimestamp: '2026-01-01T00:00:00.000000+00:00'\n");
         files.put("databases/" + DATABASE_KEY + ".yaml", yaml(database()));
         for (Dataset dataset : datasets) {
             files.put("datasets/" + DATABASE_KEY + "/" + dataset.key() + ".yaml", yaml(dataset(dataset)));

@@ -61,6 +61,16 @@ public final class SupersetCredentials {
         return users(file.document());
     }
 
+    /** The port of the URL last saved, if any. */
+    public java.util.Optional<Integer> port() {
+        String url = file.document().path("services").path("superset").path("url").asText();
+        if (url.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        int port = java.net.URI.create(url).getPort();
+        return port > 0 ? java.util.Optional.of(port) : java.util.Optional.empty();
+    }
+
     public String url() {
         String url = file.document().path("services").path("superset").path("url").asText();
         if (url.isEmpty()) {

@@ -18,7 +18,7 @@ public final class SupersetInstallation {
 
     public static final String VERSION = "6.1.0";
     /** What pip installs, with every version pinned by serving/superset/constraints.txt; a change makes the next start reinstall. */
-    public static final List<String> REQUIREMENTS = List.of("apache-superset[trino]==" + VERSION, "rich");
+    public static final List<String> REQUIREMENTS = List.of("apache-superset[trino]==" + VERSION, "rich", "cachetools");
 
     private final Path venv;
     private final Path constraints;

@@ -82,7 +82,7 @@ public final class SupersetServer {
                 "--timeout", "180", "--limit-request-line", "0", "--limit-request-field_size", "0",
                 "--daemon", "--pid", settings.pidFile().toString(),
                 "--access-logfile", settings.home().resolve("access.log").toString(),
-                "--error-logfile", settings.serverLog().toString(),
+                "--error-logfile", settings.serverLog().toString(), "--capture-output",
                 "superset.app:create_app()");
         int code = run(command, "start gunicorn", false);
         if (code != 0) {
