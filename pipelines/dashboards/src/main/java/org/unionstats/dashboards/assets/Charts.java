@@ -106,6 +106,11 @@ public final class Charts {
     public static Chart rawTable(String key, String title, Dataset dataset, List<String> columns, List<Filter> filters,
             List<Chart.Order> order, int rowLimit, boolean latestOnly) {
         requireColumns(dataset, columns);
+        for (Chart.Order o : order) {
+            if (!columns.contains(o.name())) {
+                throw new IllegalArgumentException("a raw table sorts by shown columns only: " + o.name() + " is not in " + columns);
+            }
+        }
         ObjectNode style = JSON.objectNode().put("query_mode", "raw");
         ArrayNode c = style.putArray("all_columns");
         columns.forEach(c::add);

@@ -14,6 +14,13 @@ public final class KpiFormats {
 
     private KpiFormats() {}
 
+    /** SQL turning the catalogue's unit word in the given column into Chinese. */
+    public static String unitZhSql(String column) {
+        StringBuilder sql = new StringBuilder("CASE " + column);
+        new java.util.TreeMap<>(UNIT_ZH).forEach((unit, zh) -> sql.append(" WHEN '").append(unit).append("' THEN '").append(zh).append("'"));
+        return sql.append(" ELSE ").append(column).append(" END").toString();
+    }
+
     /** The unit in Chinese; the catalogue's word when there is no translation yet. */
     public static String unitZh(Kpi kpi) {
         return UNIT_ZH.getOrDefault(kpi.unit(), kpi.unit());

@@ -96,7 +96,7 @@ public final class LeaderDashboards {
     static Dashboard scorecard(Dataset scorecard) {
         String k = "scorecard_";
         Chart table = Charts.rawTable(k + "table", "县区季度指导书", scorecard,
-                List.of("county_name", "kpi_name_zh", "unit", "value", "previous_value", "change_on_quarter", "year_ago_value", "change_on_year",
+                List.of("county_code", "county_name", "kpi_order", "kpi_name_zh", "unit", "value", "previous_value", "change_on_quarter", "year_ago_value", "change_on_year",
                         "rank_label", "flag_label", "dq_findings"),
                 List.of(), List.of(new Chart.Order("county_code", true), new Chart.Order("kpi_order", true)), 2000, true);
         Chart flags = Charts.table(k + "flags", "各县区提示汇总", scorecard, List.of("county_name"),
@@ -127,7 +127,7 @@ public final class LeaderDashboards {
                 List.of("quarantined_rows", "files_affected", "example_message"), List.of(), false);
         Chart findingTable = Charts.rawTable(k + "findings", "数据质量发现", findings,
                 List.of("period", "severity", "rule_id", "org_name", "kpi_id", "value", "reference", "message_zh"), List.of(),
-                List.of(new Chart.Order("period", false), new Chart.Order("severity", true), new Chart.Order("org_code", true)), 500, false);
+                List.of(new Chart.Order("period", false), new Chart.Order("severity", true), new Chart.Order("org_name", true)), 500, false);
         Chart runTable = Charts.rawTable(k + "runs", "运行历史（入库批次）", runs,
                 List.of("run_id", "started_at", "finished_at", "files", "rows_read", "accepted", "duplicates", "quarantined", "refused_files",
                         "replaced_files"),

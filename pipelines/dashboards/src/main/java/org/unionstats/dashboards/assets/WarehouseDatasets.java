@@ -12,12 +12,15 @@ import java.util.Map;
  */
 public final class WarehouseDatasets {
 
-    public static final String KPI_VALUES = "kpi_values";
-    public static final String SCORECARD = "county_scorecard";
-    public static final String COMPLETENESS = "reporting_completeness";
-    public static final String QUARANTINE = "quarantine";
-    public static final String DQ_FINDINGS = "dq_findings";
-    public static final String RUNS = "runs";
+    // Names differ from every table and view Trino serves: Superset applies a dataset's row-level
+    // security to tables of the same name inside its SQL, too.
+
+    public static final String KPI_VALUES = "dash_kpi_values";
+    public static final String SCORECARD = "dash_county_scorecard";
+    public static final String COMPLETENESS = "dash_reporting_completeness";
+    public static final String QUARANTINE = "dash_quarantine";
+    public static final String DQ_FINDINGS = "dash_dq_findings";
+    public static final String RUNS = "dash_runs";
 
     /** GB/T 2260 province prefix → the ISO 3166-2 code Superset's China map keys provinces by. */
     static final Map<String, String> PROVINCE_ISO = new LinkedHashMap<>();
@@ -93,7 +96,7 @@ public final class WarehouseDatasets {
     static Dataset scorecard() {
         String sql = String.join("\n",
                 "SELECT s.city_code, s.city_name, s.county_code, s.county_name, s.period,",
-                "       s.kpi_order, s.kpi_id, s.kpi_name_zh, s.unit, s.value, s.previous_value, s.change_on_quarter,",
+                "       s.kpi_order, s.kpi_id, s.kpi_name_zh, " + KpiFormats.unitZhSql("s.unit") + " AS unit, s.value, s.previous_value, s.change_on_quarter,",
                 "       s.year_ago_value, s.change_on_year, s.rank_in_city, s.counties_ranked,",
                 "       CAST(s.rank_in_city AS VARCHAR) || '/' || CAST(s.counties_ranked AS VARCHAR) AS rank_label,",
                 "       s.bottom_quarter, CASE WHEN s.bottom_quarter THEN '后四分之一' ELSE '' END AS flag_label, s.dq_findings,",

@@ -37,7 +37,7 @@ class DashboardAssetsTest {
     @Test
     void everyKpiHasAMetricWithItsNameUnitAndFormat() throws Exception {
         KpiCatalogue catalogue = KpiCatalogue.load(ROOT.resolve("schemas/kpis"));
-        JsonNode dataset = YAML.readTree(ROOT.resolve("dashboards/assets/datasets/unionstats_trino/kpi_values.yaml").toFile());
+        JsonNode dataset = YAML.readTree(ROOT.resolve("dashboards/assets/datasets/unionstats_trino/dash_kpi_values.yaml").toFile());
         Map<String, JsonNode> metrics = new HashMap<>();
         dataset.path("metrics").forEach(m -> metrics.put(m.path("metric_name").asText(), m));
         for (Kpi kpi : catalogue.all()) {
@@ -103,7 +103,7 @@ class DashboardAssetsTest {
             }
         }
         assertThat(entries).containsKeys("unionstats_dashboards/metadata.yaml", "unionstats_dashboards/databases/unionstats_trino.yaml",
-                "unionstats_dashboards/datasets/unionstats_trino/kpi_values.yaml", "unionstats_dashboards/dashboards/overview.yaml");
+                "unionstats_dashboards/datasets/unionstats_trino/dash_kpi_values.yaml", "unionstats_dashboards/dashboards/overview.yaml");
         JsonNode db = YAML.readTree(entries.get("unionstats_dashboards/databases/unionstats_trino.yaml"));
         assertThat(db.path("sqlalchemy_uri").asText()).isEqualTo("trino://analyst:XXXXXXXXXX@127.0.0.1:8443/unionstats");
         assertThat(db.path("extra").path("engine_params").path("connect_args").path("verify").asText()).isEqualTo("/x/cert.pem");

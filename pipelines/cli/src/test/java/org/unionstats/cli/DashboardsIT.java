@@ -1,0 +1,298 @@
+package org.unionstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.unionstats.dashboards.DashboardDeployer;
+import org.unionstats.dashboards.superset.SupersetClient;
+import org.unionstats.dashboards.superset.SupersetCredentials;
+import org.unionstats.dashboards.superset.SupersetException;
+import org.unionstats.dashboards.superset.SupersetServer;
+import org.unionstats.serving.query.TrinoConnections;
+import org.unionstats.serving.security.TrinoCredentials;
+import org.unionstats.serving.security.TrinoUsers;
+
+/**
+ * The dashboards on a real Superset 6.1 reading a real Trino: the tiny warehouse (秦皇岛) published,
+ * the assets deployed through the REST API; chart data compared with the same question asked of
+ * Trino directly; a second deploy changes nothing; an edited YAML file updates its chart; a city
+ * leader sees only the city's rows.
+ */
+@ExtendWith({TrinoTestServer.class, SupersetTestServer.class})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardsIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path ROOT = Path.of(System.getProperty("unionstats.root", ".")).toAbsolutePath().normalize();
+
+    static TrinoCredentials trino;
+    static SupersetServer superset;
+    static SupersetClient admin;
+    static DashboardDeployer.Result firstDeploy;
+
+    @BeforeAll
+    static void deploy() throws Exception {
+        Path data = ROOT.resolve("pipelines/cli/target/dashboards-it/data");
+        TestWarehouse warehouse = TestWarehouse.build(data);
+        trino = TrinoTestServer.credentials();
+        TestWarehouse.cli("publish", "--warehouse", warehouse.warehouse.toString());
+        superset = SupersetTestServer.server();
+        firstDeploy = deployer().deploy(ROOT.resolve("dashboards"), trino);
+        admin = SupersetClient.login(superset.settings().url(), SupersetCredentials.ADMIN,
+                superset.credentials().users().get(SupersetCredentials.ADMIN));
+    }
+
+    static DashboardDeployer deployer() {
+        return new DashboardDeployer(superset.credentials(), m -> System.err.println("[deploy] " + m));
+    }
+
+    @Test
+    @Order(1)
+    void everyDashboardAndChartIsThere() {
+        JsonNode dashboards = DashboardDeployer.dashboards(admin);
+        assertThat(dashboards).extracting(d -> d.path("slug").asText())
+                .contains("overview", "city", "county-scorecard", "data-quality");
+        assertThat(dashboards).extracting(d -> d.path("dashboard_title").asText()).contains("全国/全省概览", "县区季度指导书");
+        assertThat(charts(admin)).hasSizeGreaterThanOrEqualTo(26);
+    }
+
+    @Test
+    @Order(2)
+    void countyTableShowsTheKpisTrinoHas() throws Exception {
+        Map<String, Map<String, Double>> superset = byKey(chartData(admin, "city_counties_table"), "county");
+        assertThat(superset).isNotEmpty();
+        Map<String, Map<String, Double>> trinoValues = new TreeMap<>();
+        try (Connection c = TrinoConnections.open(trino, TrinoUsers.ANALYST); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT county, kpi_id, value FROM unionstats.kpi.kpi_values WHERE org_level = 'county'"
+                        + " AND period = (SELECT max(period) FROM unionstats.warehouse.dim_periods WHERE period_type = 'quarter')"
+                        + " AND kpi_id IN ('members_end', 'members_net_growth', 'members_growth_rate', 'hardship_lift_out_rate', 'competition_entrants')")) {
+            while (rs.next()) {
+                double v = rs.getDouble(3);
+                trinoValues.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.wasNull() ? null : v);
+            }
+        }
+        assertThat(superset.keySet()).isEqualTo(trinoValues.keySet());
+        for (String county : trinoValues.keySet()) {
+            for (Map.Entry<String, Double> kpi : trinoValues.get(county).entrySet()) {
+                Double shown = superset.get(county).get(kpi.getKey());
+                if (kpi.getValue() == null) {
+                    assertThat(shown).as(county + " " + kpi.getKey()).isNull();
+                } else {
+                    assertThat(shown).as(county + " " + kpi.getKey()).isCloseTo(kpi.getValue(), within(1e-9 * Math.max(1, Math.abs(kpi.getValue()))));
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void bigNumberTrendIsTheProvinceSeries() throws Exception {
+        JsonNode rows = chartData(admin, "overview_members_end");
+        Map<Long, Double> trinoSeries = new TreeMap<>();
+        try (Connection c = TrinoConnections.open(trino, TrinoUsers.ANALYST); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT p.end_date, sum(v.value) FROM unionstats.kpi.kpi_values v"
+                        + " JOIN unionstats.warehouse.dim_periods p ON p.period = v.period"
+                        + " WHERE v.org_level = 'province' AND v.period_type = 'quarter' AND v.kpi_id = 'members_end' GROUP BY 1")) {
+            while (rs.next()) {
+                trinoSeries.put(rs.getDate(1).toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli(), rs.getDouble(2));
+            }
+        }
+        assertThat(rows).hasSize(trinoSeries.size()).isNotEmpty();
+        for (JsonNode row : rows) {
+            assertThat(row.path("members_end").asDouble()).isEqualTo(trinoSeries.get(row.path("period_end").asLong()));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void scorecardAndCompletenessMatchTrino() throws Exception {
+        JsonNode scorecard = chartData(admin, "scorecard_table");
+        JsonNode completeness = chartData(admin, "dq_completeness_by_city");
+        try (Connection c = TrinoConnections.open(trino, TrinoUsers.ANALYST); Statement st = c.createStatement()) {
+            Map<String, Double> expected = new HashMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT county_name, kpi_name_zh, value FROM unionstats.kpi.county_scorecard"
+                    + " WHERE period = (SELECT max(period) FROM unionstats.kpi.county_scorecard)")) {
+                while (rs.next()) {
+                    double v = rs.getDouble(3);
+                    expected.put(rs.getString(1) + "/" + rs.getString(2), rs.wasNull() ? null : v);
+                }
+            }
+            assertThat(scorecard).hasSize(expected.size()).isNotEmpty();
+            for (JsonNode row : scorecard) {
+                String key = row.path("county_name").asText() + "/" + row.path("kpi_name_zh").asText();
+                assertThat(expected).containsKey(key);
+                assertThat(row.path("value").isNull() ? null : row.path("value").asDouble()).as(key).isEqualTo(expected.get(key));
+            }
+            try (ResultSet rs = st.executeQuery("SELECT sum(r.received), sum(r.expected) FROM unionstats.ops.reporting_completeness r"
+                    + " WHERE r.org_level = 'city' AND r.period_type = 'quarter'"
+                    + " AND r.period = (SELECT max(period) FROM unionstats.warehouse.dim_periods WHERE period_type = 'quarter')")) {
+                rs.next();
+                assertThat(completeness).hasSize(1);
+                assertThat(completeness.get(0).path("completeness_rate").asDouble()).isCloseTo(rs.getDouble(1) / rs.getDouble(2), within(1e-12));
+                assertThat(completeness.get(0).path("expected_total").asLong()).isEqualTo(rs.getLong(2));
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void deployingTwiceChangesNothing() {
+        Map<String, String> before = snapshot();
+        DashboardDeployer.Result second = deployer().deploy(ROOT.resolve("dashboards"), trino);
+        assertThat(second.accessChanges()).as("roles, rules and users already match").isZero();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(6)
+    void anEditedYamlFileUpdatesItsChart() throws Exception {
+        Path copy = ROOT.resolve("pipelines/cli/target/dashboards-it/edited");
+        TestWarehouse.deleteTree(copy);
+        copyTree(ROOT.resolve("dashboards"), copy);
+        Path chart = copy.resolve("assets/charts/city_counties_table.yaml");
+        Files.writeString(chart, Files.readString(chart).replace("slice_name: 各县区主要指标（所选季度）", "slice_name: 各县区主要指标（已修改）"));
+        String id = chartIds(admin).get(uuidOf("city_counties_table"));
+        Map<String, String> before = snapshot();
+
+        deployer().deploy(copy, trino);
+        assertThat(admin.get("api/v1/chart/" + id).path("result").path("slice_name").asText()).isEqualTo("各县区主要指标（已修改）");
+        Map<String, String> after = snapshot();
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        assertThat(after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey()))).map(Map.Entry::getKey).toList())
+                .as("only the edited chart changed").containsExactly("chart " + uuidOf("city_counties_table"));
+
+        deployer().deploy(ROOT.resolve("dashboards"), trino);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(7)
+    void qinhuangdaoLeaderSeesOnlyQinhuangdao() throws Exception {
+        String password = superset.credentials().users().get("leader_130300");
+        assertThat(password).isNotBlank();
+        SupersetClient leader = SupersetClient.login(superset.settings().url(), "leader_130300", password);
+        String sql = leader.get("api/v1/chart/" + chartIds(admin).get(uuidOf("city_counties_table")) + "/data/?type=query")
+                .path("result").get(0).path("query").asText();
+        assertThat(sql).contains("city_code = '130300'");
+
+        JsonNode rows = chartData(leader, "city_counties_table");
+        List<String> qinhuangdao = new java.util.ArrayList<>();
+        try (Connection c = TrinoConnections.open(trino, TrinoUsers.ANALYST); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT county_name FROM unionstats.warehouse.dim_orgs WHERE org_level = 'county' AND city_code = '130300'")) {
+            while (rs.next()) {
+                qinhuangdao.add(rs.getString(1));
+            }
+        }
+        assertThat(rows).isNotEmpty();
+        rows.forEach(r -> assertThat(qinhuangdao).contains(r.path("county").asText()));
+        JsonNode scorecard = chartData(leader, "scorecard_table");
+        assertThat(scorecard).isNotEmpty();
+
+        // The leader's view only: no data-quality dashboard, no SQL Lab, no editing.
+        assertThatThrownBy(() -> leader.get("api/v1/dashboard/data-quality")).isInstanceOf(SupersetException.class);
+        assertThatThrownBy(() -> leader.put("api/v1/chart/" + chartIds(admin).get(uuidOf("city_counties_table")),
+                JSON.createObjectNode().put("slice_name", "x"))).isInstanceOf(SupersetException.class);
+    }
+
+    // ---- helpers ----
+
+    static String uuidOf(String chartKey) {
+        return org.unionstats.dashboards.assets.Ids.uuid("chart", chartKey);
+    }
+
+    static JsonNode charts(SupersetClient client) {
+        return client.get("api/v1/chart/" + SupersetClient.q("(columns:!(id,uuid,slice_name),page_size:100)")).path("result");
+    }
+
+    static Map<String, String> chartIds(SupersetClient client) {
+        Map<String, String> ids = new HashMap<>();
+        charts(client).forEach(c -> ids.put(c.path("uuid").asText(), c.path("id").asText()));
+        return ids;
+    }
+
+    static JsonNode chartData(SupersetClient client, String chartKey) {
+        String id = chartIds(admin).get(uuidOf(chartKey));
+        assertThat(id).as("chart " + chartKey).isNotNull();
+        JsonNode result = client.get("api/v1/chart/" + id + "/data/").path("result");
+        assertThat(result).hasSize(1);
+        return result.get(0).path("data");
+    }
+
+    static Map<String, Map<String, Double>> byKey(JsonNode rows, String key) {
+        Map<String, Map<String, Double>> out = new TreeMap<>();
+        for (JsonNode row : rows) {
+            Map<String, Double> values = new HashMap<>();
+            row.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals(key)) {
+                    values.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asDouble());
+                }
+            });
+            out.put(row.path(key).asText(), values);
+        }
+        return out;
+    }
+
+    /** What a deploy may change, object by object, ignoring timestamps. */
+    static Map<String, String> snapshot() {
+        Map<String, String> s = new TreeMap<>();
+        for (JsonNode c : charts(admin)) {
+            JsonNode chart = admin.get("api/v1/chart/" + c.path("id").asText()).path("result");
+            s.put("chart " + c.path("uuid").asText(), c.path("id").asText() + chart.path("slice_name").asText() + chart.path("params").asText()
+                    + chart.path("query_context").asText());
+        }
+        for (JsonNode d : DashboardDeployer.dashboards(admin)) {
+            JsonNode dashboard = admin.get("api/v1/dashboard/" + d.path("id").asText()).path("result");
+            s.put("dashboard " + d.path("slug").asText(), d.path("id").asText() + dashboard.path("dashboard_title").asText()
+                    + dashboard.path("position_json").asText() + dashboard.path("json_metadata").asText() + dashboard.path("roles"));
+        }
+        for (JsonNode d : admin.get("api/v1/dataset/" + SupersetClient.q("(page_size:100)")).path("result")) {
+            JsonNode dataset = admin.get("api/v1/dataset/" + d.path("id").asText()).path("result");
+            StringBuilder metrics = new StringBuilder();
+            dataset.path("metrics").forEach(m -> metrics.append(m.path("metric_name").asText()).append(m.path("expression").asText())
+                    .append(m.path("verbose_name").asText()));
+            s.put("dataset " + d.path("table_name").asText(), d.path("id").asText() + dataset.path("sql").asText() + metrics);
+        }
+        s.put("rules", admin.get("api/v1/rowlevelsecurity/" + SupersetClient.q("(page_size:100)")).path("result").toString()
+                .replaceAll("\"changed_on_delta_humanized\":\"[^\"]*\",?", ""));
+        for (JsonNode r : admin.get("api/v1/security/roles/" + SupersetClient.q("(page_size:100)")).path("result")) {
+            s.put("role " + r.path("name").asText(), r.path("id").asText()
+                    + admin.get("api/v1/security/roles/" + r.path("id").asText() + "/permissions/").path("result").size());
+        }
+        for (JsonNode u : admin.get("api/v1/security/users/" + SupersetClient.q("(page_size:100)")).path("result")) {
+            s.put("user " + u.path("username").asText(), u.path("id").asText() + u.path("roles").toString());
+        }
+        return s;
+    }
+
+    static void copyTree(Path from, Path to) throws Exception {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
