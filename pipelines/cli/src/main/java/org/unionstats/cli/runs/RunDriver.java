@@ -53,6 +53,7 @@ public final class RunDriver {
         LogFormat format = options.format().resolve();
         format.apply();
         QualityGate gate = options.gate();
+        options.stageSet();
         LineageEvents lineage = options.lineage();
 
         Path warehouse = Path.of(options.warehouse).toAbsolutePath().normalize();
@@ -71,7 +72,7 @@ public final class RunDriver {
                 Recovery.clearSparkLeftovers(warehouse);
             });
             RunPipeline pipeline = new RunPipeline(new RunPipeline.Settings(options.inbox, warehouse, pseudonymKey, beamArgs, gate,
-                    options.kpi(), format == LogFormat.JSON), progress, publish, lineage);
+                    options.kpi(), format == LogFormat.JSON, options.stageSet()), progress, publish, lineage);
             String joined = String.join(" ", arguments);
             if (!backfill) {
                 RunOutcome outcome = pipeline.run(new RunContext(runId, null, command, joined, selection, options.inbox, warehouse, started));

@@ -55,11 +55,24 @@ public final class RunOptions {
     @Option(names = "--lineage-namespace", defaultValue = "unionstats", description = "OpenLineage job namespace. Default: ${DEFAULT-VALUE}.")
     public String lineageNamespace;
 
+    @Option(names = "--stages", defaultValue = "ingest,kpi,publish", split = ",",
+            description = {"Which stages to run: ingest, kpi, publish (a scheduler can give each its own task). The data-quality",
+                    "gate is checked by every stage. Default: ${DEFAULT-VALUE}."})
+    public java.util.List<String> stages;
+
     @Option(names = "--pseudonym-key-file", description = "HMAC key file (base64); env UNIONSTATS_PSEUDONYM_KEY wins.")
     public Path keyFile;
 
     public PeriodSelection selection() {
         return PeriodSelection.of(period, from, to);
+    }
+
+    public java.util.Set<RunPipeline.Stage> stageSet() {
+        java.util.Set<RunPipeline.Stage> set = java.util.EnumSet.noneOf(RunPipeline.Stage.class);
+        for (String s : stages) {
+            set.add(RunPipeline.Stage.parse(s));
+        }
+        return set;
     }
 
     public QualityGate gate() {

@@ -19,13 +19,35 @@ import org.unionstats.regions.RegionDirectory;
  */
 public final class RunPipeline {
 
+    /** The stages a run can be limited to (a scheduler may give each its own task). */
+    public enum Stage {
+        INGEST, KPI, PUBLISH;
+
+        public static Stage parse(String text) {
+            try {
+                return valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--stages: '" + text + "' is not a stage (ingest, kpi, publish)");
+            }
+        }
+    }
+
     /** Everything a run needs besides the period selection. */
     public record Settings(String inbox, Path warehouse, byte[] pseudonymKey, List<String> beamArgs, QualityGate gate, KpiStep kpi,
-            boolean structuredLog) {
+            boolean structuredLog, Set<Stage> stages) {
 
         public Settings {
             pseudonymKey = pseudonymKey.clone();
             beamArgs = List.copyOf(beamArgs);
+            stages = stages.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(stages);
+            if (stages.isEmpty()) {
+                throw new IllegalArgumentException("--stages: name at least one of ingest, kpi, publish");
+            }
+        }
+
+        public Settings(String inbox, Path warehouse, byte[] pseudonymKey, List<String> beamArgs, QualityGate gate, KpiStep kpi,
+                boolean structuredLog) {
+            this(inbox, warehouse, pseudonymKey, beamArgs, gate, kpi, structuredLog, java.util.EnumSet.allOf(Stage.class));
         }
     }
 
@@ -52,20 +74,28 @@ public final class RunPipeline {
         IngestSummary summary = null;
         try {
             PeriodSelection selection = run.selection();
-            progress.stage("ingest", "ingesting " + selection.describe() + " from " + settings.inbox());
-            summary = IngestRunner.reportingTo(progress).run(new IngestConfig(settings.inbox(), settings.warehouse().toString(),
-                    settings.pseudonymKey(), 1, settings.beamArgs(), selection.from(), selection.to()));
-            record.ingest(summary);
-            if (!summary.reconciles()) {
-                throw new IllegalStateException("some receipts do not reconcile (rows_read != accepted + duplicates + quarantined)");
+            Set<Stage> stages = settings.stages();
+            if (stages.contains(Stage.INGEST)) {
+                progress.stage("ingest", "ingesting " + selection.describe() + " from " + settings.inbox());
+                summary = IngestRunner.reportingTo(progress).run(new IngestConfig(settings.inbox(), settings.warehouse().toString(),
+                        settings.pseudonymKey(), 1, settings.beamArgs(), selection.from(), selection.to()));
+                record.ingest(summary);
+                if (!summary.reconciles()) {
+                    throw new IllegalStateException("some receipts do not reconcile (rows_read != accepted + duplicates + quarantined)");
+                }
             }
 
             progress.stage("check", "comparing the receipts with what the KPI tables reflect");
             List<Receipt> receipts = WarehouseReceipts.read(settings.warehouse());
             Set<String> changed = KpiFreshness.changedPeriods(settings.warehouse(), receipts);
-            if (summary.totals().files() == 0 && changed.isEmpty()) {
-                String headline = "nothing changed for " + selection.describe() + ": " + summary.unchangedFiles()
-                        + " file(s) already ingested with the same content, and the KPI tables reflect them";
+            boolean nothingNew = summary == null || summary.totals().files() == 0;
+            boolean kpiPending = stages.contains(Stage.KPI) && !changed.isEmpty();
+            // A publish-only stage always publishes (it is idempotent); otherwise no new file and no KPI to redo is "unchanged".
+            boolean publishOnly = stages.equals(Set.of(Stage.PUBLISH));
+            if (!publishOnly && nothingNew && !kpiPending) {
+                String headline = "nothing changed for " + selection.describe() + ": "
+                        + (summary == null ? "" : summary.unchangedFiles() + " file(s) already ingested with the same content, and ")
+                        + (changed.isEmpty() ? "the KPI tables reflect them" : "the KPIs are left to the kpi stage");
                 progress.info(headline);
                 return finish(run, record.end(RunStatus.UNCHANGED, null), summary, headline);
             }
@@ -81,22 +111,24 @@ public final class RunPipeline {
             }
 
             List<String> written = new ArrayList<>();
-            if (!changed.isEmpty()) {
+            if (kpiPending) {
                 progress.stage("kpi", "computing KPIs for the submission periods that changed: " + String.join(", ", changed));
                 KpiStep.Result kpi = settings.kpi().run(settings.warehouse(), progress, settings.structuredLog());
                 written.addAll(kpi.periodsWritten());
                 record.kpi(written);
                 progress.info("KPI periods written: " + (written.isEmpty() ? "none" : String.join(", ", written)));
-            } else {
+            } else if (stages.contains(Stage.KPI)) {
                 record.kpi(List.of());
             }
 
-            progress.stage("publish", "publishing");
-            Optional<String> published = publish.publish(settings.warehouse(), progress);
-            record.published(published.isPresent());
-            progress.info(published.orElse("no serving layer running: the Parquet tables are the published form"));
+            if (stages.contains(Stage.PUBLISH)) {
+                progress.stage("publish", "publishing");
+                Optional<String> published = publish.publish(settings.warehouse(), progress);
+                record.published(published.isPresent());
+                progress.info(published.orElse("no serving layer running: the Parquet tables are the published form"));
+            }
             String headline = String.format("%s: %d new file(s), %d KPI period(s) written", selection.describe(),
-                    summary.totals().files(), written.size());
+                    summary == null ? 0 : summary.totals().files(), written.size());
             return finish(run, record.end(RunStatus.SUCCESS, null), summary, headline);
         } catch (Exception e) {
             String message = message(e);
