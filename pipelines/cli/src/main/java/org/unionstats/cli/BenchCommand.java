@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
                 "against DuckDB converting the same UTF-8 CSV files to Parquet; each side runs in its own JVM."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "What to measure: ingest (generates the inbox if needed), kpi (on the warehouse ingest built).")
+    @Parameters(index = "0", description = "What to measure: ingest (generates the inbox if needed), kpi (on the warehouse ingest built), "
+            + "trino (query latency on --warehouse).")
     String what;
 
     @Option(names = "--scale", defaultValue = "medium", description = "Generator scale. Default: ${DEFAULT-VALUE}.")
@@ -42,8 +43,11 @@ final class BenchCommand implements Callable<Integer> {
         if ("kpi".equals(what)) {
             return kpi();
         }
+        if ("trino".equals(what)) {
+            return trino();
+        }
         if (!"ingest".equals(what)) {
-            throw new IllegalArgumentException("unknown benchmark '" + what + "'; try: ingest, kpi");
+            throw new IllegalArgumentException("unknown benchmark '" + what + "'; try: ingest, kpi, trino");
         }
         Path inbox = dir.resolve("inbox-" + scale + "-" + seed);
         if (!Files.exists(inbox.resolve("_generated.json"))) {
@@ -108,6 +112,36 @@ final class BenchCommand implements Callable<Integer> {
                 result.get("kpi_rows").asLong(), spark.seconds(), spark.peakRssKb() / 1024);
         System.out.printf("| DuckDB, equivalent SQL | membership family (7 KPIs), same periods and orgs | %,d | %.1f | %,d |%n",
                 duckRows, duck.seconds(), duck.peakRssKb() / 1024);
+        return 0;
+    }
+
+    @Option(names = "--warehouse", description = "bench trino: the warehouse to publish and query. Default: <dir>/warehouse-<scale>.")
+    Path warehouse;
+
+    @Option(names = "--runs", defaultValue = "20", description = "bench trino: timed runs of each query (after one warm-up). Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    /** Query latency through the local Trino: publishes the warehouse (starting Trino if needed), then times the workload. */
+    private int trino() throws Exception {
+        Path target = (warehouse != null ? warehouse : dir.resolve("warehouse-" + scale)).toAbsolutePath();
+        if (!Files.isDirectory(target.resolve("kpi_values"))) {
+            throw new IllegalArgumentException("no KPI tables in " + target + ": run the kpi job on it first");
+        }
+        org.unionstats.serving.security.TrinoCredentials credentials = Serving.server().start();
+        System.err.println(Serving.publish(credentials, target).describe());
+        try (java.sql.Connection trino = org.unionstats.serving.query.TrinoConnections.open(credentials,
+                org.unionstats.serving.security.TrinoUsers.ANALYST)) {
+            java.util.Map<String, String> queries = org.unionstats.bench.TrinoQueryBenchmark.workload(trino,
+                    Path.of(System.getProperty("unionstats.root", "."), "docs/analysts.md"));
+            var results = org.unionstats.bench.TrinoQueryBenchmark.run(trino, queries, runs);
+            System.out.printf("workload: %s, Trino %s (heap %s), %d timed runs per query after one warm-up, user analyst over HTTPS/JDBC%n",
+                    target, org.unionstats.serving.install.TrinoDistribution.VERSION, Serving.server().config().heap(), runs);
+            System.out.println("| query | rows | p50 ms | p95 ms | min ms | max ms |");
+            System.out.println("|---|---:|---:|---:|---:|---:|");
+            for (var r : results) {
+                System.out.printf("| %s | %,d | %.0f | %.0f | %.0f | %.0f |%n", r.name(), r.rows(), r.p50Ms(), r.p95Ms(), r.minMs(), r.maxMs());
+            }
+        }
         return 0;
     }
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "The whole pipeline on the embedded default: generate a sample inbox, ingest it, compute KPIs, show the results.")
+        description = "The whole pipeline on the embedded default: generate a sample inbox, ingest it, compute KPIs, show the results, serve them through Trino.")
 final class DemoCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
@@ -55,6 +55,23 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
         new picocli.CommandLine(new ScorecardCommand()).execute("--warehouse", warehouse.toString(), "--city", "130300",
                 "--period", latest);
+        serve(warehouse, latest);
         return summary.reconciles() ? 0 : ClearErrors.FAILURE;
+    }
+
+    /** Ends with the warehouse served by the local Trino: published, the credentials and an example query shown. */
+    private static void serve(Path warehouse, String latest) throws Exception {
+        System.out.println();
+        LOG.info("serving the warehouse through Trino (the first start installs it)");
+        org.unionstats.serving.security.TrinoCredentials trino = Serving.server().start();
+        System.out.println(Serving.publish(trino, warehouse.toAbsolutePath()).describe());
+        System.out.println();
+        CredentialsCommand.print(Serving.credentialsFile());
+        String example = "SELECT county, round(value * 100, 1) AS growth_rate_pct FROM kpi_values WHERE city = '秦皇岛市' "
+                + "AND org_level = 'county' AND kpi_id = 'members_growth_rate' AND period = '" + latest + "' ORDER BY value DESC";
+        System.out.println();
+        System.out.println("$ bin/unionstats query \"" + example + "\"");
+        UnionStats.commandLine().execute("query", example);
+        System.out.println("More: docs/analysts.md. Trino keeps running; 'bin/unionstats trino stop' stops it.");
     }
 }

@@ -43,18 +43,4 @@ final class Serving {
             return new WarehousePublisher(TableCatalog.load(), LOG::info).publish(trino, warehouse);
         }
     }
-
-    /** After a run: publish when the local Trino is up, say so when it is not. */
-    static void publishIfRunning(String warehouse) throws Exception {
-        if (warehouse.contains("://")) {
-            System.out.println("trino: " + warehouse + " is not a local folder; publish it to your cluster with 'bin/unionstats publish'");
-            return;
-        }
-        if (!server().status().ready()) {
-            System.out.println("trino: not running, nothing published ('bin/unionstats trino start' then 'bin/unionstats publish --warehouse "
-                    + warehouse + "')");
-            return;
-        }
-        System.out.println("trino: " + publish(credentialsFile().trino(), Path.of(warehouse)).describe());
-    }
 }

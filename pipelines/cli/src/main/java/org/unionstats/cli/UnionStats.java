@@ -23,6 +23,8 @@ public final class UnionStats {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new UnionStats());
         cli.setExecutionExceptionHandler(new ClearErrors());
+        // SQL may start with a comment ("-- ..."): an argument, not an option.
+        cli.getSubcommands().get("query").setUnmatchedOptionsArePositionalParams(true);
         return cli;
     }
 }

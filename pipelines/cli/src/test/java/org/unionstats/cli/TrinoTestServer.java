@@ -19,25 +19,39 @@ final class TrinoTestServer implements BeforeAllCallback, ExtensionContext.Store
 
     private static TrinoServer server;
     private static TrinoCredentials credentials;
+    private static java.util.concurrent.CompletableFuture<Void> starting;
 
-    static synchronized TrinoServer server() {
+    /** Starts the server in the background (it takes half a minute) while the test builds its warehouse. */
+    static synchronized void startInBackground() {
+        if (starting == null && server == null) {
+            stateFolder();
+            starting = java.util.concurrent.CompletableFuture.runAsync(TrinoTestServer::startNow);
+        }
+    }
+
+    static TrinoServer server() {
+        java.util.concurrent.CompletableFuture<Void> pending;
+        synchronized (TrinoTestServer.class) {
+            pending = starting;
+        }
+        if (pending != null) {
+            pending.join();
+        }
+        startNow();
+        return server;
+    }
+
+    private static synchronized void startNow() {
         if (server == null) {
-            Path state = Path.of(System.getProperty("unionstats.root", "."), "pipelines/cli/target/trino-it/state").toAbsolutePath();
-            try {
-                Files.createDirectories(state);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            // The commands under test (run, query, publish) find the server through the state folder.
-            System.setProperty("unionstats.home", state.toString());
+            Path state = stateFolder();
             TrinoConfig defaults = TrinoConfig.defaults();
             TrinoConfig config = new TrinoConfig(state, defaults.cacheFolder(), freePort(), freePort(), "2G");
-            server = new TrinoServer(config, m -> System.err.println("[trino-it] " + m));
-            server.stop();
-            credentials = server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop()));
+            TrinoServer starting = new TrinoServer(config, m -> System.err.println("[trino-it] " + m));
+            starting.stop();
+            credentials = starting.start();
+            server = starting;
+            Runtime.getRuntime().addShutdownHook(new Thread(starting::stop));
         }
-        return server;
     }
 
     static TrinoCredentials credentials() {
@@ -45,10 +59,22 @@ final class TrinoTestServer implements BeforeAllCallback, ExtensionContext.Store
         return credentials;
     }
 
+    /** The tests' state folder; the commands under test (run, query, publish) find the server through it. */
+    private static synchronized Path stateFolder() {
+        Path state = Path.of(System.getProperty("unionstats.root", "."), "pipelines/cli/target/trino-it/state").toAbsolutePath();
+        try {
+            Files.createDirectories(state);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        System.setProperty("unionstats.home", state.toString());
+        return state;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(TrinoTestServer.class, k -> {
-            server();
+            startInBackground();
             return this;
         });
     }
