@@ -213,6 +213,25 @@ class DashboardsIT {
                 JSON.createObjectNode().put("slice_name", "x"))).isInstanceOf(SupersetException.class);
     }
 
+    @Test
+    @Order(8)
+    void everyDashboardOpensInChromiumWithoutAChartError() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(DashboardBrowser.available(),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        Path shots = ROOT.resolve("pipelines/cli/target/dashboards-it/screenshots");
+        Map<String, Integer> expectedCharts = Map.of("overview", 12, "city", 6, "county-scorecard", 3, "data-quality", 5);
+        try (DashboardBrowser browser = new DashboardBrowser(superset.settings().url())) {
+            browser.logIn(SupersetCredentials.ADMIN, superset.credentials().users().get(SupersetCredentials.ADMIN));
+            for (Map.Entry<String, Integer> dashboard : new TreeMap<>(expectedCharts).entrySet()) {
+                DashboardBrowser.Page page = browser.open(dashboard.getKey(), shots.resolve(dashboard.getKey() + ".png"));
+                assertThat(page.stillLoading()).as(dashboard.getKey() + " finished loading").isFalse();
+                assertThat(page.charts()).as(dashboard.getKey() + " charts").isEqualTo(dashboard.getValue());
+                assertThat(page.errors()).as(dashboard.getKey() + " shows no error").isEmpty();
+                assertThat(shots.resolve(dashboard.getKey() + ".png")).isNotEmptyFile();
+            }
+        }
+    }
+
     // ---- helpers ----
 
     static String uuidOf(String chartKey) {

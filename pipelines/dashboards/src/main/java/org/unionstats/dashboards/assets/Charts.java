@@ -38,7 +38,7 @@ public final class Charts {
         ObjectNode style = JSON.objectNode().put("metric", metric).put("x_axis", time).put("time_grain_sqla", "P1D")
                 .put("compare_lag", 1).put("compare_suffix", "较上期").put("show_trend_line", true).put("start_y_axis_at_zero", false)
                 .put("header_font_size", 0.4).put("subheader_font_size", 0.15).put("rolling_type", "None")
-                .put("time_format", TIME_FORMAT).put("y_axis_format", format(dataset, metric)).put("force_timestamp_formatting", true);
+                .put("time_format", TIME_FORMAT).put("y_axis_format", format(dataset, metric));
         style.putObject("color_picker").put("r", 200).put("g", 38).put("b", 46).put("a", 1);
         return new Chart(key, title, dataset, "big_number", List.of(time), List.of(metric), List.of(), filters,
                 List.of(new Chart.Order(time, true)), 1000, false, style);

@@ -1,0 +1,92 @@
+package org.unionstats.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Headless Debian chromium, driven through its chromedriver: logs in to Superset, opens dashboards, takes screenshots. */
+final class DashboardBrowser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final int WIDTH = 1600;
+
+    /** What one dashboard showed. */
+    record Page(int charts, List<String> errors, boolean stillLoading) {}
+
+    private final ChromeDriver driver;
+    private final String url;
+
+    static boolean available() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    DashboardBrowser(String url) {
+        this.url = url;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--window-size=" + WIDTH + ",1200", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(2));
+    }
+
+    void logIn(String username, String password) {
+        driver.get(url + "/login/");
+        waitFor(() -> !driver.findElements(By.cssSelector("[data-test=\"username-input\"]")).isEmpty(), Duration.ofSeconds(60));
+        driver.findElement(By.cssSelector("[data-test=\"username-input\"]")).sendKeys(username);
+        driver.findElement(By.cssSelector("[data-test=\"password-input\"]")).sendKeys(password);
+        driver.findElement(By.cssSelector("[data-test=\"login-button\"]")).click();
+        waitFor(() -> !driver.getCurrentUrl().contains("/login"), Duration.ofSeconds(60));
+    }
+
+    /** Opens the dashboard, waits until every chart has loaded, saves a full-page screenshot. */
+    Page open(String slug, Path screenshot) throws Exception {
+        driver.manage().window().setSize(new Dimension(WIDTH, 1200));
+        driver.get(url + "/superset/dashboard/" + slug + "/?standalone=1");
+        waitFor(() -> !driver.findElements(By.cssSelector("[data-test=\"chart-grid-component\"]")).isEmpty(), Duration.ofSeconds(90));
+        Thread.sleep(2000);
+        boolean loaded = waitFor(() -> driver.findElements(By.cssSelector(".loading")).isEmpty(), Duration.ofMinutes(3));
+        Thread.sleep(2000);
+        long height = (Long) ((JavascriptExecutor) driver).executeScript("return document.body.scrollHeight");
+        driver.manage().window().setSize(new Dimension(WIDTH, (int) Math.max(1200, height + 40)));
+        Thread.sleep(1500);
+        Files.createDirectories(screenshot.getParent());
+        Files.write(screenshot, driver.getScreenshotAs(OutputType.BYTES));
+        List<String> errors = driver.findElements(By.cssSelector("[role=alert], .ant-alert-error, [data-test=\"error-message\"]")).stream()
+                .filter(WebElement::isDisplayed).map(e -> e.getText().strip()).toList();
+        int charts = driver.findElements(By.cssSelector("[data-test=\"chart-grid-component\"]")).size();
+        return new Page(charts, errors, !loaded);
+    }
+
+    private static boolean waitFor(java.util.function.BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
