@@ -187,6 +187,9 @@ class KpiJobTest {
         // By cause: 800/3000 for illness, 380/1360 for disability.
         assertThat(kpi("610800", "2024Q1", "hardship_lift_out_rate", "cause=illness")).isCloseTo(800.0 / 3000.0, within(1e-12));
         assertThat(kpi("610800", "2024Q1", "hardship_lift_out_rate", "cause=disability")).isCloseTo(380.0 / 1360.0, within(1e-12));
+        assertThat(kpi("610802", "2024Q1", "hardship_lifted_out", "cause=illness")).isEqualTo(800.0);
+        // A basic-level union has the totals only; its county and above carry the breakdowns.
+        assertThat(kpi("610802-0001", "2024Q1", "hardship_lifted_out", "cause=illness")).isNull();
         // 2023Q2 is when they were all filed.
         assertThat(kpi("610800", "2023Q2", "hardship_newly_filed")).isEqualTo(4360.0);
     }

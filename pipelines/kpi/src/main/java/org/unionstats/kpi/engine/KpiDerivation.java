@@ -13,8 +13,8 @@ import org.unionstats.kpi.catalogue.KpiCatalogue;
 import org.unionstats.kpi.catalogue.KpiDefinition;
 
 /**
- * Turns rolled-up measures into KPI values as the catalogue says. The measures are pivoted into
- * one row per (org, period, breakdown); every KPI becomes four columns ({@code v_}, {@code n_},
+ * Turns rolled-up measures into KPI values as the catalogue says. The rolled-up measures come
+ * as one row per (org, period, breakdown) with a column per measure; every KPI becomes four columns ({@code v_}, {@code n_},
  * {@code d_}, {@code q_}: value, numerator, denominator, qualifier rank), computed one dependency
  * level at a time, each by its one way: a measure, a ratio of two KPIs, an expression over KPIs,
  * or the change on a year earlier (a self-join on the calendar's year-ago period). The result is
@@ -34,7 +34,7 @@ public final class KpiDerivation {
     }
 
     public Dataset<Row> derive() {
-        Dataset<Row> wide = pivotMeasures();
+        Dataset<Row> wide = spark.table("rolled");
         for (List<KpiDefinition> level : levels()) {
             List<String> columns = new ArrayList<>(List.of(wide.columns()));
             level.stream().filter(k -> k.yoyOf() == null).forEach(k -> columns.addAll(expressions(k)));
@@ -53,19 +53,6 @@ public final class KpiDerivation {
         return spark.sql("SELECT " + KEYS + ", kpi_id, value, numerator, denominator, qualifier_rank FROM kpi_wide"
                 + " LATERAL VIEW STACK(" + all.size() + ", " + stack + ") s AS kpi_id, value, numerator, denominator, qualifier_rank"
                 + " WHERE value IS NOT NULL");
-    }
-
-    /** One row per key, one value and one qualifier column per measure. */
-    private Dataset<Row> pivotMeasures() {
-        List<String> measures = catalogue.all().stream().map(KpiDefinition::measure).filter(m -> m != null).distinct().toList();
-        StringBuilder sql = new StringBuilder("SELECT " + KEYS);
-        for (String m : measures) {
-            String c = column(m);
-            sql.append(", MAX(IF(measure = '").append(m).append("', value, NULL)) AS m_").append(c)
-                    .append(", MAX(IF(measure = '").append(m).append("', qualifier_rank, NULL)) AS mq_").append(c);
-        }
-        sql.append(" FROM rolled GROUP BY ").append(KEYS);
-        return spark.sql(sql.toString());
     }
 
     private List<String> expressions(KpiDefinition kpi) {
@@ -100,7 +87,8 @@ public final class KpiDerivation {
     private Dataset<Row> withYearOnYear(Dataset<Row> wide, KpiDefinition kpi) {
         String id = kpi.id();
         String src = kpi.yoyOf();
-        wide.createOrReplaceTempView("kpi_wide_yoy");
+        // Both sides of the self-join read the same rows: compute them once.
+        wide.localCheckpoint().createOrReplaceTempView("kpi_wide_yoy");
         return spark.sql("""
                 SELECT w.*,
                        IF(p.v > 0, (w.v_%2$s - p.v) / p.v, NULL) AS v_%1$s,
@@ -126,8 +114,7 @@ public final class KpiDerivation {
         return new ArrayList<>(byLevel.values());
     }
 
-    /** Measure names such as {@code indicator:jobs_offered} as column names. */
     private static String column(String measure) {
-        return measure.replace(':', '_');
+        return RollUp.column(measure);
     }
 }
