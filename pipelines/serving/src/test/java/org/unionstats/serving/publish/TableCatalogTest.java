@@ -1,0 +1,57 @@
+package org.unionstats.serving.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TableCatalogTest {
+
+    private final TableCatalog catalog = TableCatalog.load();
+
+    @Test
+    void everyTableIsInAKnownSchemaWithABilingualComment() {
+        assertThat(catalog.schemas()).containsOnlyKeys("warehouse", "kpi", "ops");
+        assertThat(catalog.tables()).hasSize(20);
+        for (TableSpec t : catalog.tables()) {
+            assertThat(t.comment()).as(t.name()).contains("/");
+            assertThat(t.columns()).as(t.name()).isNotEmpty();
+            t.columns().forEach((c, comment) -> assertThat(comment).as(t.name() + "." + c).isNotBlank().contains("/"));
+        }
+    }
+
+    @Test
+    void ingestedTablesTakeTheirCommentsFromTheAvroSchemas() {
+        TableSpec quarantine = table("quarantine");
+        assertThat(quarantine.schema()).isEqualTo("ops");
+        assertThat(quarantine.columns().get("raw_row")).contains("原始行");
+        assertThat(quarantine.comment()).contains("隔离区");
+    }
+
+    @Test
+    void kpiWideTablesHaveOneDocumentedColumnPerCatalogueKpi() {
+        TableSpec membership = table("kpi_membership");
+        assertThat(membership.columns()).containsKeys("org_code", "members_end", "members_growth_rate", "membership_rate");
+        assertThat(membership.columns().get("members_growth_rate")).contains("会员增长率");
+    }
+
+    @Test
+    void viewsIncludeKpiValuesAndOneWideViewPerFamilyWithEveryColumnDocumented() {
+        List<String> names = catalog.views().stream().map(ViewSpec::qualifiedName).toList();
+        assertThat(names).contains("kpi.kpi_values", "warehouse.dim_regions", "ops.runs", "kpi.membership", "kpi.hardship", "kpi.competitions",
+                "kpi.indicators");
+        ViewSpec kpiValues = catalog.views().stream().filter(v -> v.name().equals("kpi_values")).findFirst().orElseThrow();
+        assertThat(kpiValues.requires()).containsExactlyInAnyOrder("kpi.fact_kpi_values", "warehouse.dim_orgs", "kpi.dim_kpis");
+        for (String column : List.of("org_code", "org_name", "org_level", "province", "city", "county", "period", "period_type", "kpi_id",
+                "kpi_name_zh", "kpi_name_en", "value", "unit", "qualifier")) {
+            assertThat(catalog.viewColumnComment(kpiValues, column)).as(column).isNotBlank();
+        }
+        ViewSpec hardship = catalog.views().stream().filter(v -> v.name().equals("hardship")).findFirst().orElseThrow();
+        assertThat(hardship.sql()).contains("f.hardship_lift_out_rate").contains("unionstats.kpi.fact_hardship");
+        assertThat(catalog.viewColumnComment(hardship, "hardship_lift_out_rate")).contains("/");
+    }
+
+    private TableSpec table(String folder) {
+        return catalog.tables().stream().filter(t -> t.folder().equals(folder)).findFirst().orElseThrow();
+    }
+}
