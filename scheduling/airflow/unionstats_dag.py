@@ -118,7 +118,7 @@ def build(rhythm: str, schedule: str) -> DAG:
     return dag
 
 
-# Monthly: just after midnight (UTC) on the 1st, for the month that ended.
-unionstats_monthly = build("monthly", "30 0 1 * *")
-# Quarterly: on the 1st of January, April, July and October, for the quarter that ended.
-unionstats_quarterly = build("quarterly", "30 1 1 1,4,7,10 *")
+# Monthly: at midnight (UTC) on the 1st, for the month that ended; the logical date is the month's first day.
+unionstats_monthly = build("monthly", "0 0 1 * *")
+# Quarterly: on the 1st of January, April, July and October, for the quarter that ended (logical date: its first day).
+unionstats_quarterly = build("quarterly", "0 0 1 1,4,7,10 *")
