@@ -169,7 +169,7 @@ class DashboardsIT {
         TestWarehouse.deleteTree(copy);
         copyTree(ROOT.resolve("dashboards"), copy);
         Path chart = copy.resolve("assets/charts/city_counties_table.yaml");
-        Files.writeString(chart, Files.readString(chart).replace("slice_name: 各县区主要指标（所选季度）", "slice_name: 各县区主要指标（已修改）"));
+        Files.writeString(chart, Files.readString(chart).replace("slice_name: 各县区主要指标（最新季度）", "slice_name: 各县区主要指标（已修改）"));
         String id = chartIds(admin).get(uuidOf("city_counties_table"));
         Map<String, String> before = snapshot();
 

@@ -305,11 +305,17 @@ public final class AssetGenerator {
             target.put("datasetUuid", f.dataset().uuid());
             target.putObject("column").put("name", f.column());
             ObjectNode control = nf.putObject("controlValues");
-            control.put("enableEmptyFilter", f.latestFirst()).put("defaultToFirstItem", f.latestFirst()).put("multiSelect", !f.latestFirst())
+            control.put("enableEmptyFilter", false).put("defaultToFirstItem", false).put("multiSelect", true)
                     .put("searchAllOptions", false).put("inverseSelection", false).put("sortAscending", !f.latestFirst());
             ObjectNode mask = nf.putObject("defaultDataMask");
-            mask.putObject("extraFormData");
-            mask.putObject("filterState");
+            if (f.defaultValue() != null) {
+                mask.putObject("extraFormData").putArray("filters").addObject().put("col", f.column()).put("op", "IN").putArray("val")
+                        .add(f.defaultValue());
+                mask.putObject("filterState").put("label", f.defaultValue()).putArray("value").add(f.defaultValue());
+            } else {
+                mask.putObject("extraFormData");
+                mask.putObject("filterState");
+            }
             mask.putObject("ownState");
             ArrayNode parents = nf.putArray("cascadeParentIds");
             if (f.parent() != null) {
@@ -323,7 +329,8 @@ public final class AssetGenerator {
             scope.putArray("rootPath").add("ROOT_ID");
             ArrayNode excluded = scope.putArray("excluded");
             for (Chart chart : dashboard.charts()) {
-                boolean applies = chart.dataset().hasColumn(f.column()) && (!f.latestFirst() || chart.latestOnly());
+                // A period filter narrows the trends; the one-period charts always show the latest period.
+                boolean applies = chart.dataset().hasColumn(f.column()) && !(f.latestFirst() && chart.latestOnly());
                 if (!applies && !contains(excluded, chartIds.get(chart.key()))) {
                     excluded.add(chartIds.get(chart.key()));
                 }

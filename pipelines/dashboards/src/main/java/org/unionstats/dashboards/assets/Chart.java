@@ -15,8 +15,7 @@ import java.util.List;
  * @param metrics saved metric names (aggregated charts)
  * @param columns raw columns (raw tables); then metrics is empty
  * @param orderBy column or metric name and ascending?, in order
- * @param latestOnly charts of one period: the period filter comes from the dashboard, the saved
- *     query takes the latest period
+ * @param latestOnly charts of one period: the latest one (a filter on is_latest_period)
  */
 public record Chart(String key, String titleZh, Dataset dataset, String vizType, List<String> dimensions, List<String> metrics,
         List<String> columns, List<Filter> filters, List<Order> orderBy, int rowLimit, boolean latestOnly, ObjectNode style) {
@@ -50,7 +49,7 @@ public record Chart(String key, String titleZh, Dataset dataset, String vizType,
             adhoc.addObject().put("clause", "WHERE").put("comparator", "No filter").put("expressionType", "SIMPLE")
                     .put("operator", "TEMPORAL_RANGE").put("subject", temporal.name());
         }
-        filters.forEach(f -> adhoc.add(f.adhoc()));
+        queryFilters().forEach(f -> adhoc.add(f.adhoc()));
         params.setAll(style);
         params.put("row_limit", rowLimit);
         return params;

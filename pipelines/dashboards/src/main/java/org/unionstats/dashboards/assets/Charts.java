@@ -58,7 +58,7 @@ public final class Charts {
         style.put("x_axis_time_format", TIME_FORMAT).put("tooltipTimeFormat", TIME_FORMAT).put("y_axis_format", format(dataset, metrics.get(0)))
                 .put("show_legend", true).put("legendType", "scroll").put("legendOrientation", "top").put("rich_tooltip", true)
                 .put("color_scheme", "supersetColors").put("markerEnabled", true).put("markerSize", 6).put("order_desc", true)
-                .put("truncateXAxis", true).put("x_axis_sort_asc", true).put("zoomable", false).put("show_value", bars)
+                .put("truncateXAxis", true).put("x_axis_sort_asc", true).put("zoomable", false).put("show_value", bars && groupby.isEmpty())
                 .put("only_total", true).put("comparison_type", "values").put("seriesType", bars ? "bar" : "line");
         style.putArray("y_axis_bounds").addNull().addNull();
         List<String> dims = new java.util.ArrayList<>(List.of(time));
@@ -119,6 +119,11 @@ public final class Charts {
         style.putArray("groupby");
         style.putArray("metrics");
         style.putArray("percent_metrics");
+        ObjectNode config = style.putObject("column_config");
+        for (String c : columns) {
+            dataset.columns().stream().filter(col -> col.name().equals(c) && col.type().equals("DOUBLE")).findFirst()
+                    .ifPresent(col -> config.putObject(c).put("d3NumberFormat", ",.4~r"));
+        }
         style.put("order_desc", true).put("show_cell_bars", true).put("color_pn", true).put("server_pagination", false)
                 .put("server_page_length", 20).put("include_search", true).put("table_timestamp_format", "%Y-%m-%d %H:%M");
         return new Chart(key, title, dataset, "table", List.of(), List.of(), columns, filters, order, rowLimit, latestOnly, style);

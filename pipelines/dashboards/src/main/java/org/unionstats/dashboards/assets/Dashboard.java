@@ -19,12 +19,17 @@ public record Dashboard(String slug, String titleZh, String descriptionZh, List<
     /**
      * A select filter on a dataset column.
      *
-     * @param latestFirst single choice, required, the newest value first and chosen by default (periods)
+     * @param latestFirst a period filter: the newest first; it narrows the trends, not the charts of the latest period
      * @param parent the filter whose choice narrows this one's options (city under province), or null
      * @param preFilter limits the options (e.g. quarters only), or null
+     * @param defaultValue chosen when the dashboard opens, or null
      */
     public record NativeFilter(String key, String nameZh, Dataset dataset, String column, boolean latestFirst, String parent,
-            Filter preFilter) {
+            Filter preFilter, String defaultValue) {
+
+        public NativeFilter(String key, String nameZh, Dataset dataset, String column, boolean latestFirst, String parent, Filter preFilter) {
+            this(key, nameZh, dataset, column, latestFirst, parent, preFilter, null);
+        }
 
         public String id() {
             return "NATIVE_FILTER-" + key;

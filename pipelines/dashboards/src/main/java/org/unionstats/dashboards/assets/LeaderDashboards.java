@@ -20,6 +20,9 @@ public final class LeaderDashboards {
     public static final String SCORECARD = "county-scorecard";
     public static final String DATA_QUALITY = "data-quality";
 
+    /** The city the city-level dashboards open on (the sample data's city; leaders switch with the filter). */
+    static final String DEMO_CITY = "秦皇岛市";
+
     private LeaderDashboards() {}
 
     public static List<Dashboard> all(KpiCatalogue catalogue, List<Dataset> datasets) {
@@ -63,14 +66,14 @@ public final class LeaderDashboards {
                         row(cell(hardshipTrend, 4, 50), cell(liftOutTrend, 4, 50), cell(entrantsTrend, 4, 50)),
                         row(cell(map, 12, 80))),
                 List.of(new Dashboard.NativeFilter("overview_province", "省份", kpis, "province", false, null, null),
-                        new Dashboard.NativeFilter("overview_period", "期间（地图）", kpis, "period", true, null, Filter.eq("period_type", "quarter"))),
+                        new Dashboard.NativeFilter("overview_period", "季度", kpis, "period", true, null, Filter.eq("period_type", "quarter"))),
                 false);
     }
 
     static Dashboard city(KpiCatalogue catalogue, Dataset kpis) {
         List<Filter> counties = List.of(Filter.eq("org_level", "county"), Filter.eq("period_type", "quarter"));
         String k = "city_";
-        Chart table = Charts.table(k + "counties_table", "各县区主要指标（所选季度）", kpis, List.of("county"),
+        Chart table = Charts.table(k + "counties_table", "各县区主要指标（最新季度）", kpis, List.of("county"),
                 List.of("members_end", "members_net_growth", "members_growth_rate", "new_form_members_joined", "hardship_on_file_end",
                         "hardship_lift_out_rate", "competition_entrants"),
                 counties, true);
@@ -84,11 +87,11 @@ public final class LeaderDashboards {
                 List.of("county"), counties);
         Chart newFormTrend = Charts.timeseries(k + "new_form_trend", "各县区新就业形态劳动者入会数", kpis, true,
                 List.of("new_form_members_joined"), List.of("county"), counties);
-        return new Dashboard(CITY, "市级：各县区对比", "一个城市的各县区并列比较：所选季度的主要指标与排名，以及各县区的趋势。",
+        return new Dashboard(CITY, "市级：各县区对比", "一个城市的各县区并列比较：最新季度的主要指标与排名，以及各县区的趋势。",
                 List.of(row(cell(table, 12, 50)), row(cell(rankGrowth, 6, 60), cell(rankLiftOut, 6, 60)),
                         row(cell(membersTrend, 6, 50), cell(liftOutTrend, 6, 50)), row(cell(newFormTrend, 12, 50))),
                 List.of(new Dashboard.NativeFilter("city_province", "省份", kpis, "province", false, null, null),
-                        new Dashboard.NativeFilter("city_city", "城市", kpis, "city", false, "city_province", null),
+                        new Dashboard.NativeFilter("city_city", "城市", kpis, "city", false, "city_province", null, DEMO_CITY),
                         new Dashboard.NativeFilter("city_period", "季度", kpis, "period", true, null, Filter.eq("period_type", "quarter"))),
                 false);
     }
@@ -105,7 +108,7 @@ public final class LeaderDashboards {
                 List.of());
         return new Dashboard(SCORECARD, "县区季度指导书", "每季度末市总工会对各县区的评价依据：本季度数值、较上季度与上年同期的变化、全市排名（1 = 最好）与提示。",
                 List.of(row(cell(flags, 6, 50), cell(bottom, 6, 50)), row(cell(table, 12, 100))),
-                List.of(new Dashboard.NativeFilter("scorecard_city", "城市", scorecard, "city_name", false, null, null),
+                List.of(new Dashboard.NativeFilter("scorecard_city", "城市", scorecard, "city_name", false, null, null, DEMO_CITY),
                         new Dashboard.NativeFilter("scorecard_county", "县区", scorecard, "county_name", false, "scorecard_city", null),
                         new Dashboard.NativeFilter("scorecard_period", "季度", scorecard, "period", true, null, null)),
                 false);
@@ -117,7 +120,7 @@ public final class LeaderDashboards {
         Dataset findings = ds.get(WarehouseDatasets.DQ_FINDINGS);
         Dataset runs = ds.get(WarehouseDatasets.RUNS);
         String k = "dq_";
-        Chart byCity = Charts.table(k + "completeness_by_city", "各城市报送完整率与及时率（所选季度）", completeness, List.of("city_name"),
+        Chart byCity = Charts.table(k + "completeness_by_city", "各城市报送完整率与及时率（最新季度）", completeness, List.of("city_name"),
                 List.of("completeness_rate", "timeliness_rate", "expected_total", "received_total", "missing_total"),
                 List.of(Filter.eq("org_level", "city"), Filter.eq("period_type", "quarter")), true);
         Chart trend = Charts.timeseries(k + "completeness_trend", "报送完整率与及时率趋势（全部省份）", completeness, false,
