@@ -120,9 +120,9 @@ public final class Charts {
         style.putArray("metrics");
         style.putArray("percent_metrics");
         ObjectNode config = style.putObject("column_config");
-        for (String c : columns) {
-            dataset.columns().stream().filter(col -> col.name().equals(c) && col.type().equals("DOUBLE")).findFirst()
-                    .ifPresent(col -> config.putObject(c).put("d3NumberFormat", ",.4~r"));
+        for (String name : columns) {
+            dataset.columns().stream().filter(col -> col.name().equals(name) && col.type().equals("DOUBLE")).findFirst()
+                    .ifPresent(col -> config.putObject(name).put("d3NumberFormat", ",.4~r"));
         }
         style.put("order_desc", true).put("show_cell_bars", true).put("color_pn", true).put("server_pagination", false)
                 .put("server_page_length", 20).put("include_search", true).put("table_timestamp_format", "%Y-%m-%d %H:%M");
