@@ -51,7 +51,10 @@ final class IngestCommand implements Callable<Integer> {
             }
         }
         IngestConfig config = new IngestConfig(inbox, warehouse, PseudonymKeys.load(keyFile), shards, beamArgs);
-        IngestSummary summary = new IngestRunner(LOG::info).run(config);
+        IngestSummary summary;
+        try (org.unionstats.cli.runs.WarehouseLock lock = org.unionstats.cli.runs.WarehouseLock.forCommand(warehouse, "ingest")) {
+            summary = new IngestRunner(LOG::info).run(config);
+        }
         if (json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(summary)));
         } else {

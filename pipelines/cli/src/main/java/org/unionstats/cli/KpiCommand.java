@@ -31,7 +31,9 @@ final class KpiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.out.println(run(warehouse, periods, full, master, deadlineDays, heap));
+        try (org.unionstats.cli.runs.WarehouseLock lock = org.unionstats.cli.runs.WarehouseLock.forCommand(warehouse, "kpi")) {
+            System.out.println(run(warehouse, periods, full, master, deadlineDays, heap));
+        }
         return 0;
     }
 

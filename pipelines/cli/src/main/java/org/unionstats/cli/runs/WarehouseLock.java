@@ -77,6 +77,23 @@ public final class WarehouseLock implements AutoCloseable {
         }
     }
 
+    /**
+     * The lock for a one-stage command ({@code ingest}, {@code kpi}): refuses at once while a run holds
+     * the warehouse, and records a killed predecessor in the run history. Null (nothing to hold) for a
+     * warehouse on object storage, where the scheduler must be the single writer.
+     */
+    public static WarehouseLock forCommand(String warehouse, String command) {
+        if (warehouse.contains("://")) {
+            return null;
+        }
+        Path root = Path.of(warehouse).toAbsolutePath().normalize();
+        Instant now = Instant.now();
+        WarehouseLock lock = acquire(root, LockHolder.thisProcess(command + "-" + now.toEpochMilli(), command, now), Duration.ZERO,
+                m -> { });
+        lock.abandoned().ifPresent(killed -> new RunHistory(root).append(RunRecord.abandoned(killed, now)));
+        return lock;
+    }
+
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();

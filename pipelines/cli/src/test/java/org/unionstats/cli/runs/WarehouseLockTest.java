@@ -63,6 +63,24 @@ class WarehouseLockTest {
     }
 
     @Test
+    void singleStageCommandsTakeTheSameLockAndRecordAKilledRun() throws Exception {
+        assertThat(WarehouseLock.forCommand("s3://bucket/warehouse", "ingest")).as("no lock on object storage").isNull();
+        try (WarehouseLock run = WarehouseLock.acquire(warehouse, holder("scheduled"), Duration.ZERO, m -> { })) {
+            assertThatThrownBy(() -> WarehouseLock.forCommand(warehouse.toString(), "kpi"))
+                    .isInstanceOf(WarehouseBusyException.class).hasMessageContaining("run scheduled");
+        }
+        Files.writeString(warehouse.resolve(WarehouseLock.FILE),
+                "{\"runId\":\"killed\",\"pid\":4242,\"host\":\"h\",\"command\":\"run --period 2024Q3\",\"startedAt\":\"2026-11-21T09:00:00Z\"}");
+        try (WarehouseLock lock = WarehouseLock.forCommand(warehouse.toString(), "ingest")) {
+            assertThat(lock).isNotNull();
+        }
+        assertThat(new RunHistory(warehouse).all()).singleElement().satisfies(r -> {
+            assertThat(r.runId()).isEqualTo("killed");
+            assertThat(r.status()).isEqualTo(RunStatus.ABANDONED);
+        });
+    }
+
+    @Test
     void waitDurationsReadAsPeopleWriteThem() {
         assertThat(RunOptions.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
         assertThat(RunOptions.parseDuration("10m")).isEqualTo(Duration.ofMinutes(10));
