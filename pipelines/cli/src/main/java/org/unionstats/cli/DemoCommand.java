@@ -56,6 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         new picocli.CommandLine(new ScorecardCommand()).execute("--warehouse", warehouse.toString(), "--city", "130300",
                 "--period", latest);
         serve(warehouse, latest);
+        showDashboards();
         return summary.reconciles() ? 0 : ClearErrors.FAILURE;
     }
 
@@ -73,5 +74,20 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("$ bin/unionstats query \"" + example + "\"");
         UnionStats.commandLine().execute("query", example);
         System.out.println("More: docs/analysts.md. Trino keeps running; 'bin/unionstats trino stop' stops it.");
+    }
+
+    /** Ends with the leaders' dashboards: Superset started, the dashboards deployed, where to open them and who can log in. */
+    private static void showDashboards() {
+        System.out.println();
+        LOG.info("starting Superset and deploying the dashboards (the first start installs Superset)");
+        org.unionstats.dashboards.superset.SupersetServer superset = SupersetCommand.server(null);
+        superset.start();
+        org.unionstats.dashboards.DashboardDeployer.Result deployed = DashboardsCommand.deploy();
+        java.util.Map<String, String> users = superset.credentials().users();
+        System.out.println("Dashboards (Superset " + org.unionstats.dashboards.superset.SupersetInstallation.VERSION + "): " + deployed.url()
+                + "/superset/dashboard/overview/");
+        users.forEach((user, password) -> System.out.println("  login " + user + " / " + password
+                + (user.startsWith("leader_") ? "  (leader: sees only region " + user.substring("leader_".length()) + ")" : "  (admin)")));
+        System.out.println("More: docs/dashboards.md. Superset keeps running; 'bin/unionstats superset stop' stops it.");
     }
 }
