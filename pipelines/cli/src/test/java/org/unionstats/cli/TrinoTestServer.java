@@ -42,6 +42,10 @@ final class TrinoTestServer implements BeforeAllCallback, ExtensionContext.Store
     }
 
     private static synchronized void startNow() {
+        if (server != null && !server.status().ready()) {
+            // A test stopped it (TrinoServingIT checks stop): later classes still get a running server.
+            credentials = server.start();
+        }
         if (server == null) {
             Path state = stateFolder();
             TrinoConfig defaults = TrinoConfig.defaults();
