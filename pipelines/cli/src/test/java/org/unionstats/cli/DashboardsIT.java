@@ -37,7 +37,7 @@ import org.unionstats.serving.security.TrinoUsers;
  * Trino directly; a second deploy changes nothing; an edited YAML file updates its chart; a city
  * leader sees only the city's rows.
  */
-@ExtendWith({TrinoTestServer.class, SupersetTestServer.class})
+@ExtendWith(DashboardStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardsIT {
 
@@ -53,10 +53,10 @@ class DashboardsIT {
     static void deploy() throws Exception {
         Path data = ROOT.resolve("pipelines/cli/target/dashboards-it/data");
         TestWarehouse warehouse = TestWarehouse.build(data);
-        trino = TrinoTestServer.credentials();
-        TestWarehouse.cli("publish", "--warehouse", warehouse.warehouse.toString());
+        trino = DashboardStack.trinoCredentials;
+        System.out.println(Serving.publish(trino, warehouse.warehouse).describe());
         ensureFindingsTable();
-        superset = SupersetTestServer.server();
+        superset = DashboardStack.superset;
         firstDeploy = deployer().deploy(ROOT.resolve("dashboards"), trino);
         admin = SupersetClient.login(superset.settings().url(), SupersetCredentials.ADMIN,
                 superset.credentials().users().get(SupersetCredentials.ADMIN));
