@@ -29,6 +29,23 @@ final class WarehouseComparison {
         }
     }
 
+    static long parquetFiles(Path warehouse, String table) throws IOException {
+        Path folder = warehouse.resolve(table);
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".parquet"))
+                    .filter(f -> folder.relativize(f).toString().chars().noneMatch(c -> c == '.')
+                            || !folder.relativize(f).toString().matches("(^|.*/)[._].*"))
+                    .count();
+        }
+    }
+
+    private static long rowsOrZero(Path warehouse, String table) throws Exception {
+        return parquetFiles(warehouse, table) == 0 ? 0 : rows(warehouse, table);
+    }
+
     static long rows(Path warehouse, String table) throws SQLException {
         if (!Files.isDirectory(warehouse.resolve(table))) {
             return 0;
@@ -44,6 +61,11 @@ final class WarehouseComparison {
         assertThat(tables(actual)).isEqualTo(tables(expected));
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
             for (String table : tables(expected)) {
+                if (parquetFiles(expected, table) == 0 || parquetFiles(actual, table) == 0) {
+                    // A table with no rows may be a folder without data files (e.g. no findings).
+                    assertThat(rowsOrZero(actual, table)).as(table + ": rows").isEqualTo(rowsOrZero(expected, table));
+                    continue;
+                }
                 List<String> exclude = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery("describe select * from " + scan(expected, table))) {
                     while (rs.next()) {
