@@ -17,7 +17,8 @@ public record KpiConfig(String warehouse, Optional<List<Period>> periods, boolea
         String warehouse = null;
         List<Period> periods = null;
         boolean full = false;
-        String master = "local[*]";
+        // Without --master the job takes spark-submit's master (spark.master), else runs embedded.
+        String master = System.getProperty("spark.master") == null ? "local[*]" : null;
         int deadline = 15;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
