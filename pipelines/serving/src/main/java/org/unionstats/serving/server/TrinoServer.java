@@ -92,7 +92,7 @@ public final class TrinoServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting Trino", e);
         }
-        ProcessHandle server = process().orElseThrow(() -> new IllegalStateException("Trino exited at once; " + logTail()));
+        ProcessHandle server = startedProcess().orElseThrow(() -> new IllegalStateException("Trino exited at once; " + logTail()));
         waitUntilReady(server);
         return credentials;
     }
@@ -214,6 +214,26 @@ public final class TrinoServer {
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The process the launcher just started. The launcher daemonises: on a busy machine its pid
+     * file can name the forked launcher for a moment before the JVM replaces it, so look again
+     * for a few seconds before calling the start failed.
+     */
+    private Optional<ProcessHandle> startedProcess() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Optional<ProcessHandle> server = process();
+        while (server.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            server = process();
+        }
+        return server;
     }
 
     /** Guards against a pid reused by another program after a crash. */
