@@ -1,15 +1,13 @@
 package org.unionstats.dashboards.superset;
 
+import org.unionstats.serving.server.ServerProcesses;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +71,7 @@ public final class SupersetServer {
         installation.install();
         ObjectNode entry = credentials.ensure(settings.url());
         bootstrap(entry);
-        requireFree(settings.port());
+        ServerProcesses.requireFree(settings.port(), "--port");
         log.accept("starting Superset " + SupersetInstallation.VERSION + " on " + settings.url() + " (" + settings.workers() + " workers)");
         List<String> command = List.of(installation.bin("gunicorn").toString(),
                 "--bind", "127.0.0.1:" + settings.port(),
@@ -104,12 +102,12 @@ public final class SupersetServer {
         log.accept("stopping Superset (pid " + server.pid() + ")");
         List<ProcessHandle> workers = server.descendants().toList();
         server.destroy();
-        if (!waitForExit(server, STOP_TIMEOUT)) {
+        if (!ServerProcesses.waitForExit(server, STOP_TIMEOUT)) {
             server.destroyForcibly();
-            waitForExit(server, Duration.ofSeconds(10));
+            ServerProcesses.waitForExit(server, Duration.ofSeconds(10));
         }
         for (ProcessHandle worker : workers) {
-            if (worker.isAlive() && !waitForExit(worker, Duration.ofSeconds(10))) {
+            if (worker.isAlive() && !ServerProcesses.waitForExit(worker, Duration.ofSeconds(10))) {
                 worker.destroyForcibly();
             }
         }
@@ -230,39 +228,7 @@ public final class SupersetServer {
 
     /** The gunicorn master, if the pid file names a live one. */
     Optional<ProcessHandle> process() {
-        Path pidFile = settings.pidFile();
-        if (!Files.isRegularFile(pidFile)) {
-            return Optional.empty();
-        }
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(SupersetServer::isGunicorn);
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean isGunicorn(ProcessHandle process) {
-        try {
-            String cmdline = Files.readString(Path.of("/proc/" + process.pid() + "/cmdline"), StandardCharsets.ISO_8859_1);
-            return cmdline.contains("gunicorn");
-        } catch (IOException e) {
-            return process.info().commandLine().map(c -> c.contains("gunicorn")).orElse(true);
-        }
-    }
-
-    private static boolean waitForExit(ProcessHandle process, Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return !process.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
-        }
+        return ServerProcesses.fromPidFile(settings.pidFile(), "gunicorn");
     }
 
     private void deletePidFile() {
@@ -270,14 +236,6 @@ public final class SupersetServer {
             Files.deleteIfExists(settings.pidFile());
         } catch (IOException e) {
             // process() checks the pid is a live gunicorn, so a stale file is harmless.
-        }
-    }
-
-    private static void requireFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-        } catch (IOException e) {
-            throw new IllegalStateException("port " + port + " on 127.0.0.1 is taken by another program; choose another with --port");
         }
     }
 

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,8 +69,8 @@ public final class TrinoServer {
         Path install = new TrinoDistribution(config.cacheFolder(), TrinoDistribution.defaultLocalRepository(), log).install();
         Path javaHome = JavaRuntimes.trinoJavaHome();
         TrinoCredentials credentials = setUp(javaHome);
-        requireFree(config.httpsPort(), "--port");
-        requireFree(config.httpPort(), "--http-port");
+        ServerProcesses.requireFree(config.httpsPort(), "--port");
+        ServerProcesses.requireFree(config.httpPort(), "--http-port");
         log.accept("starting Trino " + TrinoDistribution.VERSION + " on " + javaHome + " (heap " + config.heap() + ")");
         try {
             Files.deleteIfExists(config.pidFile());
@@ -107,10 +105,10 @@ public final class TrinoServer {
         ProcessHandle server = process.get();
         log.accept("stopping Trino (pid " + server.pid() + ")");
         server.destroy();
-        if (!waitForExit(server, STOP_TIMEOUT)) {
+        if (!ServerProcesses.waitForExit(server, STOP_TIMEOUT)) {
             log.accept("Trino did not stop within " + STOP_TIMEOUT.toSeconds() + " s; killing it");
             server.destroyForcibly();
-            waitForExit(server, Duration.ofSeconds(30));
+            ServerProcesses.waitForExit(server, Duration.ofSeconds(30));
         }
         if (server.isAlive()) {
             throw new IllegalStateException("Trino (pid " + server.pid() + ") could not be stopped");
@@ -204,16 +202,7 @@ public final class TrinoServer {
 
     /** The server process, if the pid file names a live Trino. */
     Optional<ProcessHandle> process() {
-        Path pidFile = config.pidFile();
-        if (!Files.isRegularFile(pidFile)) {
-            return Optional.empty();
-        }
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(TrinoServer::isTrino);
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
+        return ServerProcesses.fromPidFile(config.pidFile(), "io.trino.server", "trino-server");
     }
 
     /**
@@ -236,43 +225,11 @@ public final class TrinoServer {
         return server;
     }
 
-    /** Guards against a pid reused by another program after a crash. */
-    private static boolean isTrino(ProcessHandle process) {
-        try {
-            String cmdline = Files.readString(Path.of("/proc/" + process.pid() + "/cmdline"), StandardCharsets.ISO_8859_1);
-            return cmdline.contains("io.trino.server") || cmdline.contains("trino-server");
-        } catch (IOException e) {
-            return process.info().commandLine().map(c -> c.contains("trino")).orElse(true);
-        }
-    }
-
-    private static boolean waitForExit(ProcessHandle process, Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return !process.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
-        }
-    }
-
     private void deletePidFile() {
         try {
             Files.deleteIfExists(config.pidFile());
         } catch (IOException e) {
             // A stale pid file is harmless: process() checks the pid is a live Trino.
-        }
-    }
-
-    private static void requireFree(int port, String option) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-        } catch (IOException e) {
-            throw new IllegalStateException("port " + port + " on 127.0.0.1 is taken by another program; choose another with " + option);
         }
     }
 
