@@ -1,0 +1,19 @@
+package org.unionstats.cli;
+
+import java.util.Optional;
+import org.unionstats.runs.PublishStep;
+
+/** The publish stage of run and backfill: the local Trino when it answers, nothing otherwise. */
+public final class TrinoPublishStep {
+
+    private TrinoPublishStep() {}
+
+    public static PublishStep localTrino() {
+        return (warehouse, progress) -> {
+            if (!Serving.server().status().ready()) {
+                return Optional.empty();
+            }
+            return Optional.of("trino: " + Serving.publish(Serving.credentialsFile().trino(), warehouse).describe());
+        };
+    }
+}

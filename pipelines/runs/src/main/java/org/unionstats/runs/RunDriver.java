@@ -1,0 +1,116 @@
+package org.unionstats.runs;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.unionstats.ingest.IngestSummary;
+import org.unionstats.period.Period;
+
+/**
+ * Runs {@code run} and {@code backfill} under the warehouse lock: records a killed predecessor,
+ * runs one period selection (run) or each period in order (backfill), appends every outcome to
+ * the run history, and answers with the exit code a scheduler acts on. A backfill stops at the
+ * first failed or refused period; running it again resumes there, as finished periods are found
+ * unchanged.
+ */
+public final class RunDriver {
+
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final RunOptions options;
+    private final byte[] pseudonymKey;
+    private final List<String> beamArgs;
+    private final PublishStep publish;
+    private final PrintStream out;
+
+    public RunDriver(RunOptions options, byte[] pseudonymKey, List<String> beamArgs, PublishStep publish, PrintStream out) {
+        this.options = options;
+        this.pseudonymKey = pseudonymKey.clone();
+        this.beamArgs = List.copyOf(beamArgs);
+        this.publish = publish;
+        this.out = out;
+    }
+
+    /**
+     * @param command {@code run} or {@code backfill}
+     * @param arguments the command line as given, for the history
+     */
+    public int execute(String command, List<String> arguments, boolean backfill) {
+        for (String arg : beamArgs) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "' (Beam options look like --name=value)");
+            }
+        }
+        if (options.warehouse.contains("://")) {
+            throw new IllegalArgumentException("run and backfill need a local warehouse folder (its lock, history and KPI state are"
+                    + " files); on object storage schedule ingest and kpi as separate steps");
+        }
+        PeriodSelection selection = options.selection();
+        List<Period> steps = backfill ? selection.steps() : null;
+        LogFormat format = options.format().resolve();
+        format.apply();
+        QualityGate gate = options.gate();
+        options.stageSet();
+        LineageEvents lineage = options.lineage();
+
+        Path warehouse = Path.of(options.warehouse).toAbsolutePath().normalize();
+        Instant started = Instant.now();
+        String runId = RUN_ID.format(started);
+        String commandLine = command + " " + String.join(" ", arguments);
+        RunProgress progress = new RunProgress(format);
+        progress.runId(runId);
+        progress.stage("lock", "taking the warehouse " + warehouse);
+        RunHistory history = new RunHistory(warehouse);
+        try (WarehouseLock lock = WarehouseLock.acquire(warehouse, LockHolder.thisProcess(runId, commandLine, started),
+                options.waitDuration(), progress::info)) {
+            lock.abandoned().ifPresent(killed -> {
+                progress.warn("the previous " + killed.describe() + " did not finish: recording it as abandoned and recovering");
+                history.append(RunRecord.abandoned(killed, Instant.now()));
+                Recovery.clearSparkLeftovers(warehouse);
+            });
+            RunPipeline pipeline = new RunPipeline(new RunPipeline.Settings(options.inbox, warehouse, pseudonymKey, beamArgs, gate,
+                    options.kpi(), format == LogFormat.JSON, options.stageSet()), progress, publish, lineage);
+            String joined = String.join(" ", arguments);
+            if (!backfill) {
+                RunOutcome outcome = pipeline.run(new RunContext(runId, null, command, joined, selection, options.inbox, warehouse, started));
+                history.append(outcome.record());
+                print(outcome);
+                return outcome.record().exitCode();
+            }
+            out.printf("backfill %s: %d period(s), %s to %s%n", runId, steps.size(), steps.get(0), steps.get(steps.size() - 1));
+            for (Period p : steps) {
+                RunContext context = new RunContext(runId + "-" + p.canonical(), runId, command, joined, new PeriodSelection(p, p),
+                        options.inbox, warehouse, Instant.now());
+                RunOutcome outcome = pipeline.run(context);
+                history.append(outcome.record());
+                print(outcome);
+                if (outcome.record().status() == RunStatus.FAILED || outcome.record().status() == RunStatus.REFUSED) {
+                    out.printf("backfill stopped at %s; periods before it are done. Run the same command again to resume:"
+                            + " finished periods are found unchanged and skipped.%n", p);
+                    return outcome.record().exitCode();
+                }
+            }
+            out.printf("backfill %s done: %s to %s%n", runId, steps.get(0), steps.get(steps.size() - 1));
+            return ExitCodes.SUCCESS;
+        }
+    }
+
+    private void print(RunOutcome outcome) {
+        RunRecord r = outcome.record();
+        out.printf("run %s %s: %s (%.1f s)%n", r.runId(), r.periods() == null ? "every period" : r.periods(), r.status().code(),
+                r.seconds());
+        IngestSummary s = outcome.ingest();
+        if (s != null && s.totals().files() > 0) {
+            IngestSummary.Totals t = s.totals();
+            out.printf("  ingest %s: %,d new file(s) (%d unchanged skipped): %,d rows read = %,d accepted + %,d duplicates + %,d quarantined%n",
+                    s.runId(), t.files(), s.unchangedFiles(), t.rowsRead(), t.accepted(), t.duplicates(), t.quarantined());
+        }
+        if (r.kpiPeriodsWritten() != null && !r.kpiPeriodsWritten().isEmpty()) {
+            out.printf("  KPI periods written: %s%n", String.join(", ", r.kpiPeriodsWritten()));
+        }
+        out.println("  " + outcome.headline());
+    }
+}

@@ -1,0 +1,203 @@
+package org.unionstats.runs;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.unionstats.ingest.IngestConfig;
+import org.unionstats.ingest.IngestRunner;
+import org.unionstats.ingest.IngestSummary;
+import org.unionstats.regions.RegionDirectory;
+
+/**
+ * One run over a period selection: ingest the selected submissions, find what the KPI tables do
+ * not reflect yet, pass the data-quality gate, compute the KPIs, publish. Nothing changed → nothing
+ * done beyond finding that out. Never throws for a failed stage: the outcome says how it ended.
+ */
+public final class RunPipeline {
+
+    /** The stages a run can be limited to (a scheduler may give each its own task). */
+    public enum Stage {
+        INGEST, KPI, PUBLISH;
+
+        public static Stage parse(String text) {
+            try {
+                return valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--stages: '" + text + "' is not a stage (ingest, kpi, publish)");
+            }
+        }
+    }
+
+    /** Everything a run needs besides the period selection. */
+    public record Settings(String inbox, Path warehouse, byte[] pseudonymKey, List<String> beamArgs, QualityGate gate, KpiStep kpi,
+            boolean structuredLog, Set<Stage> stages) {
+
+        public Settings {
+            pseudonymKey = pseudonymKey.clone();
+            beamArgs = List.copyOf(beamArgs);
+            stages = stages.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(stages);
+            if (stages.isEmpty()) {
+                throw new IllegalArgumentException("--stages: name at least one of ingest, kpi, publish");
+            }
+        }
+
+        public Settings(String inbox, Path warehouse, byte[] pseudonymKey, List<String> beamArgs, QualityGate gate, KpiStep kpi,
+                boolean structuredLog) {
+            this(inbox, warehouse, pseudonymKey, beamArgs, gate, kpi, structuredLog, java.util.EnumSet.allOf(Stage.class));
+        }
+    }
+
+    private final Settings settings;
+    private final RunProgress progress;
+    private final PublishStep publish;
+    private final LineageEvents lineage;
+
+    public RunPipeline(Settings settings, RunProgress progress, PublishStep publish, LineageEvents lineage) {
+        this.settings = settings;
+        this.progress = progress;
+        this.publish = publish;
+        this.lineage = lineage;
+    }
+
+    public RunOutcome run(RunContext run) {
+        progress.runId(run.runId());
+        try {
+            lineage.start(run);
+        } catch (RuntimeException e) {
+            progress.warn("could not send the lineage event: " + message(e));
+        }
+        Builder record = new Builder(run);
+        IngestSummary summary = null;
+        try {
+            PeriodSelection selection = run.selection();
+            Set<Stage> stages = settings.stages();
+            if (stages.contains(Stage.INGEST)) {
+                progress.stage("ingest", "ingesting " + selection.describe() + " from " + settings.inbox());
+                summary = IngestRunner.reportingTo(progress).run(new IngestConfig(settings.inbox(), settings.warehouse().toString(),
+                        settings.pseudonymKey(), 1, settings.beamArgs(), selection.from(), selection.to()));
+                record.ingest(summary);
+                if (!summary.reconciles()) {
+                    throw new IllegalStateException("some receipts do not reconcile (rows_read != accepted + duplicates + quarantined)");
+                }
+            }
+
+            progress.stage("check", "comparing the receipts with what the KPI tables reflect");
+            List<Receipt> receipts = WarehouseReceipts.read(settings.warehouse());
+            Set<String> changed = KpiFreshness.changedPeriods(settings.warehouse(), receipts);
+            boolean nothingNew = summary == null || summary.totals().files() == 0;
+            boolean kpiPending = stages.contains(Stage.KPI) && !changed.isEmpty();
+            // A publish-only stage always publishes (it is idempotent); otherwise no new file and no KPI to redo is "unchanged".
+            boolean publishOnly = stages.equals(Set.of(Stage.PUBLISH));
+            if (!publishOnly && nothingNew && !kpiPending) {
+                String headline = "nothing changed for " + selection.describe() + ": "
+                        + (summary == null ? "" : summary.unchangedFiles() + " file(s) already ingested with the same content, and ")
+                        + (changed.isEmpty() ? "the KPI tables reflect them" : "the KPIs are left to the kpi stage");
+                progress.info(headline);
+                return finish(run, record.end(RunStatus.UNCHANGED, null), summary, headline);
+            }
+
+            if (settings.gate().isOn()) {
+                progress.stage("gate", "data-quality gate over " + String.join(", ", changed));
+                List<QualityGate.Breach> breaches = settings.gate().breaches(receipts, changed, RegionDirectory.loadDefault());
+                if (!breaches.isEmpty()) {
+                    String message = settings.gate().refusal(breaches);
+                    progress.warn(message + "; KPIs and publishing held back until corrected files arrive");
+                    return finish(run, record.end(RunStatus.REFUSED, message), summary, message);
+                }
+            }
+
+            List<String> written = new ArrayList<>();
+            if (kpiPending) {
+                progress.stage("kpi", "computing KPIs for the submission periods that changed: " + String.join(", ", changed));
+                KpiStep.Result kpi = settings.kpi().run(settings.warehouse(), progress, settings.structuredLog());
+                written.addAll(kpi.periodsWritten());
+                record.kpi(written);
+                progress.info("KPI periods written: " + (written.isEmpty() ? "none" : String.join(", ", written)));
+            } else if (stages.contains(Stage.KPI)) {
+                record.kpi(List.of());
+            }
+
+            if (stages.contains(Stage.PUBLISH)) {
+                progress.stage("publish", "publishing");
+                Optional<String> published = publish.publish(settings.warehouse(), progress);
+                record.published(published.isPresent());
+                progress.info(published.orElse("no serving layer running: the Parquet tables are the published form"));
+            }
+            String headline = String.format("%s: %d new file(s), %d KPI period(s) written", selection.describe(),
+                    summary == null ? 0 : summary.totals().files(), written.size());
+            return finish(run, record.end(RunStatus.SUCCESS, null), summary, headline);
+        } catch (Exception e) {
+            String message = message(e);
+            progress.warn("failed: " + message);
+            org.slf4j.LoggerFactory.getLogger(RunPipeline.class).debug("run failed", e);
+            return finish(run, record.end(RunStatus.FAILED, message), summary, "failed: " + message);
+        }
+    }
+
+    private RunOutcome finish(RunContext run, RunRecord record, IngestSummary summary, String headline) {
+        try {
+            lineage.end(run, record, outputTables(summary, record));
+        } catch (RuntimeException e) {
+            progress.warn("could not send the lineage event: " + message(e));
+        }
+        return new RunOutcome(record, summary, headline);
+    }
+
+    /** The warehouse tables a run wrote: the record tables its receipts name, receipts, quarantine, and the KPI tables. */
+    static List<String> outputTables(IngestSummary summary, RunRecord record) {
+        Set<String> tables = new TreeSet<>();
+        if (summary != null && summary.totals().files() > 0) {
+            summary.files().stream().map(IngestSummary.FileReceipt::recordType).filter(t -> t != null).forEach(tables::add);
+            tables.add("ingest_receipts");
+            tables.add("quarantine");
+        }
+        if (record.kpiPeriodsWritten() != null && !record.kpiPeriodsWritten().isEmpty()) {
+            tables.addAll(List.of("kpi_values", "kpi_membership", "kpi_hardship", "kpi_competitions", "kpi_indicators",
+                    "reporting_completeness", "dq_findings", "county_scorecard", "dim_orgs", "dim_kpis", "dim_periods", "org_ancestors"));
+        }
+        return List.copyOf(tables);
+    }
+
+    static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** Collects a run's history row as the stages go. */
+    private static final class Builder {
+        private final RunContext run;
+        private IngestSummary ingest;
+        private List<String> kpi;
+        private Boolean published;
+
+        Builder(RunContext run) {
+            this.run = run;
+        }
+
+        void ingest(IngestSummary summary) {
+            this.ingest = summary;
+        }
+
+        void kpi(List<String> periods) {
+            this.kpi = List.copyOf(periods);
+        }
+
+        void published(boolean published) {
+            this.published = published;
+        }
+
+        RunRecord end(RunStatus status, String error) {
+            IngestSummary.Totals t = ingest == null ? null : ingest.totals();
+            return new RunRecord(run.runId(), run.command(), run.arguments(), run.selection().label(), run.parentRunId(),
+                    run.startedAt(), Instant.now(), status, status.exitCode(), ingest == null ? null : ingest.runId(),
+                    t == null ? null : (long) t.files(), ingest == null ? null : (long) ingest.unchangedFiles(),
+                    t == null ? null : t.rowsRead(), t == null ? null : t.accepted(), t == null ? null : t.duplicates(),
+                    t == null ? null : t.quarantined(), kpi == null ? null : kpi.size(), kpi, published, error,
+                    LockHolder.hostName(), ProcessHandle.current().pid());
+        }
+    }
+}
