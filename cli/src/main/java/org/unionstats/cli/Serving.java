@@ -1,11 +1,12 @@
 package org.unionstats.cli;
+import org.unionstats.warehouse.tables.TableCatalog;
+
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionstats.serving.publish.PublishSummary;
-import org.unionstats.serving.publish.TableCatalog;
 import org.unionstats.serving.publish.WarehousePublisher;
 import org.unionstats.serving.query.TrinoConnections;
 import org.unionstats.serving.security.LocalCredentials;

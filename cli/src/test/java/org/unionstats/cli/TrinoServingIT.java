@@ -1,4 +1,7 @@
 package org.unionstats.cli;
+import org.unionstats.warehouse.tables.TableCatalog;
+import org.unionstats.warehouse.tables.TableSpec;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,8 +34,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.unionstats.serving.publish.TableCatalog;
-import org.unionstats.serving.publish.TableSpec;
 import org.unionstats.serving.query.TrinoConnections;
 import org.unionstats.serving.security.TrinoCredentials;
 import org.unionstats.serving.security.TrinoUsers;

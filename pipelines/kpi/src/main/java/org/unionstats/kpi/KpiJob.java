@@ -8,7 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.unionstats.kpi.catalogue.KpiCatalogue;
+import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.kpi.engine.KpiDerivation;
 import org.unionstats.kpi.engine.KpiOutputs;
 import org.unionstats.kpi.engine.KpiState;

@@ -246,7 +246,7 @@ class KpiJobTest {
         assertThat(union.<String>getAs("path_name")).isEqualTo("河北省/秦皇岛市/抚宁区/骊城街道工会/某公司工会");
         assertThat(union.<String>getAs("county_code")).isEqualTo("130306");
         assertThat(spark.read().parquet(warehouse + "/dim_kpis").count())
-                .isEqualTo(org.unionstats.kpi.catalogue.KpiCatalogue.load().all().size());
+                .isEqualTo(org.unionstats.kpis.KpiCatalogue.load().all().size());
     }
 
     @Test

@@ -1,4 +1,6 @@
 package org.unionstats.runs;
+import org.unionstats.warehouse.receipts.Receipt;
+
 
 import java.util.ArrayList;
 import java.util.Collection;

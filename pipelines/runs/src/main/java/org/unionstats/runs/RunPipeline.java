@@ -1,4 +1,9 @@
 package org.unionstats.runs;
+import org.unionstats.warehouse.WarehouseLayout;
+
+import org.unionstats.warehouse.receipts.Receipt;
+import org.unionstats.warehouse.receipts.ReceiptsTable;
+
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -86,7 +91,7 @@ public final class RunPipeline {
             }
 
             progress.stage("check", "comparing the receipts with what the KPI tables reflect");
-            List<Receipt> receipts = WarehouseReceipts.read(settings.warehouse());
+            List<Receipt> receipts = ReceiptsTable.read(WarehouseLayout.of(settings.warehouse()));
             Set<String> changed = KpiFreshness.changedPeriods(settings.warehouse(), receipts);
             boolean nothingNew = summary == null || summary.totals().files() == 0;
             boolean kpiPending = stages.contains(Stage.KPI) && !changed.isEmpty();

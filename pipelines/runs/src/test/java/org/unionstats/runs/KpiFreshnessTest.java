@@ -1,4 +1,9 @@
 package org.unionstats.runs;
+import org.unionstats.warehouse.WarehouseLayout;
+
+import org.unionstats.warehouse.receipts.Receipt;
+import org.unionstats.warehouse.receipts.ReceiptStatus;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,9 +19,9 @@ class KpiFreshnessTest {
     Path warehouse;
 
     private final List<Receipt> receipts = List.of(
-            new Receipt("2024Q3", "a1", "130306/2024Q3/member_events.csv", "130306", "current", 10, 0),
-            new Receipt("2024Q2", "b1", "130306/2024Q2/member_events.csv", "130306", "current", 10, 0),
-            new Receipt("unknown", "c1", "130306/member_events.csv", null, "refused", 1, 1));
+            new Receipt("2024Q3", "a1", "130306/2024Q3/member_events.csv", "130306", ReceiptStatus.CURRENT, 10, 0),
+            new Receipt("2024Q2", "b1", "130306/2024Q2/member_events.csv", "130306", ReceiptStatus.CURRENT, 10, 0),
+            new Receipt("unknown", "c1", "130306/member_events.csv", null, ReceiptStatus.REFUSED, 1, 1));
 
     @Test
     void everyPeriodIsChangedBeforeTheFirstKpiRun() {
@@ -38,7 +43,7 @@ class KpiFreshnessTest {
 
     @Test
     void anUnreadableStateMeansTheKpiJobDecides() throws Exception {
-        Files.writeString(warehouse.resolve(KpiFreshness.STATE_FILE), "{not json");
+        Files.writeString(WarehouseLayout.of(warehouse).kpiState(), "{not json");
         assertThat(KpiFreshness.changedPeriods(warehouse, receipts)).containsExactly("2024Q2", "2024Q3");
     }
 
@@ -47,6 +52,6 @@ class KpiFreshnessTest {
         for (int i = 0; i < keys.length; i++) {
             json.append(i == 0 ? "" : ",").append('"').append(keys[i]).append('"');
         }
-        Files.writeString(warehouse.resolve(KpiFreshness.STATE_FILE), json.append("]}"));
+        Files.writeString(WarehouseLayout.of(warehouse).kpiState(), json.append("]}"));
     }
 }

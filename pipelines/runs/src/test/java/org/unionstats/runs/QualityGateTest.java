@@ -1,4 +1,7 @@
 package org.unionstats.runs;
+import org.unionstats.warehouse.receipts.Receipt;
+import org.unionstats.warehouse.receipts.ReceiptStatus;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +16,7 @@ class QualityGateTest {
     private static final RegionDirectory REGIONS = RegionDirectory.loadDefault();
 
     private static Receipt receipt(String period, String submitter, String status, long read, long quarantined) {
-        return new Receipt(period, "s" + submitter + read, submitter + "/" + period + "/f.csv", submitter, status, read, quarantined);
+        return new Receipt(period, "s" + submitter + read, submitter + "/" + period + "/f.csv", submitter, ReceiptStatus.fromCode(status), read, quarantined);
     }
 
     @Test

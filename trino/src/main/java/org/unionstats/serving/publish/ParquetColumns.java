@@ -1,5 +1,6 @@
 package org.unionstats.serving.publish;
 
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

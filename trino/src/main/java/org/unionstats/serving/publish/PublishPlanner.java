@@ -1,4 +1,8 @@
 package org.unionstats.serving.publish;
+import org.unionstats.warehouse.tables.TableCatalog;
+import org.unionstats.warehouse.tables.TableSpec;
+import org.unionstats.warehouse.tables.ViewSpec;
+
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,7 @@
 package org.unionstats.serving.publish;
+import org.unionstats.warehouse.tables.TableCatalog;
+import org.unionstats.warehouse.tables.ViewSpec;
+
 
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,4 +1,7 @@
 package org.unionstats.serving.publish;
+import org.unionstats.warehouse.tables.TableCatalog;
+import org.unionstats.warehouse.tables.ViewSpec;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

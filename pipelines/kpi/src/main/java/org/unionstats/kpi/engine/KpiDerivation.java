@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.unionstats.kpi.catalogue.KpiCatalogue;
-import org.unionstats.kpi.catalogue.KpiDefinition;
+import org.unionstats.kpis.KpiCatalogue;
+import org.unionstats.kpis.KpiDefinition;
 
 /**
  * Turns rolled-up measures into KPI values as the catalogue says. The rolled-up measures come

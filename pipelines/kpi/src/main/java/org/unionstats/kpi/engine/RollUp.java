@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.unionstats.kpi.catalogue.Additivity;
+import org.unionstats.kpis.Additivity;
 
 /**
  * Rolls base measures up the union hierarchy: every org gets the measures of its whole subtree.

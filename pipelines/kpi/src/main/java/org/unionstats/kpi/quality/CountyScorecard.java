@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.unionstats.kpi.catalogue.KpiCatalogue;
-import org.unionstats.kpi.catalogue.KpiDefinition;
+import org.unionstats.kpis.KpiCatalogue;
+import org.unionstats.kpis.KpiDefinition;
 
 /**
  * The quarterly county scorecard behind 秦皇岛's 季度指导书: at every quarter end the city union

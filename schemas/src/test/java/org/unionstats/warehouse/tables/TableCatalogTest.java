@@ -1,4 +1,4 @@
-package org.unionstats.serving.publish;
+package org.unionstats.warehouse.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

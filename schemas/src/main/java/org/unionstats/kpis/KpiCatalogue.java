@@ -1,4 +1,4 @@
-package org.unionstats.kpi.catalogue;
+package org.unionstats.kpis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -1,4 +1,4 @@
-package org.unionstats.kpi.catalogue;
+package org.unionstats.kpis;
 
 /** How a KPI adds up across orgs and over time (shared/reference/kpi-notes.md, section 0). */
 public enum Additivity {

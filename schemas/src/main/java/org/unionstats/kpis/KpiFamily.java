@@ -1,4 +1,4 @@
-package org.unionstats.kpi.catalogue;
+package org.unionstats.kpis;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;

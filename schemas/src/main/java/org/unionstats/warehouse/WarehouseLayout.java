@@ -1,0 +1,112 @@
+package org.unionstats.warehouse;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the warehouse keeps what; the only place a warehouse path is built.
+ *
+ * <ul>
+ *   <li>{@code <root>/<table>/period=<P>/*.parquet}: published tables, Hive-style partitions;</li>
+ *   <li>{@code <root>/_staging/<run>/<table>/}: what an ingest run writes before it publishes;</li>
+ *   <li>{@code <root>/_publish/<run>.json}: publish journals, completed by the next run after a crash;</li>
+ *   <li>{@code <root>/_kpi_state.json}: the receipts the KPI tables reflect;</li>
+ *   <li>{@code <root>/_lock}: the lock a run holds.</li>
+ * </ul>
+ * Readers (Spark, Trino, DuckDB) skip folders that start with {@code _} or {@code .}. The root may be a
+ * local folder or a file-system URI ({@code gs://…}, {@code s3://…}) for the ingest; the local-only
+ * files (state, lock, history) need a local root.
+ */
+public record WarehouseLayout(String root) implements Serializable {
+
+    private static final String PARTITION_PREFIX = "period=";
+    /** The partition of receipts and quarantine entries for files whose path names no valid period. */
+    public static final String UNKNOWN_PERIOD = "unknown";
+
+    public WarehouseLayout {
+        root = root.endsWith("/") && root.length() > 1 ? root.substring(0, root.length() - 1) : root;
+    }
+
+    public static WarehouseLayout of(Path root) {
+        return new WarehouseLayout(root.toAbsolutePath().normalize().toString());
+    }
+
+    /** The root as a local folder. */
+    public Path localRoot() {
+        return Path.of(root);
+    }
+
+    public String table(String table) {
+        return root + "/" + table;
+    }
+
+    public Path localTable(String table) {
+        return localRoot().resolve(table);
+    }
+
+    public String partition(String table, String period) {
+        return table(table) + "/" + partitionName(period);
+    }
+
+    public Path localPartition(String table, String period) {
+        return localTable(table).resolve(partitionName(period));
+    }
+
+    /** A glob matching every Parquet file of a table, all partitions. */
+    public String tableFilesGlob(String table) {
+        return table(table) + "/" + PARTITION_PREFIX + "*/*.parquet";
+    }
+
+    /** The folder name of a period's partition. */
+    public static String partitionName(String period) {
+        return PARTITION_PREFIX + period;
+    }
+
+    /** The period a partition folder holds, when the name is one. */
+    public static Optional<String> periodOf(String folderName) {
+        return folderName.startsWith(PARTITION_PREFIX) ? Optional.of(folderName.substring(PARTITION_PREFIX.length())) : Optional.empty();
+    }
+
+    /** A relative file name inside a period's partition (writers name their files with it). */
+    public static String partitionFile(String period, String fileName) {
+        return partitionName(period) + "/" + fileName;
+    }
+
+    public String stagingRoot() {
+        return root + "/_staging";
+    }
+
+    public String staging(String runId) {
+        return stagingRoot() + "/" + runId;
+    }
+
+    public String stagedTable(String runId, String table) {
+        return staging(runId) + "/" + table;
+    }
+
+    public String stagedPartition(String runId, String table, String period) {
+        return stagedTable(runId, table) + "/" + partitionName(period);
+    }
+
+    public String journals() {
+        return root + "/_publish";
+    }
+
+    public String journal(String runId) {
+        return journals() + "/" + runId + ".json";
+    }
+
+    public Path kpiState() {
+        return localRoot().resolve("_kpi_state.json");
+    }
+
+    public Path lock() {
+        return localRoot().resolve("_lock");
+    }
+
+    /** Whether a file or folder name is the warehouse's own bookkeeping, not table data. */
+    public static boolean isHidden(String name) {
+        return name.startsWith("_") || name.startsWith(".");
+    }
+}

@@ -1,0 +1,78 @@
+package org.unionstats.warehouse.receipts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.unionstats.warehouse.WarehouseLayout;
+
+/**
+ * Which submissions the KPI tables reflect: the receipts (period, file and status) the last complete
+ * KPI run saw, kept in {@link WarehouseLayout#kpiState()}. A new, replaced or removed receipt marks its
+ * period as changed; everything else is untouched.
+ */
+public final class KpiState {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+
+    public KpiState(WarehouseLayout layout) {
+        this.file = layout.kpiState();
+    }
+
+    /** The file's content. */
+    public record Snapshot(Set<String> receipts) {}
+
+    /** The key of one receipt: {@code period|submission_id|source_file|status}. */
+    public static String key(String period, String submissionId, String sourceFile, String status) {
+        return period + "|" + submissionId + "|" + sourceFile + "|" + status;
+    }
+
+    /** The receipts the last complete KPI run saw; empty when it never completed or the file is unreadable. */
+    public Optional<Set<String>> saved() {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            Snapshot snapshot = JSON.readValue(file.toFile(), Snapshot.class);
+            return Optional.ofNullable(snapshot.receipts());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The submission periods whose receipts differ between the saved state and {@code now} (every
+     * period when nothing is saved), ordered by {@code order}.
+     */
+    public Set<String> changedPeriods(Set<String> now, Function<String, String> order) {
+        Set<String> before = saved().orElse(Set.of());
+        Set<String> changed = new TreeSet<>(Comparator.comparing(order));
+        now.stream().filter(k -> !before.contains(k)).forEach(k -> changed.add(periodOf(k)));
+        before.stream().filter(k -> !now.contains(k)).forEach(k -> changed.add(periodOf(k)));
+        return changed;
+    }
+
+    private static String periodOf(String key) {
+        return key.substring(0, key.indexOf('|'));
+    }
+
+    /** Written only after every table is written, so a failed run is redone in full next time. */
+    public void save(Set<String> receipts) {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), new Snapshot(new TreeSet<>(receipts)));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
