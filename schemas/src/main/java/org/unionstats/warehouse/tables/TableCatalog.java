@@ -44,7 +44,10 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
             if (!schemas.containsKey(schema)) {
                 throw new IllegalStateException("schemas/trino/tables.yaml: table " + t.path("name").asText() + " is in undeclared schema " + schema);
             }
-            tables.add(new TableSpec(t.path("folder").asText(), schema, t.path("name").asText(), comment, avro, family, columns));
+            if (!t.hasNonNull("writer")) {
+                throw new IllegalStateException("schemas/trino/tables.yaml: table " + t.path("name").asText() + " names no writer");
+            }
+            tables.add(new TableSpec(t.path("folder").asText(), Writer.fromCode(t.get("writer").asText()), schema, t.path("name").asText(), comment, avro, family, columns));
         }
         List<ViewSpec> views = new ArrayList<>();
         for (JsonNode v : yaml.path("views")) {
@@ -61,6 +64,11 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
             }
         }
         return new TableCatalog(yaml.path("catalog").asText("unionstats"), schemas, glossary, tables, views);
+    }
+
+    /** The folders one job writes, in catalogue order. */
+    public List<String> foldersWrittenBy(Writer writer) {
+        return tables.stream().filter(t -> t.writer() == writer).map(TableSpec::folder).toList();
     }
 
     /** kpi.&lt;family&gt;: the family's wide table with the org's names and path, one column per KPI. */

@@ -5,9 +5,10 @@ import java.util.Map;
 /**
  * One warehouse folder to publish, from schemas/trino/tables.yaml.
  *
+ * @param writer the job that writes it
  * @param avro the Avro schema whose docs describe it, or null
  * @param kpiFamily the KPI family whose catalogue describes its KPI columns, or null
  * @param columns documented columns (name → comment), in order
  */
-public record TableSpec(String folder, String schema, String name, String comment, String avro, String kpiFamily,
+public record TableSpec(String folder, Writer writer, String schema, String name, String comment, String avro, String kpiFamily,
         Map<String, String> columns) {}
