@@ -21,6 +21,10 @@ import java.util.Optional;
 public record WarehouseLayout(String root) implements Serializable {
 
     private static final String PARTITION_PREFIX = "period=";
+    /** The table of refused rows and files (written by the ingest, appended to by every run). */
+    public static final String QUARANTINE = "quarantine";
+    /** The table of ingest receipts: one row per submitted file. */
+    public static final String RECEIPTS = "ingest_receipts";
     /** The partition of receipts and quarantine entries for files whose path names no valid period. */
     public static final String UNKNOWN_PERIOD = "unknown";
 
@@ -87,6 +91,11 @@ public record WarehouseLayout(String root) implements Serializable {
 
     public String stagedPartition(String runId, String table, String period) {
         return stagedTable(runId, table) + "/" + partitionName(period);
+    }
+
+    /** A glob matching every Parquet file a run staged for a table. */
+    public String stagedTableFilesGlob(String runId, String table) {
+        return stagedTable(runId, table) + "/" + PARTITION_PREFIX + "*/*.parquet";
     }
 
     public String journals() {

@@ -1,4 +1,8 @@
 package org.unionstats.ingest;
+import org.unionstats.warehouse.receipts.ReceiptStatus;
+
+import org.unionstats.ingest.warehouse.WarehouseFiles;
+
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +26,8 @@ import org.unionstats.contract.ContractCatalog;
 import org.unionstats.ingest.pipeline.IngestPipeline;
 import org.unionstats.ingest.plan.IngestPlan;
 import org.unionstats.ingest.plan.IngestPlanner;
-import org.unionstats.ingest.plan.WarehousePartitions;
 import org.unionstats.ingest.warehouse.Publisher;
-import org.unionstats.ingest.warehouse.WarehouseLayout;
+import org.unionstats.warehouse.WarehouseLayout;
 import org.unionstats.regions.RegionDirectory;
 
 /** One ingest run: plan, run the Beam pipeline into staging, publish, report. */
@@ -97,9 +100,9 @@ public final class IngestRunner {
 
         List<String[]> replaced = new ArrayList<>();
         plan.touched().forEach((type, periods) -> periods.keySet().forEach(p -> replaced.add(new String[] {type.code(), p})));
-        plan.receiptPeriods().forEach(p -> replaced.add(new String[] {WarehousePartitions.RECEIPTS, p}));
+        plan.receiptPeriods().forEach(p -> replaced.add(new String[] {WarehouseLayout.RECEIPTS, p}));
         progress.message("publishing " + replaced.size() + " partition(s)");
-        publisher.publish(publisher.plan(runId, replaced, List.of(WarehousePartitions.QUARANTINE)));
+        publisher.publish(publisher.plan(runId, replaced, List.of(WarehouseLayout.QUARANTINE)));
 
         List<IngestSummary.FileReceipt> receipts = receiptsOf(layout, plan);
         return new IngestSummary(runId, receipts, plan.unchangedFiles(), IngestSummary.Totals.of(receipts));
@@ -132,15 +135,15 @@ public final class IngestRunner {
     private static List<IngestSummary.FileReceipt> receiptsOf(WarehouseLayout layout, IngestPlan plan) {
         List<IngestSummary.FileReceipt> out = new ArrayList<>();
         for (String period : plan.receiptPeriods()) {
-            List<GenericRecord> records = WarehouseLayout.read(
-                    layout.files(layout.partition(WarehousePartitions.RECEIPTS, period)),
-                    ContractCatalog.tableSchema(WarehousePartitions.RECEIPTS));
+            List<GenericRecord> records = WarehouseFiles.read(
+                    WarehouseFiles.files(layout.partition(WarehouseLayout.RECEIPTS, period)),
+                    ContractCatalog.tableSchema(WarehouseLayout.RECEIPTS));
             for (GenericRecord r : records) {
                 if (plan.runId().equals(r.get("run_id").toString())) {
                     out.add(new IngestSummary.FileReceipt(str(r, "source_file"), str(r, "submitter"),
-                            WarehousePartitions.UNKNOWN_PERIOD.equals(period) ? null : period, str(r, "record_type"),
+                            WarehouseLayout.UNKNOWN_PERIOD.equals(period) ? null : period, str(r, "record_type"),
                             str(r, "format"), (Long) r.get("rows_read"), (Long) r.get("accepted"), (Long) r.get("duplicates"),
-                            (Long) r.get("quarantined"), str(r, "status"), str(r, "replaced_by")));
+                            (Long) r.get("quarantined"), ReceiptStatus.fromCode(str(r, "status")), str(r, "replaced_by")));
                 }
             }
         }

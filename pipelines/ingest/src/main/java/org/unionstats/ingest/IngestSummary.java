@@ -1,5 +1,6 @@
 package org.unionstats.ingest;
 
+import org.unionstats.warehouse.receipts.ReceiptStatus;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
 public record IngestSummary(String runId, List<FileReceipt> files, int unchangedFiles, Totals totals) {
 
     public record FileReceipt(String path, String submitter, String period, String recordType, String format,
-            long rowsRead, long accepted, long duplicates, long quarantined, String status, String replacedBy) {}
+            long rowsRead, long accepted, long duplicates, long quarantined, ReceiptStatus status, String replacedBy) {}
 
     public record Totals(int files, long rowsRead, long accepted, long duplicates, long quarantined, long replacedFiles,
             long refusedFiles) {
@@ -20,8 +21,8 @@ public record IngestSummary(String runId, List<FileReceipt> files, int unchanged
                     files.stream().mapToLong(FileReceipt::accepted).sum(),
                     files.stream().mapToLong(FileReceipt::duplicates).sum(),
                     files.stream().mapToLong(FileReceipt::quarantined).sum(),
-                    files.stream().filter(f -> "replaced".equals(f.status())).count(),
-                    files.stream().filter(f -> "refused".equals(f.status())).count());
+                    files.stream().filter(f -> f.status() == ReceiptStatus.REPLACED).count(),
+                    files.stream().filter(f -> f.status() == ReceiptStatus.REFUSED).count());
         }
     }
 

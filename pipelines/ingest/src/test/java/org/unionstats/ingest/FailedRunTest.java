@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionstats.ingest.warehouse.Publisher;
-import org.unionstats.ingest.warehouse.WarehouseLayout;
+import org.unionstats.warehouse.WarehouseLayout;
 
 /** A run that fails leaves the published tables as they were; a publish cut short is completed by the next run. */
 class FailedRunTest {

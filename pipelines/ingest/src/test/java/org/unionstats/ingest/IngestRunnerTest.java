@@ -168,6 +168,6 @@ class IngestRunnerTest {
         assertThat(f).as("receipt").isNotNull();
         assertThat(List.of(f.rowsRead(), f.accepted(), f.duplicates(), f.quarantined()))
                 .as(f.path()).containsExactly(read, accepted, duplicates, quarantined);
-        assertThat(f.status()).as(f.path() + " status").isEqualTo(status);
+        assertThat(f.status().code()).as(f.path() + " status").isEqualTo(status);
     }
 }

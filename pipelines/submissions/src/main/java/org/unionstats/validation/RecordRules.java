@@ -1,5 +1,6 @@
 package org.unionstats.validation;
 
+import org.unionstats.warehouse.quarantine.QuarantineCode;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,8 +30,7 @@ final class RecordRules implements Serializable {
             case ORG_UNITS -> {
                 if (v.get("level") != null && !"province".equals(v.get("level")) && v.get("parent_org_code") == null
                         && !failed.contains("parent_org_code")) {
-                    out.add(Violation.of("PARENT_REQUIRED", "parent_org_code",
-                            "上级工会代码为必填项（仅省级工会可不填）", "parent_org_code is required for every union below a province"));
+                    out.add(Violation.of(QuarantineCode.PARENT_REQUIRED, "parent_org_code", Map.of()));
                 }
                 within(sub, (String) v.get("org_code"), "org_code", out);
             }
@@ -39,9 +39,8 @@ final class RecordRules implements Serializable {
                 Integer birthYear = (Integer) v.get("birth_year");
                 LocalDate date = (LocalDate) v.get("event_date");
                 if (birthYear != null && date != null && (birthYear < 1940 || birthYear > date.getYear() - 14)) {
-                    out.add(Violation.of("OUT_OF_RANGE", "birth_year",
-                            "出生年份「" + birthYear + "」不合理，应在 1940 至 " + (date.getYear() - 14) + " 之间（入会须年满14岁）",
-                            "birth_year " + birthYear + " is implausible; it must be between 1940 and " + (date.getYear() - 14)));
+                    out.add(Violation.of(QuarantineCode.BIRTH_YEAR_IMPLAUSIBLE, "birth_year",
+                            Map.of("value", birthYear, "latest", date.getYear() - 14)));
                 }
             }
             case HARDSHIP_CASES -> {
@@ -52,16 +51,12 @@ final class RecordRules implements Serializable {
                 if (v.get("status") == null || failed.contains("lifted_out_on")) {
                     // Nothing to say about the lift-out date until status and date read cleanly.
                 } else if (liftedOut && lifted == null) {
-                    out.add(Violation.of("LIFTED_OUT_DATE_REQUIRED", "lifted_out_on",
-                            "状态为「已解困脱困」时必须填写解困脱困日期", "lifted_out_on is required when status is lifted_out"));
+                    out.add(Violation.of(QuarantineCode.LIFTED_OUT_DATE_REQUIRED, "lifted_out_on", Map.of()));
                 } else if (!liftedOut && lifted != null) {
-                    out.add(Violation.of("LIFTED_OUT_DATE_NOT_ALLOWED", "lifted_out_on",
-                            "只有状态为「已解困脱困」时才填写解困脱困日期（当前状态：" + v.get("status") + "）",
-                            "lifted_out_on is only allowed when status is lifted_out (status is " + v.get("status") + ")"));
+                    out.add(Violation.of(QuarantineCode.LIFTED_OUT_DATE_NOT_ALLOWED, "lifted_out_on", Map.of("status", String.valueOf(v.get("status")))));
                 }
                 if (filed != null && lifted != null && lifted.isBefore(filed)) {
-                    out.add(Violation.of("LIFTED_OUT_BEFORE_FILED", "lifted_out_on",
-                            "解困脱困日期 " + lifted + " 早于建档日期 " + filed, "lifted_out_on " + lifted + " is before filed_on " + filed));
+                    out.add(Violation.of(QuarantineCode.LIFTED_OUT_BEFORE_FILED, "lifted_out_on", Map.of("lifted", lifted, "filed", filed)));
                 }
             }
             case COMPETITIONS -> {
@@ -70,13 +65,10 @@ final class RecordRules implements Serializable {
                 LocalDate end = (LocalDate) v.get("end_date");
                 if (start != null && end != null) {
                     if (end.isBefore(start)) {
-                        out.add(Violation.of("END_BEFORE_START", "end_date",
-                                "结束日期 " + end + " 早于开始日期 " + start, "end_date " + end + " is before start_date " + start));
+                        out.add(Violation.of(QuarantineCode.END_BEFORE_START, "end_date", Map.of("end", end, "start", start)));
                     } else if (!p.overlaps(start, end)) {
-                        out.add(Violation.of("DATE_OUTSIDE_PERIOD", "start_date",
-                                "竞赛日期 " + start + " 至 " + end + " 与报送期间 " + p + "（" + p.start() + " 至 " + p.end() + "）没有重叠",
-                                "the competition (" + start + " to " + end + ") does not overlap the period " + p
-                                        + " (" + p.start() + " to " + p.end() + ")"));
+                        out.add(Violation.of(QuarantineCode.COMPETITION_OUTSIDE_PERIOD, "start_date", Map.of("start", start, "end", end,
+                                "period", p, "period_start", p.start(), "period_end", p.end())));
                     }
                 }
             }
@@ -85,8 +77,7 @@ final class RecordRules implements Serializable {
                 within(sub, (String) v.get("org_code"), "org_code", out);
                 BigDecimal value = (BigDecimal) v.get("value");
                 if (value != null && value.signum() < 0) {
-                    out.add(Violation.of("OUT_OF_RANGE", "value", "数值不能为负数：" + value.toPlainString(),
-                            "value must not be negative: " + value.toPlainString()));
+                    out.add(Violation.of(QuarantineCode.NEGATIVE_VALUE, "value", Map.of("value", value.toPlainString())));
                 }
             }
         }
@@ -103,9 +94,8 @@ final class RecordRules implements Serializable {
         if (orgRegion.equals(authority) || isAncestor(authority, orgRegion)) {
             return;
         }
-        out.add(Violation.of("ORG_OUTSIDE_SUBMITTER", column,
-                "工会「" + orgCode + "」不在报送单位 " + sub.submitter() + "（" + name(sub.submitter()) + "）的辖区内",
-                "union '" + orgCode + "' is outside the area of the submitter " + sub.submitter()));
+        out.add(Violation.of(QuarantineCode.ORG_OUTSIDE_SUBMITTER, column,
+                Map.of("org_code", orgCode, "submitter", sub.submitter(), "submitter_name", name(sub.submitter()))));
     }
 
     private boolean isAncestor(String ancestor, String code) {
@@ -122,13 +112,11 @@ final class RecordRules implements Serializable {
             return;
         }
         if ("inside".equals(rule) && !p.contains(date)) {
-            out.add(Violation.of("DATE_OUTSIDE_PERIOD", column,
-                    column + " " + date + " 不在报送期间 " + p + "（" + p.start() + " 至 " + p.end() + "）内",
-                    column + " " + date + " is outside the period " + p + " (" + p.start() + " to " + p.end() + ")"));
+            out.add(Violation.of(QuarantineCode.DATE_OUTSIDE_PERIOD, column,
+                    Map.of("column", column, "date", date, "period", p, "period_start", p.start(), "period_end", p.end())));
         } else if ("not_after_end".equals(rule) && date.isAfter(p.end())) {
-            out.add(Violation.of("DATE_AFTER_PERIOD", column,
-                    column + " " + date + " 晚于报送期间 " + p + " 的最后一天 " + p.end(),
-                    column + " " + date + " is after the end of the period " + p + " (" + p.end() + ")"));
+            out.add(Violation.of(QuarantineCode.DATE_AFTER_PERIOD, column,
+                    Map.of("column", column, "date", date, "period", p, "period_end", p.end())));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.unionstats.validation;
 
+import org.unionstats.warehouse.quarantine.QuarantineCode;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -79,12 +80,12 @@ public final class RowValidator implements Serializable {
                     RecordRules.checkPeriodRule(column.periodRule(), column.name(), date, sub.period(), violations);
                 }
             } catch (OutOfRangeException e) {
-                violations.add(Violation.of("OUT_OF_RANGE", column.name(), e.messageZh(), e.messageEn()));
+                violations.add(Violation.detail(QuarantineCode.OUT_OF_RANGE, column.name(), e.messageZh(), e.messageEn()));
             } catch (ValueFormatException e) {
-                violations.add(Violation.of(errorCode(column), column.name(), e.messageZh(), e.messageEn()));
+                violations.add(Violation.detail(errorCode(column), column.name(), e.messageZh(), e.messageEn()));
             } catch (ArithmeticException e) {
-                violations.add(Violation.of("BAD_NUMBER", column.name(),
-                        column.zh() + "「" + text + "」应为整数", column.name() + " '" + text + "' must be a whole number"));
+                violations.add(Violation.of(QuarantineCode.WHOLE_NUMBER_REQUIRED, column.name(),
+                        Map.of("column_zh", column.zh(), "column", column.name(), "value", text)));
             }
         }
         for (SourceColumn column : catalog.columns(sub.recordType())) {
@@ -94,8 +95,7 @@ public final class RowValidator implements Serializable {
             if (column.defaultValue() != null) {
                 values.put(column.field(), column.defaultValue());
             } else if (column.required() && violations.stream().noneMatch(v -> column.name().equals(v.column()))) {
-                violations.add(Violation.of("MISSING_VALUE", column.name(),
-                        column.zh() + " 为必填项，本行为空", column.name() + " is required but empty in this row"));
+                violations.add(Violation.of(QuarantineCode.MISSING_VALUE, column.name(), Map.of("column_zh", column.zh(), "column", column.name())));
             }
         }
         if (sub.recordType() == RecordType.INDICATOR_REPORTS && values.containsKey("indicator_id")) {
@@ -127,12 +127,11 @@ public final class RowValidator implements Serializable {
                     CellReader.checkStorable("数值", "value", scaled, v.toPlainString() + " " + unitText);
                     values.put("value", scaled);
                 } catch (OutOfRangeException e) {
-                    violations.add(Violation.of("OUT_OF_RANGE", "value", e.messageZh(), e.messageEn()));
+                    violations.add(Violation.detail(QuarantineCode.OUT_OF_RANGE, "value", e.messageZh(), e.messageEn()));
                 }
             }
-        }, () -> violations.add(Violation.of("UNIT_MISMATCH", "unit",
-                "单位「" + unitText + "」与指标「" + indicator.zhName() + "」的单位「" + indicator.unitZh() + "」不符",
-                "unit '" + unitText + "' does not agree with the unit of " + indicator.id() + " (" + indicator.unit() + ")")));
+        }, () -> violations.add(Violation.of(QuarantineCode.UNIT_MISMATCH, "unit", Map.of("unit", String.valueOf(unitText), "indicator_zh", String.valueOf(indicator.zhName()),
+                "indicator_unit_zh", String.valueOf(indicator.unitZh()), "indicator", indicator.id(), "indicator_unit", String.valueOf(indicator.unit())))));
     }
 
     /** Pseudonyms of union-issued ids are scoped by county: two counties may both have a member M0001. */
@@ -149,19 +148,19 @@ public final class RowValidator implements Serializable {
         return "";
     }
 
-    private static String errorCode(SourceColumn column) {
+    private static QuarantineCode errorCode(SourceColumn column) {
         return switch (column.kind()) {
-            case DATE -> "BAD_DATE";
-            case COUNT, AMOUNT, BIRTH_YEAR -> "BAD_NUMBER";
-            case ENUM -> "BAD_LABEL";
-            case ORG_CODE -> "UNKNOWN_ORG";
-            case ORG_CODE_DECLARED -> "BAD_ORG_CODE";
-            case REGION_CODE -> "UNKNOWN_REGION";
-            case CREDIT_CODE -> "BAD_CREDIT_CODE";
-            case COMPETITION_ID -> "UNKNOWN_COMPETITION";
-            case INDICATOR -> "UNKNOWN_INDICATOR";
-            case QUALIFIER -> "BAD_QUALIFIER";
-            default -> "BAD_VALUE";
+            case DATE -> QuarantineCode.BAD_DATE;
+            case COUNT, AMOUNT, BIRTH_YEAR -> QuarantineCode.BAD_NUMBER;
+            case ENUM -> QuarantineCode.BAD_LABEL;
+            case ORG_CODE -> QuarantineCode.UNKNOWN_ORG;
+            case ORG_CODE_DECLARED -> QuarantineCode.BAD_ORG_CODE;
+            case REGION_CODE -> QuarantineCode.UNKNOWN_REGION;
+            case CREDIT_CODE -> QuarantineCode.BAD_CREDIT_CODE;
+            case COMPETITION_ID -> QuarantineCode.UNKNOWN_COMPETITION;
+            case INDICATOR -> QuarantineCode.UNKNOWN_INDICATOR;
+            case QUALIFIER -> QuarantineCode.BAD_QUALIFIER;
+            default -> QuarantineCode.BAD_VALUE;
         };
     }
 }

@@ -1,5 +1,7 @@
 package org.unionstats.validation;
 
+import org.unionstats.warehouse.quarantine.QuarantineCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -120,7 +122,7 @@ class RowValidatorTest {
     @Test
     void rejectedViolationsAreImmutable() {
         List<Violation> violations = rejected(MEMBERS, ValidationFixture.with(MEMBER, "变动类型", "x"));
-        assertThatThrownBy(() -> violations.add(Violation.of("X", null, "x", "x")))
+        assertThatThrownBy(() -> violations.add(Violation.detail(QuarantineCode.BAD_VALUE, null, "x", "x")))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 

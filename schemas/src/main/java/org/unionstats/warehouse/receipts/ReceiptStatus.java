@@ -1,5 +1,7 @@
 package org.unionstats.warehouse.receipts;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** What became of a submitted file, as its receipt says ({@code ingest_receipts.status}). */
@@ -11,11 +13,13 @@ public enum ReceiptStatus {
     /** The file could not be read at all; it counts as one quarantined row. */
     REFUSED;
 
-    /** The word stored in the table. */
+    /** The word stored in the table (and in JSON). */
+    @JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    @JsonCreator
     public static ReceiptStatus fromCode(String code) {
         return valueOf(code.toUpperCase(Locale.ROOT));
     }

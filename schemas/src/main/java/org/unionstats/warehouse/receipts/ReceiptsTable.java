@@ -21,12 +21,10 @@ import org.unionstats.warehouse.WarehouseLayout;
  */
 public final class ReceiptsTable {
 
-    public static final String TABLE = "ingest_receipts";
-
     private ReceiptsTable() {}
 
     public static List<Receipt> read(WarehouseLayout layout) {
-        Path table = layout.localTable(TABLE);
+        Path table = layout.localTable(WarehouseLayout.RECEIPTS);
         if (!Files.isDirectory(table)) {
             return List.of();
         }

@@ -1,4 +1,6 @@
 package org.unionstats.ingest.pipeline;
+import org.unionstats.warehouse.WarehouseLayout;
+
 
 import java.util.EnumMap;
 import java.util.List;
@@ -24,7 +26,6 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.unionstats.contract.ContractCatalog;
 import org.unionstats.contract.RecordType;
 import org.unionstats.ingest.plan.PlannedFile;
-import org.unionstats.ingest.plan.WarehousePartitions;
 import org.unionstats.validation.ReferenceCodes;
 
 /**
@@ -88,8 +89,8 @@ public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>,
                 .apply("Check rows", ParDo.of(new CheckSubmissionsFn(pseudonymKey, refs, RECEIPTS, QUARANTINE, ACCEPTED, runId, startedAt))
                         .withSideInputs(refs)
                         .withOutputTags(RECEIPTS, TupleTagList.of(others)));
-        out.get(RECEIPTS).setCoder(kv(ContractCatalog.tableSchema(WarehousePartitions.RECEIPTS)));
-        out.get(QUARANTINE).setCoder(kv(ContractCatalog.tableSchema(WarehousePartitions.QUARANTINE)));
+        out.get(RECEIPTS).setCoder(kv(ContractCatalog.tableSchema(WarehouseLayout.RECEIPTS)));
+        out.get(QUARANTINE).setCoder(kv(ContractCatalog.tableSchema(WarehouseLayout.QUARANTINE)));
         ACCEPTED.forEach((type, tag) -> out.get(tag).setCoder(kv(catalog.schema(type))));
         return out;
     }

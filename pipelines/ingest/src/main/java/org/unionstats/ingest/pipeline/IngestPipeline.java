@@ -1,4 +1,6 @@
 package org.unionstats.ingest.pipeline;
+import org.unionstats.ingest.warehouse.WarehouseFiles;
+
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +21,7 @@ import org.unionstats.contract.RecordType;
 import org.unionstats.ingest.plan.IngestPlan;
 import org.unionstats.ingest.plan.PlannedFile;
 import org.unionstats.ingest.plan.PlannedFileCoder;
-import org.unionstats.ingest.plan.WarehousePartitions;
-import org.unionstats.ingest.warehouse.WarehouseLayout;
+import org.unionstats.warehouse.WarehouseLayout;
 
 /**
  * Builds the ingest pipeline for a plan: check the new files, merge their accepted rows with
@@ -46,7 +47,7 @@ public final class IngestPipeline {
             List<PCollection<KV<String, GenericRecord>>> parts = new ArrayList<>();
             parts.add(checked.get(CheckSubmissions.accepted(type)));
             entry.getValue().forEach((period, superseded) -> {
-                List<String> published = layout.files(layout.partition(type.code(), period)).stream()
+                List<String> published = WarehouseFiles.files(layout.partition(type.code(), period)).stream()
                         .map(MatchResult.Metadata::resourceId).map(Object::toString).toList();
                 if (!published.isEmpty()) {
                     parts.add(pipeline.apply("Keep " + type.code() + " " + period,
@@ -58,7 +59,7 @@ public final class IngestPipeline {
                     .apply("Write " + type.code(), new WritePartitions(layout.stagedTable(runId, type.code()), schema, prefix, shards));
         }
 
-        Schema receiptSchema = ContractCatalog.tableSchema(WarehousePartitions.RECEIPTS);
+        Schema receiptSchema = ContractCatalog.tableSchema(WarehouseLayout.RECEIPTS);
         List<KV<String, GenericRecord>> carried = new ArrayList<>();
         for (GenericRecord r : plan.carriedReceipts()) {
             carried.add(KV.of(periodOf(r), r));
@@ -68,17 +69,17 @@ public final class IngestPipeline {
         PCollectionList.of(checked.get(CheckSubmissions.RECEIPTS)).and(earlierReceipts)
                 .apply("Merge receipts", Flatten.pCollections())
                 .apply("Write receipts", new WritePartitions(
-                        layout.stagedTable(runId, WarehousePartitions.RECEIPTS), receiptSchema, prefix, 1));
+                        layout.stagedTable(runId, WarehouseLayout.RECEIPTS), receiptSchema, prefix, 1));
         checked.get(CheckSubmissions.QUARANTINE).apply("Write quarantine", new WritePartitions(
-                layout.stagedTable(runId, WarehousePartitions.QUARANTINE),
-                ContractCatalog.tableSchema(WarehousePartitions.QUARANTINE), prefix, shards));
+                layout.stagedTable(runId, WarehouseLayout.QUARANTINE),
+                ContractCatalog.tableSchema(WarehouseLayout.QUARANTINE), prefix, shards));
     }
 
     /** An earlier receipt's partition, from the period folder its source path names. */
     private static String periodOf(GenericRecord receipt) {
         Object recordType = receipt.get("record_type");
         if (recordType == null) {
-            return WarehousePartitions.UNKNOWN_PERIOD;
+            return WarehouseLayout.UNKNOWN_PERIOD;
         }
         String[] parts = receipt.get("source_file").toString().split("/");
         return org.unionstats.period.Period.parse(parts[1]).canonical();

@@ -1,5 +1,10 @@
 package org.unionstats.ingest.pipeline;
 
+import org.unionstats.warehouse.quarantine.QuarantineCode;import org.unionstats.warehouse.receipts.ReceiptStatus;
+
+import org.unionstats.warehouse.WarehouseLayout;
+
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Serializable;
@@ -16,7 +21,6 @@ import org.unionstats.contract.HeaderMapper;
 import org.unionstats.contract.RecordType;
 import org.unionstats.contract.SourceColumn;
 import org.unionstats.ingest.plan.PlannedFile;
-import org.unionstats.ingest.plan.WarehousePartitions;
 import org.unionstats.ingest.read.SourceRow;
 import org.unionstats.ingest.read.SubmissionReader;
 import org.unionstats.ingest.read.SubmissionTable;
@@ -62,13 +66,13 @@ public final class SubmissionChecker implements Serializable {
     public SubmissionOutcome check(PlannedFile file, byte[] bytes, ReferenceCodes refs, String runId, long ingestedAt) {
         Run run = new Run(file, runId, ingestedAt);
         if (file.path() == null) {
-            return run.refuse("BAD_PATH", file.pathErrorZh(), file.pathErrorEn());
+            return run.refuse(QuarantineCode.BAD_PATH.detail(file.pathErrorZh(), file.pathErrorEn()));
         }
         SubmissionTable table;
         try {
             table = SubmissionReader.read(file.path().format(), bytes);
         } catch (UnreadableFileException e) {
-            return run.refuse("UNREADABLE_FILE", e.messageZh(), e.messageEn());
+            return run.refuse(QuarantineCode.UNREADABLE_FILE.detail(e.messageZh(), e.messageEn()));
         }
         run.format = table.encoding();
         RecordType type = file.path().recordType();
@@ -76,10 +80,8 @@ public final class SubmissionChecker implements Serializable {
         List<SourceColumn> missing = validator.missingColumns(type, mapping);
         if (!missing.isEmpty()) {
             String names = missing.stream().map(SourceColumn::displayName).collect(Collectors.joining("、"));
-            return run.refuse("MISSING_COLUMN",
-                    "缺少必填列：" + names + "（表头可用中文或英文列名）；文件中的表头为：" + String.join("、", table.headers()),
-                    "required columns are missing: " + names + " (headers may be Chinese or English); the file's headers are: "
-                            + String.join(", ", table.headers()));
+            return run.refuse(QuarantineCode.MISSING_COLUMN.message(Map.of("columns", names,
+                    "headers_zh", String.join("、", table.headers()), "headers_en", String.join(", ", table.headers()))));
         }
         Schema schema = catalog.schema(type);
         List<String> keyFields = catalog.naturalKey(type);
@@ -87,8 +89,7 @@ public final class SubmissionChecker implements Serializable {
         for (SourceRow row : table.rows()) {
             run.rowsRead++;
             if (row.parseError() != null) {
-                run.quarantine(row, mapping, Violation.of("BAD_JSON_LINE", null,
-                        "该行不是有效的 JSON 对象：" + row.parseError(), "the line is not a valid JSON object: " + row.parseError()));
+                run.quarantine(row, mapping, Violation.of(QuarantineCode.BAD_JSON_LINE, null, Map.of("error", row.parseError())));
                 continue;
             }
             RowResult result = validator.validate(file.path(), mapping, row.cells(), refs);
@@ -105,10 +106,8 @@ public final class SubmissionChecker implements Serializable {
             } else if (earlier.values().equals(valid.values())) {
                 run.duplicates++;
             } else {
-                run.quarantine(row, mapping, Violation.of("CONFLICTING_ROW", null,
-                        "与第 " + earlier.rowNumber() + " 行是同一条记录（" + String.join("、", keyFields) + " 相同）但内容不同；请核对后只保留一行",
-                        "same record as row " + earlier.rowNumber() + " (same " + String.join(", ", keyFields)
-                                + ") but with different values; check them and keep one row"));
+                run.quarantine(row, mapping, Violation.of(QuarantineCode.CONFLICTING_ROW, null, Map.of("earlier_row", earlier.rowNumber(),
+                        "keys_zh", String.join("、", keyFields), "keys_en", String.join(", ", keyFields))));
             }
         }
         return run.outcome();
@@ -165,10 +164,10 @@ public final class SubmissionChecker implements Serializable {
             quarantine.add(entry(row.rowNumber(), first.column(), json(raw), first.code(), zh, en));
         }
 
-        SubmissionOutcome refuse(String code, String zh, String en) {
+        SubmissionOutcome refuse(QuarantineCode.Message reason) {
             refused = true;
             rowsRead = 1;
-            quarantine.add(entry(null, null, null, code, zh, en));
+            quarantine.add(entry(null, null, null, reason.code().code(), reason.zh(), reason.en()));
             return outcome();
         }
 
@@ -201,7 +200,7 @@ public final class SubmissionChecker implements Serializable {
             v.put("accepted", acceptedCount);
             v.put("duplicates", duplicates);
             v.put("quarantined", (long) quarantine.size());
-            v.put("status", refused ? "refused" : file.isCurrent() ? "current" : "replaced");
+            v.put("status", (refused ? ReceiptStatus.REFUSED : file.isCurrent() ? ReceiptStatus.CURRENT : ReceiptStatus.REPLACED).code());
             v.put("replaced_by", file.replacedBy());
             v.put("run_id", runId);
             v.put("ingested_at", ingestedAt);
@@ -211,14 +210,14 @@ public final class SubmissionChecker implements Serializable {
 
     private Schema quarantineSchema() {
         if (quarantineSchema == null) {
-            quarantineSchema = ContractCatalog.tableSchema(WarehousePartitions.QUARANTINE);
+            quarantineSchema = ContractCatalog.tableSchema(WarehouseLayout.QUARANTINE);
         }
         return quarantineSchema;
     }
 
     private Schema receiptSchema() {
         if (receiptSchema == null) {
-            receiptSchema = ContractCatalog.tableSchema(WarehousePartitions.RECEIPTS);
+            receiptSchema = ContractCatalog.tableSchema(WarehouseLayout.RECEIPTS);
         }
         return receiptSchema;
     }

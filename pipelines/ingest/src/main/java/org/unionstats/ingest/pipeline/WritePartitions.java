@@ -1,4 +1,6 @@
 package org.unionstats.ingest.pipeline;
+import org.unionstats.warehouse.WarehouseLayout;
+
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
@@ -33,7 +35,7 @@ public final class WritePartitions extends PTransform<PCollection<KV<String, Gen
                 .withDestinationCoder(StringUtf8Coder.of())
                 .via(Contextful.fn(KV::getValue), ParquetIO.sink(schema))
                 .to(directory)
-                .withNaming(period -> FileIO.Write.defaultNaming("period=" + period + "/" + filePrefix, ".parquet"))
+                .withNaming(period -> FileIO.Write.defaultNaming(WarehouseLayout.partitionFile(period, filePrefix), ".parquet"))
                 .withNumShards(shards));
     }
 }

@@ -1,4 +1,8 @@
 package org.unionstats.ingest.plan;
+import org.unionstats.warehouse.receipts.ReceiptStatus;
+
+import org.unionstats.ingest.warehouse.WarehouseFiles;
+
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +28,7 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.unionstats.contract.ContractCatalog;
 import org.unionstats.contract.RecordType;
-import org.unionstats.ingest.warehouse.WarehouseLayout;
+import org.unionstats.warehouse.WarehouseLayout;
 import org.unionstats.period.Period;
 import org.unionstats.regions.RegionDirectory;
 import org.unionstats.submission.SubmissionPath;
@@ -54,12 +58,12 @@ public final class IngestPlanner {
      * refused) only when its period folder reads as a selected period; with no filter, always.
      */
     public IngestPlan plan(String inbox, String runId, long startedAt, java.util.function.Predicate<Period> selected) {
-        Schema receiptSchema = ContractCatalog.tableSchema(WarehousePartitions.RECEIPTS);
+        Schema receiptSchema = ContractCatalog.tableSchema(WarehouseLayout.RECEIPTS);
         // Receipts are read once, by partition: the whole set decides what is new, the touched partitions are carried.
         Map<String, List<GenericRecord>> receiptsByPeriod = new TreeMap<>();
-        for (MatchResult.Metadata m : layout.tableFiles(WarehousePartitions.RECEIPTS)) {
-            String period = m.resourceId().getCurrentDirectory().getFilename().replaceFirst("^period=", "").replace("/", "");
-            receiptsByPeriod.computeIfAbsent(period, p -> new ArrayList<>()).addAll(WarehouseLayout.read(List.of(m), receiptSchema));
+        for (MatchResult.Metadata m : WarehouseFiles.tableFiles(layout, WarehouseLayout.RECEIPTS)) {
+            String period = WarehouseLayout.periodOf(m.resourceId().getCurrentDirectory().getFilename().replace("/", "")).orElseThrow();
+            receiptsByPeriod.computeIfAbsent(period, p -> new ArrayList<>()).addAll(WarehouseFiles.read(List.of(m), receiptSchema));
         }
         List<GenericRecord> receipts = receiptsByPeriod.values().stream().flatMap(List::stream).toList();
         Set<String> seenFiles = new HashSet<>();
@@ -68,7 +72,7 @@ public final class IngestPlanner {
             seenFiles.add(str(r, "source_file") + "|" + str(r, "sha256"));
             if (r.get("record_type") != null) {
                 seenFiles.add(groupOf(r) + "|" + str(r, "sha256"));
-                if ("current".equals(str(r, "status"))) {
+                if (ReceiptStatus.fromCode(str(r, "status")) == ReceiptStatus.CURRENT) {
                     currentByGroup.computeIfAbsent(groupOf(r), g -> new ArrayList<>()).add(r);
                 }
             }
@@ -131,7 +135,7 @@ public final class IngestPlanner {
                         .filter(e -> sameReceipt(e.getKey(), r)).map(Map.Entry::getValue).findFirst().orElse(null);
                 if (by != null) {
                     GenericData.Record updated = new GenericData.Record((GenericData.Record) r, true);
-                    updated.put("status", "replaced");
+                    updated.put("status", ReceiptStatus.REPLACED.code());
                     updated.put("replaced_by", by);
                     carried.add(updated);
                 } else {
@@ -160,7 +164,7 @@ public final class IngestPlanner {
     private Set<String> codes(ContractCatalog catalog, RecordType type, String field) {
         Schema schema = catalog.schema(type);
         Set<String> codes = new HashSet<>();
-        for (GenericRecord r : WarehouseLayout.read(layout.tableFiles(type.code()), schema)) {
+        for (GenericRecord r : WarehouseFiles.read(WarehouseFiles.tableFiles(layout, type.code()), schema)) {
             codes.add(str(r, field));
         }
         return codes;

@@ -1,4 +1,6 @@
 package org.unionstats.ingest.plan;
+import org.unionstats.warehouse.WarehouseLayout;
+
 
 import java.io.Serializable;
 import org.unionstats.submission.SubmissionPath;
@@ -33,7 +35,7 @@ public record PlannedFile(
 
     /** The receipts and quarantine partition: the submission's period, or {@code unknown} for a refused path. */
     public String partition() {
-        return path == null ? WarehousePartitions.UNKNOWN_PERIOD : path.period().canonical();
+        return path == null ? WarehouseLayout.UNKNOWN_PERIOD : path.period().canonical();
     }
 
     public PlannedFile replacedBy(String laterFile) {

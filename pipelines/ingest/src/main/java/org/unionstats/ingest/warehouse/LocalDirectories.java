@@ -1,10 +1,10 @@
 package org.unionstats.ingest.warehouse;
 
+import org.unionstats.files.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -35,11 +35,7 @@ final class LocalDirectories {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            FileTrees.deleteRecursively(root);
         });
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
+import org.unionstats.warehouse.WarehouseLayout;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -47,24 +48,23 @@ public final class Publisher {
     public Journal plan(String runId, List<String[]> replaced, List<String> appended) {
         List<String> deletes = new ArrayList<>();
         List<Move> moves = new ArrayList<>();
-        String stagingRoot = layout.staging(runId);
         for (String[] tablePeriod : replaced) {
             String live = layout.partition(tablePeriod[0], tablePeriod[1]);
-            layout.files(live).forEach(m -> deletes.add(m.resourceId().toString()));
-            movesFor(stagingRoot + "/" + tablePeriod[0] + "/period=" + tablePeriod[1], live, moves);
+            WarehouseFiles.files(live).forEach(m -> deletes.add(m.resourceId().toString()));
+            movesFor(layout.stagedPartition(runId, tablePeriod[0], tablePeriod[1]), live, moves);
         }
         for (String table : appended) {
-            for (MatchResult.Metadata m : WarehouseLayout.match(stagingRoot + "/" + table + "/period=*/*.parquet")) {
+            for (MatchResult.Metadata m : WarehouseFiles.match(layout.stagedTableFilesGlob(runId, table))) {
                 ResourceId file = m.resourceId();
-                String period = file.getCurrentDirectory().getFilename();
-                moves.add(new Move(file.toString(), layout.table(table) + "/" + period + "/" + file.getFilename()));
+                String partition = file.getCurrentDirectory().getFilename();
+                moves.add(new Move(file.toString(), layout.table(table) + "/" + partition + "/" + file.getFilename()));
             }
         }
         return new Journal(runId, deletes, moves);
     }
 
     private static void movesFor(String stagedPartition, String livePartition, List<Move> moves) {
-        for (MatchResult.Metadata m : WarehouseLayout.match(stagedPartition + "/*.parquet")) {
+        for (MatchResult.Metadata m : WarehouseFiles.match(stagedPartition + "/*.parquet")) {
             moves.add(new Move(m.resourceId().toString(), livePartition + "/" + m.resourceId().getFilename()));
         }
     }
@@ -85,7 +85,7 @@ public final class Publisher {
     /** Completes any publish a killed run left half done, and clears abandoned staging folders. */
     public int recover() {
         int recovered = 0;
-        for (MatchResult.Metadata m : WarehouseLayout.match(layout.journals() + "/*.json")) {
+        for (MatchResult.Metadata m : WarehouseFiles.match(layout.journals() + "/*.json")) {
             try {
                 Journal journal = JSON.readValue(Channels.newInputStream(FileSystems.open(m.resourceId())), Journal.class);
                 LOG.warn("completing the publish of run {} that was interrupted", journal.runId());
@@ -97,9 +97,9 @@ public final class Publisher {
             }
         }
         List<String> abandoned = new ArrayList<>();
-        WarehouseLayout.match(layout.root() + "/_staging/**").forEach(f -> abandoned.add(f.resourceId().toString()));
+        WarehouseFiles.match(layout.stagingRoot() + "/**").forEach(f -> abandoned.add(f.resourceId().toString()));
         delete(abandoned);
-        LocalDirectories.deleteEmpty(layout.root() + "/_staging");
+        LocalDirectories.deleteEmpty(layout.stagingRoot());
         return recovered;
     }
 
@@ -124,10 +124,10 @@ public final class Publisher {
 
     private void removeStaging(String runId) {
         List<String> leftovers = new ArrayList<>();
-        WarehouseLayout.match(layout.staging(runId) + "/**").forEach(f -> leftovers.add(f.resourceId().toString()));
+        WarehouseFiles.match(layout.staging(runId) + "/**").forEach(f -> leftovers.add(f.resourceId().toString()));
         delete(leftovers);
         LocalDirectories.deleteEmpty(layout.staging(runId));
-        LocalDirectories.deleteEmpty(layout.root() + "/_staging");
+        LocalDirectories.deleteEmpty(layout.stagingRoot());
     }
 
     private static void delete(List<String> files) {
@@ -143,6 +143,6 @@ public final class Publisher {
     }
 
     private String journalPath(String runId) {
-        return layout.journals() + "/" + runId + ".json";
+        return layout.journal(runId);
     }
 }

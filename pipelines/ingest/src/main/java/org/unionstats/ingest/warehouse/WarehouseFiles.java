@@ -12,47 +12,24 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
-import org.unionstats.ingest.plan.WarehousePartitions;
+import org.unionstats.warehouse.WarehouseLayout;
 
 /**
- * Where the warehouse keeps what: {@code <root>/<table>/period=<P>/*.parquet} for published
- * tables, {@code <root>/_staging/<run>/} while a run writes, {@code <root>/_publish/} for
- * publish journals. Readers skip folders starting with {@code _} or {@code .}.
+ * The warehouse's files through Beam's {@code FileSystems} (local, {@code gs://}, {@code s3://},
+ * {@code hdfs://}): listing and reading small tables in the driver. Paths come from {@link WarehouseLayout}.
  */
-public record WarehouseLayout(String root) {
+public final class WarehouseFiles {
 
-    public WarehouseLayout {
-        root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
-    }
+    private WarehouseFiles() {}
 
-    public String table(String table) {
-        return root + "/" + table;
-    }
-
-    public String partition(String table, String period) {
-        return table(table) + "/" + WarehousePartitions.partitionDir(period);
-    }
-
-    public String staging(String runId) {
-        return root + "/_staging/" + runId;
-    }
-
-    public String stagedTable(String runId, String table) {
-        return staging(runId) + "/" + table;
-    }
-
-    public String journals() {
-        return root + "/_publish";
-    }
-
-    /** The Parquet files of one partition (none if it does not exist). */
-    public List<MatchResult.Metadata> files(String partitionDir) {
+    /** The Parquet files of one partition folder (none if it does not exist). */
+    public static List<MatchResult.Metadata> files(String partitionDir) {
         return match(partitionDir + "/*.parquet");
     }
 
     /** Every Parquet file of a table, all partitions. */
-    public List<MatchResult.Metadata> tableFiles(String table) {
-        return match(table(table) + "/period=*/*.parquet");
+    public static List<MatchResult.Metadata> tableFiles(WarehouseLayout layout, String table) {
+        return match(layout.tableFilesGlob(table));
     }
 
     static List<MatchResult.Metadata> match(String glob) {

@@ -1,0 +1,44 @@
+package org.unionstats.warehouse.receipts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unionstats.warehouse.WarehouseLayout;
+
+class KpiStateTest {
+
+    @TempDir
+    Path warehouse;
+
+    @Test
+    void everyPeriodIsChangedBeforeTheFirstRun() {
+        KpiState state = new KpiState(WarehouseLayout.of(warehouse));
+        assertThat(state.saved()).isEmpty();
+        assertThat(state.changedPeriods(Set.of(KpiState.key("2024Q3", "a", "f.csv", "current")), Function.identity()))
+                .containsExactly("2024Q3");
+    }
+
+    @Test
+    void aReplacedOrRemovedReceiptMarksItsPeriod() throws Exception {
+        KpiState state = new KpiState(WarehouseLayout.of(warehouse));
+        String q2 = KpiState.key("2024Q2", "b", "g.csv", ReceiptStatus.CURRENT.code());
+        String q3 = KpiState.key("2024Q3", "a", "f.csv", ReceiptStatus.CURRENT.code());
+        state.save(Set.of(q2, q3));
+        assertThat(Files.readString(warehouse.resolve("_kpi_state.json"))).contains("2024Q2|b|g.csv|current");
+        String q3Replaced = KpiState.key("2024Q3", "a", "f.csv", ReceiptStatus.REPLACED.code());
+        assertThat(state.changedPeriods(Set.of(q2, q3Replaced), Function.identity())).containsExactly("2024Q3");
+        assertThat(state.changedPeriods(Set.of(q3), Function.identity())).containsExactly("2024Q2");
+        assertThat(state.changedPeriods(Set.of(q2, q3), Function.identity())).isEmpty();
+    }
+
+    @Test
+    void anUnreadableStateIsTreatedAsNone() throws Exception {
+        Files.writeString(warehouse.resolve("_kpi_state.json"), "{not json");
+        assertThat(new KpiState(WarehouseLayout.of(warehouse)).saved()).isEmpty();
+    }
+}
