@@ -26,7 +26,7 @@ final class DashboardsCommand implements Callable<Integer> {
     String action;
 
     static Path root() {
-        return Path.of(System.getProperty("unionstats.root", ".")).toAbsolutePath().normalize();
+        return Serving.environment().root();
     }
 
     @Override
@@ -43,12 +43,12 @@ final class DashboardsCommand implements Callable<Integer> {
                 return 0;
             }
             case "generate" -> {
-                int changed = AssetGenerator.fromRepository(root()).write(dashboards.resolve("assets"));
+                int changed = AssetGenerator.load().write(dashboards.resolve("assets"));
                 System.out.println(changed == 0 ? "dashboards/assets/ is up to date" : "rewrote " + changed + " file(s) in dashboards/assets/");
                 return 0;
             }
             case "check" -> {
-                List<String> differences = AssetGenerator.fromRepository(root()).differences(dashboards.resolve("assets"));
+                List<String> differences = AssetGenerator.load().differences(dashboards.resolve("assets"));
                 differences.forEach(d -> System.out.println("  " + d));
                 System.out.println(differences.isEmpty() ? "dashboards/assets/ matches the catalogue"
                         : differences.size() + " difference(s): run 'bin/unionstats dashboards generate'");

@@ -1,11 +1,10 @@
 package org.unionstats.cli;
-import org.unionstats.warehouse.tables.TableCatalog;
-
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unionstats.environment.Environment;
 import org.unionstats.serving.publish.PublishSummary;
 import org.unionstats.serving.publish.WarehousePublisher;
 import org.unionstats.serving.query.TrinoConnections;
@@ -14,6 +13,7 @@ import org.unionstats.serving.security.TrinoCredentials;
 import org.unionstats.serving.security.TrinoUsers;
 import org.unionstats.serving.server.TrinoConfig;
 import org.unionstats.serving.server.TrinoServer;
+import org.unionstats.warehouse.tables.TableCatalog;
 
 /** The local Trino as the commands share it: the server of the state folder, its credentials, publishing. */
 final class Serving {
@@ -22,12 +22,18 @@ final class Serving {
 
     private Serving() {}
 
+    /** This process's environment, read at each call: the integration tests point the state folder elsewhere between commands. */
+    static Environment environment() {
+        return Environment.fromSystem();
+    }
+
     static TrinoServer server() {
-        return new TrinoServer(TrinoConfig.defaults(), LOG::info);
+        Environment environment = environment();
+        return new TrinoServer(TrinoConfig.of(environment), environment, LOG::info);
     }
 
     static LocalCredentials credentialsFile() {
-        return LocalCredentials.inStateFolder(TrinoConfig.defaults().stateFolder());
+        return LocalCredentials.inStateFolder(environment().home());
     }
 
     /** Credentials of a server that answers; a clear message otherwise. */

@@ -1,8 +1,5 @@
 package org.unionstats.cli;
 
-import org.unionstats.runs.PseudonymKeys;
-
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +7,7 @@ import org.unionstats.dashboards.superset.SupersetCredentials;
 import org.unionstats.dashboards.superset.SupersetInstallation;
 import org.unionstats.dashboards.superset.SupersetServer;
 import org.unionstats.dashboards.superset.SupersetSettings;
+import org.unionstats.environment.Environment;
 import org.unionstats.serving.security.LocalCredentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,14 +29,15 @@ final class SupersetCommand implements Callable<Integer> {
 
     /** The local Superset; without a port, the one the credentials file names (the last start), else the default. */
     static SupersetServer server(Integer port) {
-        SupersetSettings settings = SupersetSettings.defaults(Path.of(System.getProperty("unionstats.root", ".")), PseudonymKeys.home());
+        Environment environment = Serving.environment();
+        SupersetSettings settings = SupersetSettings.of(environment);
         if (port == null) {
             port = new SupersetCredentials(new LocalCredentials(settings.credentialsFile())).port().orElse(null);
         }
         if (port != null) {
             settings = settings.withPort(port);
         }
-        return new SupersetServer(settings, LOG::info);
+        return new SupersetServer(settings, environment, LOG::info);
     }
 
     @Override

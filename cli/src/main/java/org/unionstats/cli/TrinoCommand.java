@@ -3,6 +3,7 @@ package org.unionstats.cli;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unionstats.environment.Environment;
 import org.unionstats.serving.security.TrinoCredentials;
 import org.unionstats.serving.server.ServerStatus;
 import org.unionstats.serving.server.TrinoConfig;
@@ -34,7 +35,8 @@ final class TrinoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrinoServer server = new TrinoServer(TrinoConfig.defaults().withPorts(port, httpPort).withHeap(heap), LOG::info);
+        Environment environment = Serving.environment();
+        TrinoServer server = new TrinoServer(TrinoConfig.of(environment).withPorts(port, httpPort).withHeap(heap), environment, LOG::info);
         switch (action) {
             case "start" -> {
                 boolean wasRunning = server.status().ready();

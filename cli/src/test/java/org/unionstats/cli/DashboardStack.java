@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.unionstats.dashboards.superset.SupersetServer;
 import org.unionstats.dashboards.superset.SupersetSettings;
+import org.unionstats.environment.Environment;
 import org.unionstats.serving.security.TrinoCredentials;
 import org.unionstats.serving.server.TrinoConfig;
 import org.unionstats.serving.server.TrinoServer;
@@ -29,13 +30,13 @@ final class DashboardStack implements BeforeAllCallback, AfterAllCallback {
         Path root = Path.of(System.getProperty("unionstats.root", ".")).toAbsolutePath().normalize();
         Path state = root.resolve("pipelines/cli/target/dashboards-it/state");
         Files.createDirectories(state);
-        TrinoConfig defaults = TrinoConfig.defaults();
-        trino = new TrinoServer(new TrinoConfig(state, defaults.cacheFolder(), freePort(), freePort(), "2G"),
+        Environment environment = Environment.fromSystem();
+        trino = new TrinoServer(new TrinoConfig(state, environment.cache(), freePort(), freePort(), "2G"), environment,
                 m -> System.err.println("[dashboards-it trino] " + m));
         trino.stop();
         trinoCredentials = trino.start();
-        superset = new SupersetServer(new SupersetSettings(root, state, root.resolve(".cache"), freePort(), 2),
-                m -> System.err.println("[dashboards-it superset] " + m));
+        superset = new SupersetServer(new SupersetSettings(root, state, root.resolve(".cache"), freePort(), SupersetSettings.DEFAULT_WORKERS),
+                environment, m -> System.err.println("[dashboards-it superset] " + m));
         superset.stop();
         superset.start();
     }

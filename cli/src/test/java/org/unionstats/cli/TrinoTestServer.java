@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.unionstats.environment.Environment;
 import org.unionstats.serving.security.TrinoCredentials;
 import org.unionstats.serving.server.TrinoConfig;
 import org.unionstats.serving.server.TrinoServer;
@@ -48,9 +49,9 @@ final class TrinoTestServer implements BeforeAllCallback, ExtensionContext.Store
         }
         if (server == null) {
             Path state = stateFolder();
-            TrinoConfig defaults = TrinoConfig.defaults();
-            TrinoConfig config = new TrinoConfig(state, defaults.cacheFolder(), freePort(), freePort(), "2G");
-            TrinoServer starting = new TrinoServer(config, m -> System.err.println("[trino-it] " + m));
+            Environment environment = Environment.fromSystem();
+            TrinoConfig config = new TrinoConfig(state, environment.cache(), freePort(), freePort(), "2G");
+            TrinoServer starting = new TrinoServer(config, environment, m -> System.err.println("[trino-it] " + m));
             starting.stop();
             credentials = starting.start();
             server = starting;

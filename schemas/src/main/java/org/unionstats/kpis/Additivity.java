@@ -17,6 +17,11 @@ public enum Additivity {
         return valueOf(code.toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** Whether the values of disjoint orgs in one period add up to the value of their union: flows and stocks. */
+    public boolean summedOverOrgs() {
+        return this == ADDITIVE_FLOW || this == STOCK;
+    }
+
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

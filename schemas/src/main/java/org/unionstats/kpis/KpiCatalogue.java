@@ -1,11 +1,6 @@
 package org.unionstats.kpis;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.unionstats.schemas.SchemaResources;
 
 /**
  * The KPI catalogue ({@code schemas/kpis/*.yaml}), checked on load: every KPI computed exactly
@@ -52,18 +48,9 @@ public final class KpiCatalogue implements Serializable {
     }
 
     public static KpiCatalogue load() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<KpiFamily> families = new ArrayList<>();
         for (String name : FAMILIES) {
-            String resource = "unionstats/schemas/kpis/" + name + ".yaml";
-            try (InputStream in = KpiCatalogue.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing KPI catalogue file on the classpath: " + resource);
-                }
-                families.add(yaml.readValue(in, KpiFamily.class));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the KPI catalogue " + resource + ": " + e.getMessage(), e);
-            }
+            families.add(SchemaResources.yaml("kpis/" + name + ".yaml", KpiFamily.class));
         }
         return new KpiCatalogue(families);
     }
@@ -78,6 +65,17 @@ public final class KpiCatalogue implements Serializable {
 
     public Optional<KpiDefinition> find(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The KPI of that id; an unknown id is an error. */
+    public KpiDefinition get(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("no KPI '" + id + "' in the catalogue"));
+    }
+
+    /** The family of that id (a file of the catalogue); an unknown id is an error. */
+    public KpiFamily family(String id) {
+        return families.stream().filter(f -> f.family().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no KPI family '" + id + "' in the catalogue (schemas/kpis/" + id + ".yaml)"));
     }
 
     public String familyOf(String kpiId) {

@@ -26,11 +26,14 @@ public final class ChildProcess {
 
     /** How long a stopped child gets between SIGTERM and SIGKILL. */
     private static final Duration GRACE = Duration.ofSeconds(10);
+    /** How long a finished child's output is still read, for what its descendants hold open. */
+    private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(10);
     /** Lines of output a result keeps (the last ones): enough to explain a failure. */
     private static final int KEPT_LINES = 400;
 
     private final List<String> command;
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private final java.util.Set<String> unset = new java.util.LinkedHashSet<>();
     private Path directory;
     private Duration timeout = Duration.ofMinutes(10);
     private Consumer<String> stdoutLines = line -> {};
@@ -57,6 +60,12 @@ public final class ChildProcess {
 
     public ChildProcess environment(Map<String, String> variables) {
         environment.putAll(variables);
+        return this;
+    }
+
+    /** Variables of this process's environment the child must not inherit. */
+    public ChildProcess unsetEnvironment(String... names) {
+        unset.addAll(List.of(names));
         return this;
     }
 
@@ -99,9 +108,10 @@ public final class ChildProcess {
             if (!finished) {
                 stop(process.toHandle(), GRACE);
             }
-            out.join();
+            // A child that daemonised may leave a grandchild holding its output open: read what came, then go on.
+            out.join(OUTPUT_DRAIN);
             if (err != null) {
-                err.join();
+                err.join(OUTPUT_DRAIN);
             }
             return new Result(command, finished ? process.exitValue() : -1, !finished, out.lines(),
                     err == null ? List.of() : err.lines());
@@ -139,6 +149,7 @@ public final class ChildProcess {
         if (directory != null) {
             builder.directory(directory.toFile());
         }
+        builder.environment().keySet().removeAll(unset);
         builder.environment().putAll(environment);
         if (stdin == null) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -246,8 +257,8 @@ public final class ChildProcess {
             thread.start();
         }
 
-        void join() throws InterruptedException {
-            thread.join();
+        void join(Duration atMost) throws InterruptedException {
+            thread.join(atMost.toMillis());
         }
 
         List<String> lines() {

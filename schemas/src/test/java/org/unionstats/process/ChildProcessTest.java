@@ -30,6 +30,21 @@ class ChildProcessTest {
     }
 
     @Test
+    void leavesOutVariablesItIsToldToUnset() {
+        ChildProcess.Result r = ChildProcess.of("sh", "-c", "echo \"[${HOME:-unset}]\"").unsetEnvironment("HOME").runChecked();
+        assertThat(r.stdoutText()).isEqualTo("[unset]");
+    }
+
+    @Test
+    void doesNotWaitForOutputADaemonisedGrandchildHoldsOpen() {
+        long start = System.nanoTime();
+        ChildProcess.Result r = ChildProcess.of("sh", "-c", "(sleep 60 &) ; echo started").run();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stdout()).containsExactly("started");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
     void stopsAChildThatOverrunsItsTimeout() {
         long start = System.nanoTime();
         ChildProcess.Result r = ChildProcess.of("sleep", "30").timeout(Duration.ofMillis(300)).run();

@@ -1,6 +1,7 @@
 package org.unionstats.dashboards.assets;
 
 import java.util.Map;
+import org.unionstats.kpis.KpiDefinition;
 
 /** How a KPI's unit reads on a dashboard: the Chinese unit word and the d3 number format. */
 public final class KpiFormats {
@@ -22,12 +23,12 @@ public final class KpiFormats {
     }
 
     /** The unit in Chinese; the catalogue's word when there is no translation yet. */
-    public static String unitZh(Kpi kpi) {
+    public static String unitZh(KpiDefinition kpi) {
         return UNIT_ZH.getOrDefault(kpi.unit(), kpi.unit());
     }
 
     /** d3-format: percentages for ratios, one decimal for rates per 100 and medians, thousands separators for counts and money. */
-    public static String d3Format(Kpi kpi) {
+    public static String d3Format(KpiDefinition kpi) {
         return switch (kpi.unit()) {
             case "ratio" -> ".1%";
             case "per_100_members", "days" -> ",.1f";
@@ -37,7 +38,7 @@ public final class KpiFormats {
     }
 
     /** The label a chart shows: the Chinese name with the unit, e.g. 期末会员数（人）; ratios as 解困脱困率（%）. */
-    public static String label(Kpi kpi) {
+    public static String label(KpiDefinition kpi) {
         return kpi.nameZh() + "（" + unitZh(kpi) + "）";
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.unionstats.kpis.KpiCatalogue;
 
 /**
  * The four dashboards: 全国/全省概览, 市级, 县区季度指导书 (for union leaders) and 数据质量与报送

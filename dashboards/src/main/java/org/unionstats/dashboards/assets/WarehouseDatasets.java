@@ -1,9 +1,13 @@
 package org.unionstats.dashboards.assets;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.unionstats.kpis.KpiCatalogue;
+import org.unionstats.kpis.KpiDefinition;
+import org.unionstats.kpis.KpiFamily;
 
 /**
  * The datasets the dashboards read: SQL over the views and tables Trino serves (catalog
@@ -42,15 +46,17 @@ public final class WarehouseDatasets {
     }
 
     /** The metric of one KPI: parts summed then divided for ratios, sums for flows and stocks, the single value otherwise. */
-    public static Metric metric(KpiCatalogue catalogue, Kpi kpi) {
+    public static Metric metric(KpiCatalogue catalogue, KpiDefinition kpi) {
         String expression;
         String how;
-        if (kpi.ratio() && catalogue.get(kpi.numerator()).summable() && catalogue.get(kpi.denominator()).summable()) {
-            String scale = kpi.scale() == 1 ? "" : " * " + (kpi.scale() == Math.rint(kpi.scale()) ? Long.toString((long) kpi.scale()) : Double.toString(kpi.scale()));
-            expression = "SUM(CASE WHEN kpi_id = '" + kpi.numerator() + "' THEN value END)" + scale + " / NULLIF(SUM(CASE WHEN kpi_id = '"
-                    + kpi.denominator() + "' THEN value END), 0)";
+        KpiDefinition.Ratio ratio = kpi.ratio();
+        if (ratio != null && summedOverOrgs(catalogue.get(ratio.numerator())) && summedOverOrgs(catalogue.get(ratio.denominator()))) {
+            double factor = ratio.scaleOrOne();
+            String scale = factor == 1 ? "" : " * " + (factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor));
+            expression = "SUM(CASE WHEN kpi_id = '" + ratio.numerator() + "' THEN value END)" + scale + " / NULLIF(SUM(CASE WHEN kpi_id = '"
+                    + ratio.denominator() + "' THEN value END), 0)";
             how = "由分子、分母汇总后相除，任何层级合计均正确 / recomputed from the summed numerator and denominator";
-        } else if (kpi.summable()) {
+        } else if (summedOverOrgs(kpi)) {
             expression = "SUM(CASE WHEN kpi_id = '" + kpi.id() + "' THEN value END)";
             how = "对互不重叠的组织求和 / summed over disjoint orgs";
         } else {
@@ -59,6 +65,10 @@ public final class WarehouseDatasets {
         }
         return new Metric(kpi.id(), expression, KpiFormats.label(kpi), KpiFormats.d3Format(kpi),
                 kpi.description() + "。" + how);
+    }
+
+    private static boolean summedOverOrgs(KpiDefinition kpi) {
+        return kpi.additivityClass().summedOverOrgs();
     }
 
     static Dataset kpiValues(KpiCatalogue catalogue) {
@@ -87,8 +97,11 @@ public final class WarehouseDatasets {
                 Column.of("kpi_name_zh", "VARCHAR", "指标"), Column.of("value", "DOUBLE", "指标值"), Column.of("unit", "VARCHAR", "单位"),
                 Column.of("qualifier", "VARCHAR", "数据限定"));
         List<Metric> metrics = new ArrayList<>();
-        for (Kpi kpi : catalogue.all()) {
-            metrics.add(metric(catalogue, kpi));
+        // Families in alphabetical order (their files' order), as the checked-in assets list the metrics.
+        for (KpiFamily family : catalogue.families().stream().sorted(Comparator.comparing(KpiFamily::family)).toList()) {
+            for (KpiDefinition kpi : family.kpis()) {
+                metrics.add(metric(catalogue, kpi));
+            }
         }
         return new Dataset(KPI_VALUES, "指标值（各级工会、各期间）", sql, columns, metrics, "city_code");
     }

@@ -2,12 +2,14 @@ package org.unionstats.dashboards.superset;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.unionstats.environment.Environment;
+import org.unionstats.process.ChildProcess;
 
 /**
  * Superset, pinned, with the Trino driver, in a virtualenv under the git-ignored cache folder.
@@ -17,16 +19,25 @@ import java.util.function.Consumer;
 public final class SupersetInstallation {
 
     public static final String VERSION = "6.1.0";
-    /** What pip installs, with every version pinned by serving/superset/constraints.txt; a change makes the next start reinstall. */
+    /** What pip installs, with every version pinned by dashboards/superset/constraints.txt; a change makes the next start reinstall. */
     public static final List<String> REQUIREMENTS = List.of("apache-superset[trino]==" + VERSION, "rich", "cachetools");
+    /** The Python to build the virtualenv with, instead of the first python3.11 or python3 on the PATH. */
+    public static final String PYTHON_VARIABLE = "UNIONSTATS_PYTHON";
+
+    private static final Duration VENV_TIMEOUT = Duration.ofMinutes(5);
+    /** Downloads a few hundred MB the first time. */
+    private static final Duration PIP_TIMEOUT = Duration.ofMinutes(30);
 
     private final Path venv;
     private final Path constraints;
+    private final Environment environment;
     private final Consumer<String> log;
 
-    public SupersetInstallation(Path cacheFolder, Path constraints, Consumer<String> log) {
+    /** @param environment where {@value #PYTHON_VARIABLE} and the PATH are looked up */
+    public SupersetInstallation(Path cacheFolder, Path constraints, Environment environment, Consumer<String> log) {
         this.venv = cacheFolder.resolve("superset/venv");
         this.constraints = constraints;
+        this.environment = environment;
         this.log = log;
     }
 
@@ -52,15 +63,15 @@ public final class SupersetInstallation {
         if (installed()) {
             return venv;
         }
-        String python = findPython();
+        String python = findPython(environment);
         log.accept("installing Superset " + VERSION + " into " + venv + " (pip's cache: ~/.cache/pip; a few minutes the first time)");
         if (!Files.isExecutable(bin("python"))) {
-            run(List.of(python, "-m", "venv", venv.toString()), "create the virtualenv");
+            run(List.of(python, "-m", "venv", venv.toString()), "create the virtualenv", VENV_TIMEOUT);
         }
         List<String> pip = new ArrayList<>(List.of(bin("python").toString(), "-m", "pip", "install", "--disable-pip-version-check",
                 "--quiet", "-c", constraints.toString()));
         pip.addAll(REQUIREMENTS);
-        run(pip, "install Superset");
+        run(pip, "install Superset", PIP_TIMEOUT);
         try {
             Files.writeString(marker(), pin() + "\n");
         } catch (IOException e) {
@@ -85,39 +96,32 @@ public final class SupersetInstallation {
         return venv.resolve("unionstats-requirements.txt");
     }
 
-    /** Python 3.10-3.11 (what Superset 6.1 supports): UNIONSTATS_PYTHON, else python3.11, else python3. */
-    static String findPython() {
-        String configured = System.getenv("UNIONSTATS_PYTHON");
-        if (configured != null && !configured.isBlank()) {
-            return configured;
+    /** Python 3.10-3.11 (what Superset 6.1 supports): UNIONSTATS_PYTHON, else python3.11, else python3 on the PATH. */
+    static String findPython(Environment environment) {
+        var configured = environment.variable(PYTHON_VARIABLE);
+        if (configured.isPresent()) {
+            return configured.get();
         }
         for (String candidate : List.of("python3.11", "python3")) {
-            for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
-                if (Files.isExecutable(Path.of(dir, candidate))) {
-                    return Path.of(dir, candidate).toString();
+            for (Path dir : environment.path()) {
+                if (Files.isExecutable(dir.resolve(candidate))) {
+                    return dir.resolve(candidate).toString();
                 }
             }
         }
-        throw new IllegalStateException("Superset needs Python 3.10 or 3.11 with venv and pip; none found (set UNIONSTATS_PYTHON)");
+        throw new IllegalStateException("Superset needs Python 3.10 or 3.11 with venv and pip; none found (set " + PYTHON_VARIABLE + ")");
     }
 
-    private void run(List<String> command, String what) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("cannot " + what + ": " + tail(out));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot " + what + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while trying to " + what, e);
+    private static void run(List<String> command, String what, Duration timeout) {
+        ChildProcess.Result result = ChildProcess.of(command).mergeErrors().timeout(timeout).run();
+        if (!result.succeeded()) {
+            throw new IllegalStateException("cannot " + what + ": " + (result.timedOut() ? "it did not finish within " + timeout.toMinutes()
+                    + " minutes" : tail(result)));
         }
     }
 
-    static String tail(String out) {
-        String[] lines = out.strip().split("\n");
-        return String.join("\n  ", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 15), lines.length));
+    /** The last lines of what the command printed, indented under the message. */
+    static String tail(ChildProcess.Result result) {
+        return String.join("\n  ", result.tail(15).strip().split("\n"));
     }
 }

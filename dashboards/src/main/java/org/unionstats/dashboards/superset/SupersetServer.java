@@ -1,7 +1,8 @@
 package org.unionstats.dashboards.superset;
 
-import org.unionstats.serving.server.ServerProcesses;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,13 +11,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.unionstats.environment.Environment;
+import org.unionstats.process.ChildProcess;
 import org.unionstats.serving.security.LocalCredentials;
+import org.unionstats.serving.server.ServerProcesses;
 
 /**
  * Starts, stops and reports on the local Superset: installs it if needed, bootstraps its metadata
@@ -28,16 +33,40 @@ public final class SupersetServer {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** gunicorn --daemon forks the server and returns. */
+    private static final Duration LAUNCH_TIMEOUT = Duration.ofMinutes(2);
+    /** db upgrade, create-admin, init: each about a minute. */
+    private static final Duration BOOTSTRAP_TIMEOUT = Duration.ofMinutes(15);
+    /**
+     * requests lets these override a session's own verify setting: Superset must trust Trino's
+     * certificate as configured. PYTHONPATH would mix other packages into the venv's.
+     */
+    static final List<String> UNSET_VARIABLES = List.of("PYTHONPATH", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE");
+    /**
+     * Runs the superset command line with {@code --password} added inside Python from the first line
+     * of standard input, so a password never shows in the process list (exactly what the venv's
+     * bin/superset runs: the {@code superset} console script).
+     */
+    static final String WITH_PASSWORD = String.join("\n",
+            "import sys",
+            "from importlib.metadata import entry_points",
+            "password = sys.stdin.readline().rstrip('\\n')",
+            "(superset,) = entry_points(group='console_scripts', name='superset')",
+            "sys.argv = ['superset', *sys.argv[1:], '--password', password]",
+            "sys.exit(superset.load()())");
 
     private final SupersetSettings settings;
+    private final Environment environment;
     private final SupersetInstallation installation;
     private final SupersetCredentials credentials;
     private final Consumer<String> log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public SupersetServer(SupersetSettings settings, Consumer<String> log) {
+    /** @param environment the Python choice and the PATH Superset's processes get */
+    public SupersetServer(SupersetSettings settings, Environment environment, Consumer<String> log) {
         this.settings = settings;
-        this.installation = new SupersetInstallation(settings.cacheFolder(), settings.constraintsFile(), log);
+        this.environment = environment;
+        this.installation = new SupersetInstallation(settings.cacheFolder(), settings.constraintsFile(), environment, log);
         this.credentials = new SupersetCredentials(new LocalCredentials(settings.credentialsFile()));
         this.log = log;
     }
@@ -82,8 +111,7 @@ public final class SupersetServer {
                 "--access-logfile", settings.home().resolve("access.log").toString(),
                 "--error-logfile", settings.serverLog().toString(), "--capture-output",
                 "superset.app:create_app()");
-        int code = run(command, "start gunicorn", false);
-        if (code != 0) {
+        if (!run(command, null, LAUNCH_TIMEOUT, settings.home().resolve("launch.log"))) {
             throw new IllegalStateException("gunicorn could not start Superset; see " + settings.serverLog());
         }
         ProcessHandle server = waitForPid();
@@ -95,23 +123,14 @@ public final class SupersetServer {
     public boolean stop() {
         Optional<ProcessHandle> process = process();
         if (process.isEmpty()) {
-            deletePidFile();
+            ServerProcesses.deletePidFile(settings.pidFile());
             return false;
         }
         ProcessHandle server = process.get();
         log.accept("stopping Superset (pid " + server.pid() + ")");
-        List<ProcessHandle> workers = server.descendants().toList();
-        server.destroy();
-        if (!ServerProcesses.waitForExit(server, STOP_TIMEOUT)) {
-            server.destroyForcibly();
-            ServerProcesses.waitForExit(server, Duration.ofSeconds(10));
-        }
-        for (ProcessHandle worker : workers) {
-            if (worker.isAlive() && !ServerProcesses.waitForExit(worker, Duration.ofSeconds(10))) {
-                worker.destroyForcibly();
-            }
-        }
-        deletePidFile();
+        // gunicorn's master stops its workers; ChildProcess.stop also ends any worker left behind.
+        ServerProcesses.stop(server, STOP_TIMEOUT);
+        ServerProcesses.deletePidFile(settings.pidFile());
         return true;
     }
 
@@ -132,13 +151,13 @@ public final class SupersetServer {
             throw new UncheckedIOException(e);
         }
         log.accept("bootstrapping Superset's metadata in " + settings.home() + " (db upgrade, admin, init)");
-        superset("db", "upgrade");
+        superset(null, "db", "upgrade");
         String adminPassword = credentials.users().get(SupersetCredentials.ADMIN);
-        superset("fab", "create-admin", "--username", SupersetCredentials.ADMIN, "--firstname", "系统", "--lastname", "管理员",
-                "--email", "admin@unionstats.local", "--password", adminPassword);
+        superset(adminPassword, "fab", "create-admin", "--username", SupersetCredentials.ADMIN, "--firstname", "系统", "--lastname", "管理员",
+                "--email", "admin@unionstats.local");
         // create-admin leaves an existing user as it is: make sure the password is the saved one.
-        superset("fab", "reset-password", "--username", SupersetCredentials.ADMIN, "--password", adminPassword);
-        superset("init");
+        superset(adminPassword, "fab", "reset-password", "--username", SupersetCredentials.ADMIN);
+        superset(null, "init");
         try {
             Files.writeString(marker, expected + "\n");
         } catch (IOException e) {
@@ -146,43 +165,71 @@ public final class SupersetServer {
         }
     }
 
-    private void superset(String... args) {
+    /** One superset command; a password, if any, goes in through standard input ({@link #WITH_PASSWORD}). */
+    private void superset(String password, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(installation.bin("superset").toString());
+        if (password == null) {
+            command.add(installation.bin("superset").toString());
+        } else {
+            command.addAll(List.of(installation.bin("python").toString(), "-c", WITH_PASSWORD));
+        }
         command.addAll(List.of(args));
-        if (run(command, "superset " + args[0], true) != 0) {
-            throw new IllegalStateException("'superset " + String.join(" ", args).replaceAll("--password \\S+", "--password ***")
-                    + "' failed; see " + settings.home().resolve("bootstrap.log"));
+        if (!run(command, password == null ? null : password + "\n", BOOTSTRAP_TIMEOUT, settings.home().resolve("bootstrap.log"))) {
+            throw new IllegalStateException("'superset " + String.join(" ", args) + "' failed; see " + settings.home().resolve("bootstrap.log"));
         }
     }
 
-    private int run(List<String> command, String what, boolean toBootstrapLog) {
+    /** Runs a command of the venv in Superset's home with Superset's environment, its output appended to the log; true when it succeeded. */
+    private boolean run(List<String> command, String input, Duration timeout, Path logFile) {
         try {
             Files.createDirectories(settings.home());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(settings.home().resolve(toBootstrapLog ? "bootstrap.log" : "launch.log").toFile()));
-            environment(builder.environment());
-            builder.directory(settings.home().toFile());
-            return builder.start().waitFor();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot " + what + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while trying to " + what, e);
+            throw new UncheckedIOException(e);
+        }
+        try (BufferedWriter out = Files.newBufferedWriter(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            ChildProcess child = ChildProcess.of(withoutUnsetVariables(command)).directory(settings.home()).environment(variables())
+                    .mergeErrors().timeout(timeout).onStdout(line -> append(out, line));
+            if (input != null) {
+                child.input(input);
+            }
+            ChildProcess.Result result = child.run();
+            if (result.timedOut()) {
+                append(out, "unionstats: stopped after " + timeout.toMinutes() + " minutes");
+            }
+            return result.succeeded();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + logFile + ": " + e.getMessage(), e);
         }
     }
 
-    private void environment(Map<String, String> env) {
-        env.put("SUPERSET_CONFIG_PATH", settings.configFile().toString());
-        env.put("UNIONSTATS_SUPERSET_HOME", settings.home().toString());
-        env.put("UNIONSTATS_CREDENTIALS", settings.credentialsFile().toString());
-        env.put("FLASK_APP", "superset");
-        env.put("PYTHONUNBUFFERED", "1");
-        env.put("PATH", installation.venv().resolve("bin") + java.io.File.pathSeparator + env.getOrDefault("PATH", "/usr/bin:/bin"));
-        env.remove("PYTHONPATH");
-        // requests lets these override a session's own verify setting: Superset must trust Trino's certificate as configured.
-        env.remove("REQUESTS_CA_BUNDLE");
-        env.remove("CURL_CA_BUNDLE");
+    private static void append(BufferedWriter out, String line) {
+        try {
+            synchronized (out) {
+                out.write(line);
+                out.newLine();
+                out.flush();
+            }
+        } catch (IOException e) {
+            // The log is for people; the command's outcome is its exit code.
+        }
+    }
+
+    /** The variables Superset's processes get on top of this process's. */
+    Map<String, String> variables() {
+        return Map.of("SUPERSET_CONFIG_PATH", settings.configFile().toString(),
+                "UNIONSTATS_SUPERSET_HOME", settings.home().toString(),
+                "UNIONSTATS_CREDENTIALS", settings.credentialsFile().toString(),
+                "FLASK_APP", "superset",
+                "PYTHONUNBUFFERED", "1",
+                "PATH", installation.venv().resolve("bin") + File.pathSeparator + environment.variables().getOrDefault("PATH", "/usr/bin:/bin"));
+    }
+
+    /** The command run through env(1) with {@link #UNSET_VARIABLES} removed from its environment. */
+    static List<String> withoutUnsetVariables(List<String> command) {
+        List<String> full = new ArrayList<>(List.of("/usr/bin/env"));
+        UNSET_VARIABLES.forEach(v -> full.addAll(List.of("-u", v)));
+        full.addAll(command);
+        return full;
     }
 
     private ProcessHandle waitForPid() {
@@ -229,14 +276,6 @@ public final class SupersetServer {
     /** The gunicorn master, if the pid file names a live one. */
     Optional<ProcessHandle> process() {
         return ServerProcesses.fromPidFile(settings.pidFile(), "gunicorn");
-    }
-
-    private void deletePidFile() {
-        try {
-            Files.deleteIfExists(settings.pidFile());
-        } catch (IOException e) {
-            // process() checks the pid is a live gunicorn, so a stale file is harmless.
-        }
     }
 
     String logTail() {

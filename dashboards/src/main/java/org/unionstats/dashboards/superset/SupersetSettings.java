@@ -1,9 +1,11 @@
 package org.unionstats.dashboards.superset;
 
 import java.nio.file.Path;
+import org.unionstats.environment.Environment;
 
 /**
- * Where the local Superset lives and how it serves.
+ * Where the local Superset lives and how it serves, built once from the command line's environment
+ * and options. The defaults are here and nowhere else.
  *
  * @param repository the checkout (superset_config.py and dashboards/ are read from it)
  * @param stateFolder the git-ignored local state folder (.local/): credentials.json, superset/ with the metadata database, logs, pid
@@ -14,10 +16,18 @@ import java.nio.file.Path;
 public record SupersetSettings(Path repository, Path stateFolder, Path cacheFolder, int port, int workers) {
 
     public static final int DEFAULT_PORT = 8088;
+    /** gunicorn workers: enough for a few leaders on a 2-core machine that also runs Trino. */
+    public static final int DEFAULT_WORKERS = 2;
 
-    public static SupersetSettings defaults(Path repository, Path stateFolder) {
-        return new SupersetSettings(repository.toAbsolutePath().normalize(), stateFolder.toAbsolutePath().normalize(),
-                repository.toAbsolutePath().normalize().resolve(".cache"), DEFAULT_PORT, 2);
+    public SupersetSettings {
+        repository = repository.toAbsolutePath().normalize();
+        stateFolder = stateFolder.toAbsolutePath().normalize();
+        cacheFolder = cacheFolder.toAbsolutePath().normalize();
+    }
+
+    /** The environment's Superset: its checkout, its state folder and its cache, the default port and workers. */
+    public static SupersetSettings of(Environment environment) {
+        return new SupersetSettings(environment.root(), environment.home(), environment.cache(), DEFAULT_PORT, DEFAULT_WORKERS);
     }
 
     public SupersetSettings withPort(int newPort) {

@@ -17,11 +17,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unionstats.kpis.KpiCatalogue;
+import org.unionstats.kpis.KpiDefinition;
 
 /** The checked-in dashboards/assets/ agree with the KPI catalogue, and the bundle is what Superset's import expects. */
 class DashboardAssetsTest {
 
-    static final Path ROOT = Path.of(System.getProperty("unionstats.root", "../..")).toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty("unionstats.root", "..")).toAbsolutePath().normalize();
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @TempDir
@@ -29,18 +31,18 @@ class DashboardAssetsTest {
 
     @Test
     void checkedInAssetsMatchTheCatalogue() {
-        assertThat(AssetGenerator.fromRepository(ROOT).differences(ROOT.resolve("dashboards/assets")))
+        assertThat(AssetGenerator.load().differences(ROOT.resolve("dashboards/assets")))
                 .as("dashboards/assets/ is out of date with schemas/kpis/: run 'bin/unionstats dashboards generate'")
                 .isEmpty();
     }
 
     @Test
     void everyKpiHasAMetricWithItsNameUnitAndFormat() throws Exception {
-        KpiCatalogue catalogue = KpiCatalogue.load(ROOT.resolve("schemas/kpis"));
+        KpiCatalogue catalogue = KpiCatalogue.load();
         JsonNode dataset = YAML.readTree(ROOT.resolve("dashboards/assets/datasets/unionstats_trino/dash_kpi_values.yaml").toFile());
         Map<String, JsonNode> metrics = new HashMap<>();
         dataset.path("metrics").forEach(m -> metrics.put(m.path("metric_name").asText(), m));
-        for (Kpi kpi : catalogue.all()) {
+        for (KpiDefinition kpi : catalogue.all()) {
             JsonNode metric = metrics.get(kpi.id());
             assertThat(metric).as(kpi.id()).isNotNull();
             assertThat(metric.path("verbose_name").asText()).startsWith(kpi.nameZh()).contains(KpiFormats.unitZh(kpi));
@@ -55,7 +57,7 @@ class DashboardAssetsTest {
 
     @Test
     void chartsDashboardsAndDatasetsAreLinkedByFixedUuids() throws Exception {
-        AssetGenerator generator = AssetGenerator.fromRepository(ROOT);
+        AssetGenerator generator = AssetGenerator.load();
         Set<String> datasetUuids = new HashSet<>();
         Set<String> chartUuids = new HashSet<>();
         for (Map.Entry<String, String> f : generator.files().entrySet()) {
@@ -93,7 +95,7 @@ class DashboardAssetsTest {
     @Test
     void theBundleHasOneRootFolderAndTheLocalTrinoPutIn() throws Exception {
         Path assets = tmp.resolve("assets");
-        AssetGenerator.fromRepository(ROOT).write(assets);
+        AssetGenerator.load().write(assets);
         AssetBundle bundle = AssetBundle.of(assets, Map.of(AssetGenerator.HOST_PORT, "127.0.0.1:8443", AssetGenerator.CATALOG, "unionstats",
                 AssetGenerator.CERTIFICATE, "/x/cert.pem"), Map.of("databases/unionstats_trino.yaml", "pw"));
         Map<String, String> entries = new HashMap<>();
@@ -112,9 +114,18 @@ class DashboardAssetsTest {
     }
 
     @Test
+    void everyFileNamesWhereTheDashboardDefinitionsLive() {
+        String header = AssetGenerator.HEADER;
+        java.util.regex.Matcher path = java.util.regex.Pattern.compile("\\((\\S+)/\\.\\.\\./assets/(\\w+\\.java)\\)").matcher(header);
+        assertThat(path.find()).as(header).isTrue();
+        assertThat(ROOT.resolve(path.group(1) + "/org/unionstats/dashboards/assets/" + path.group(2))).isRegularFile();
+        assertThat(AssetGenerator.load().files().values()).allSatisfy(content -> assertThat(content).startsWith(header));
+    }
+
+    @Test
     void generateRemovesFilesItNoLongerMakes() throws Exception {
         Path assets = tmp.resolve("assets");
-        AssetGenerator generator = AssetGenerator.fromRepository(ROOT);
+        AssetGenerator generator = AssetGenerator.load();
         generator.write(assets);
         Files.writeString(assets.resolve("charts/old.yaml"), "slice_name: old\n");
         assertThat(generator.differences(assets)).containsExactly("charts/old.yaml is not generated");

@@ -1,11 +1,7 @@
 package org.unionstats.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,14 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.unionstats.warehouse.tables.AvroSchemas;
+import org.unionstats.schemas.SchemaResources;
 
 /**
  * The submission contract as the warehouse schemas declare it: for each record type, the
- * Avro schema of its table and the source columns that fill it.
+ * Avro schema of its table and the source columns that fill it (its fields' {@code x-source}
+ * extension), both from {@link AvroSchemas}. The Avro schemas are parsed on first use only:
+ * loading the contract starts no logging (see {@link AvroSchemas#document}).
  */
 public final class ContractCatalog implements Serializable {
-
-    public static final String RESOURCE_ROOT = "unionstats/schemas/";
 
     private final Map<RecordType, String> schemaJson;
     private final Map<RecordType, List<SourceColumn>> columns;
@@ -37,29 +35,23 @@ public final class ContractCatalog implements Serializable {
     }
 
     public static ContractCatalog load() {
-        ObjectMapper mapper = new ObjectMapper();
         Map<RecordType, String> json = new EnumMap<>(RecordType.class);
         Map<RecordType, List<SourceColumn>> columns = new EnumMap<>(RecordType.class);
         Map<RecordType, List<String>> keys = new EnumMap<>(RecordType.class);
         for (RecordType type : RecordType.values()) {
-            String text = readResource("avro/" + type.code() + ".avsc");
-            json.put(type, text);
-            try {
-                JsonNode root = mapper.readTree(text);
-                columns.put(type, sourceColumns(root));
-                List<String> key = new ArrayList<>();
-                root.get("x-natural-key").forEach(k -> key.add(k.asText()));
-                keys.put(type, List.copyOf(key));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the schema of " + type.code(), e);
-            }
+            JsonNode root = AvroSchemas.document(type.code());
+            json.put(type, root.toString());
+            columns.put(type, sourceColumns(root));
+            List<String> key = new ArrayList<>();
+            root.get("x-natural-key").forEach(k -> key.add(k.asText()));
+            keys.put(type, List.copyOf(key));
         }
         return new ContractCatalog(json, columns, keys);
     }
 
     /** Schema of a table that is not a record type: {@code quarantine}, {@code ingest_receipts}. */
     public static Schema tableSchema(String table) {
-        return new Schema.Parser().parse(readResource("avro/" + table + ".avsc"));
+        return AvroSchemas.schema(table);
     }
 
     public Schema schema(RecordType type) {
@@ -113,15 +105,8 @@ public final class ContractCatalog implements Serializable {
         return List.copyOf(result);
     }
 
+    /** A file of schemas/ on the classpath (Indicators reads the indicator list with it). */
     static String readResource(String relative) {
-        String path = RESOURCE_ROOT + relative;
-        try (InputStream in = ContractCatalog.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource on the classpath: " + path);
-            }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SchemaResources.text(relative);
     }
 }

@@ -15,6 +15,7 @@ import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.unionstats.warehouse.tables.AvroSchemas;
 
 class ContractCatalogTest {
 
@@ -207,6 +208,13 @@ class ContractCatalogTest {
         assertThatThrownBy(() -> columns.remove(0)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> CATALOG.naturalKey(RecordType.MEMBER_EVENTS).add("x"))
                 .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(RecordType.class)
+    void recordSchemasAreTheWarehouseAvroSchemas(RecordType type) {
+        assertThat(CATALOG.schema(type)).isEqualTo(AvroSchemas.schema(type.code()));
+        assertThat(ContractCatalog.tableSchema(type.code())).isEqualTo(AvroSchemas.schema(type.code()));
     }
 
     @Test

@@ -1,10 +1,16 @@
 package org.unionstats.warehouse.tables;
+import org.unionstats.schemas.SchemaResources;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
+import org.unionstats.kpis.KpiCatalogue;
+import org.unionstats.kpis.KpiDefinition;
+import org.unionstats.kpis.KpiFamily;
 
 /**
  * What is published and how it is described: schemas/trino/tables.yaml with the Avro docs and the
@@ -14,7 +20,12 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
         List<ViewSpec> views) {
 
     public static TableCatalog load() {
-        JsonNode yaml = Resources.yaml("trino/tables.yaml");
+        return load(KpiCatalogue.load());
+    }
+
+    /** The catalogue with the KPI columns described by the given KPI catalogue. */
+    public static TableCatalog load(KpiCatalogue kpis) {
+        JsonNode yaml = SchemaResources.yaml("trino/tables.yaml");
         Map<String, String> schemas = strings(yaml.path("schemas"));
         Map<String, String> glossary = strings(yaml.path("glossary"));
         List<TableSpec> tables = new ArrayList<>();
@@ -24,19 +35,19 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
             Map<String, String> columns = new LinkedHashMap<>();
             String comment = t.path("comment").asText("");
             if (avro != null) {
-                AvroDocs docs = AvroDocs.of(avro);
-                columns.putAll(docs.fieldDocs());
-                comment = comment.isEmpty() ? docs.recordDoc() : comment;
+                Schema schema = AvroSchemas.schema(avro);
+                columns.putAll(AvroSchemas.fieldDocs(schema));
+                comment = comment.isEmpty() ? AvroSchemas.recordDoc(schema) : comment;
             }
             if (family != null) {
-                KpiDictionary.Family f = KpiDictionary.family(family);
+                KpiFamily f = kpis.family(family);
                 columns.put("org_code", glossary.get("org_code"));
                 columns.put("org_level", glossary.get("org_level"));
                 columns.put("period_type", glossary.get("period_type"));
-                columns.putAll(f.kpis());
+                columns.putAll(kpiColumns(f));
                 if (comment.isEmpty()) {
-                    comment = f.nameZh() + "指标宽表（每个组织、期间一行，每个指标一列；分析请用视图 kpi." + f.id() + "）/ " + f.nameEn()
-                            + " KPIs, one row per org and period, one column per KPI; analysts use the view kpi." + f.id();
+                    comment = f.nameZh() + "指标宽表（每个组织、期间一行，每个指标一列；分析请用视图 kpi." + f.family() + "）/ " + f.nameEn()
+                            + " KPIs, one row per org and period, one column per KPI; analysts use the view kpi." + f.family();
                 }
             }
             columns.putAll(strings(t.path("columns")));
@@ -51,7 +62,7 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
         }
         List<ViewSpec> views = new ArrayList<>();
         for (JsonNode v : yaml.path("views")) {
-            String sql = Resources.text("trino/" + v.path("sql").asText()).strip();
+            String sql = SchemaResources.text("trino/" + v.path("sql").asText()).strip();
             views.add(new ViewSpec(v.path("schema").asText(), v.path("name").asText(), v.path("comment").asText(), sql,
                     referencedTables(sql, tables), strings(v.path("columns"))));
         }
@@ -59,7 +70,7 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
         if (!familyViews.isMissingNode()) {
             for (TableSpec t : tables) {
                 if (t.kpiFamily() != null) {
-                    views.add(familyView(familyViews, t, yaml.path("catalog").asText()));
+                    views.add(familyView(familyViews, t, kpis.family(t.kpiFamily()), yaml.path("catalog").asText()));
                 }
             }
         }
@@ -72,19 +83,36 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
     }
 
     /** kpi.&lt;family&gt;: the family's wide table with the org's names and path, one column per KPI. */
-    static ViewSpec familyView(JsonNode config, TableSpec table, String catalog) {
-        KpiDictionary.Family family = KpiDictionary.family(table.kpiFamily());
+    static ViewSpec familyView(JsonNode config, TableSpec table, KpiFamily family, String catalog) {
+        Map<String, String> kpiColumns = kpiColumns(family);
         StringBuilder sql = new StringBuilder("SELECT f.org_code,\n       o.org_name,\n       f.org_level,\n       o.province_name AS province,\n"
                 + "       o.city_name AS city,\n       o.county_name AS county,\n       f.period,\n       f.period_type");
-        for (String kpi : family.kpis().keySet()) {
+        for (String kpi : kpiColumns.keySet()) {
             sql.append(",\n       f.").append(kpi);
         }
         sql.append("\nFROM ").append(catalog).append('.').append(table.schema()).append('.').append(table.name()).append(" f\n")
                 .append("JOIN ").append(catalog).append(".warehouse.dim_orgs o ON o.org_code = f.org_code");
         String comment = family.nameZh() + config.path("comment_zh").asText() + "：每个组织、期间一行，每个指标一列，附组织路径 / "
                 + family.nameEn() + " — " + config.path("comment_en").asText() + ": one row per org and period, one column per KPI, with the org's path";
-        return new ViewSpec(config.path("schema").asText("kpi"), family.id(), comment, sql.toString(),
-                List.of(table.schema() + "." + table.name(), "warehouse.dim_orgs"), family.kpis());
+        return new ViewSpec(config.path("schema").asText("kpi"), family.family(), comment, sql.toString(),
+                List.of(table.schema() + "." + table.name(), "warehouse.dim_orgs"), kpiColumns);
+    }
+
+    /** A family's KPIs as documented columns (id → comment), in catalogue order. */
+    static Map<String, String> kpiColumns(KpiFamily family) {
+        if (family.kpis().isEmpty()) {
+            throw new IllegalStateException("schemas/kpis/" + family.family() + ".yaml lists no KPIs");
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (KpiDefinition kpi : family.kpis()) {
+            columns.put(kpi.id(), comment(kpi));
+        }
+        return columns;
+    }
+
+    /** A KPI column's comment: its names in both languages, its unit and its definition. */
+    static String comment(KpiDefinition kpi) {
+        return kpi.nameZh() + " / " + kpi.nameEn() + (kpi.unit().isEmpty() ? "" : "（" + kpi.unit() + "）") + "：" + kpi.description();
     }
 
     /** The published tables a view's SQL names (as catalog.schema.table). */

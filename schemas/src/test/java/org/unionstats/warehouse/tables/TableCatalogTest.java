@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.unionstats.kpis.KpiCatalogue;
+import org.unionstats.kpis.KpiDefinition;
 
 class TableCatalogTest {
 
@@ -34,6 +36,11 @@ class TableCatalogTest {
         TableSpec membership = table("kpi_membership");
         assertThat(membership.columns()).containsKeys("org_code", "members_end", "members_growth_rate", "membership_rate");
         assertThat(membership.columns().get("members_growth_rate")).contains("会员增长率");
+        KpiDefinition kpi = KpiCatalogue.load().get("members_growth_rate");
+        assertThat(membership.columns().get("members_growth_rate"))
+                .isEqualTo(kpi.nameZh() + " / " + kpi.nameEn() + "（" + kpi.unit() + "）：" + kpi.description());
+        assertThat(membership.columns().keySet()).containsSubsequence(KpiCatalogue.load().family("membership").kpis().stream()
+                .map(KpiDefinition::id).toList());
     }
 
     @Test

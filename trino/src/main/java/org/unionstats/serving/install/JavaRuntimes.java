@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.unionstats.environment.Environment;
 
 /**
  * Finds a JDK able to run the Trino server (Java 22 or newer): {@code UNIONSTATS_TRINO_JAVA_HOME}
@@ -19,15 +20,20 @@ public final class JavaRuntimes {
     public static final int MINIMUM_FEATURE = 22;
     public static final String ENV = "UNIONSTATS_TRINO_JAVA_HOME";
 
-    private static final List<Path> FOLDERS = List.of(Path.of("/usr/lib/jvm"), Path.of("/opt/java"), Path.of("/usr/java"),
-            Path.of(System.getProperty("user.home"), ".sdkman/candidates/java"), Path.of("/Library/Java/JavaVirtualMachines"));
-
     private JavaRuntimes() {}
 
+    /** Where JDKs are usually installed: the system's folders, SDKMAN's in the user's home, macOS's. */
+    static List<Path> folders(Environment environment) {
+        List<Path> folders = new ArrayList<>(List.of(Path.of("/usr/lib/jvm"), Path.of("/opt/java"), Path.of("/usr/java")));
+        environment.variable("HOME").ifPresent(home -> folders.add(Path.of(home, ".sdkman/candidates/java")));
+        folders.add(Path.of("/Library/Java/JavaVirtualMachines"));
+        return folders;
+    }
+
     /** A JDK home with bin/java and bin/keytool of feature version ≥ 22; a clear message if there is none. */
-    public static Path trinoJavaHome() {
-        String configured = System.getenv(ENV);
-        if (configured != null && !configured.isBlank()) {
+    public static Path trinoJavaHome(Environment environment) {
+        String configured = environment.variable(ENV).orElse(null);
+        if (configured != null) {
             Path home = Path.of(configured);
             int feature = feature(home).orElseThrow(() -> new IllegalStateException(ENV + "=" + configured + " is not a JDK (no release file)"));
             if (feature < MINIMUM_FEATURE) {
@@ -35,8 +41,9 @@ public final class JavaRuntimes {
             }
             return home;
         }
+        List<Path> folders = folders(environment);
         List<Path> candidates = new ArrayList<>();
-        for (Path folder : FOLDERS) {
+        for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
                 continue;
             }
@@ -52,7 +59,7 @@ public final class JavaRuntimes {
                 .filter(p -> !Files.isSymbolicLink(p))
                 .max(Comparator.comparingInt((Path p) -> feature(p).orElse(0)).thenComparing(Path::toString))
                 .orElseThrow(() -> new IllegalStateException("no JDK " + MINIMUM_FEATURE + "+ found for the Trino server (looked in "
-                        + FOLDERS.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("") + "); install one, e.g. "
+                        + folders.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("") + "); install one, e.g. "
                         + "'apt-get install temurin-25-jdk', or set " + ENV + " to its folder"));
     }
 

@@ -1,6 +1,5 @@
 package org.unionstats.serving.publish;
 
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.unionstats.warehouse.WarehouseLayout;
 
 /**
  * A table folder's columns and their Trino types, read from the Parquet footers themselves (through
@@ -30,7 +30,7 @@ final class ParquetColumns {
     /** True when the folder holds Hive-style period=… partitions. */
     static boolean partitioned(Path folder) throws IOException {
         try (Stream<Path> list = Files.list(folder)) {
-            return list.anyMatch(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("period="));
+            return list.anyMatch(p -> Files.isDirectory(p) && WarehouseLayout.periodOf(p.getFileName().toString()).isPresent());
         }
     }
 
@@ -41,16 +41,16 @@ final class ParquetColumns {
         }
     }
 
-    /** Column name → Trino type, in file order. */
-    static Map<String, String> read(Connection duckdb, Path folder, boolean partitioned) throws SQLException {
-        String glob = folder.toAbsolutePath() + (partitioned ? "/period=*/*.parquet" : "/*.parquet");
+    /** Column name → Trino type, in file order, of a table of the warehouse. */
+    static Map<String, String> read(Connection duckdb, WarehouseLayout warehouse, String table, boolean partitioned) throws SQLException {
+        String glob = partitioned ? warehouse.tableFilesGlob(table) : warehouse.table(table) + "/*.parquet";
         Map<String, String> columns = new LinkedHashMap<>();
         try (Statement st = duckdb.createStatement();
                 ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet('" + glob.replace("'", "''")
                         + "', union_by_name = true, hive_partitioning = false)")) {
             while (rs.next()) {
                 String name = rs.getString("column_name");
-                columns.put(name, trinoType(rs.getString("column_type"), folder.getFileName() + "." + name));
+                columns.put(name, trinoType(rs.getString("column_type"), table + "." + name));
             }
         }
         return columns;

@@ -1,8 +1,4 @@
 package org.unionstats.serving.publish;
-import org.unionstats.warehouse.tables.TableCatalog;
-import org.unionstats.warehouse.tables.TableSpec;
-import org.unionstats.warehouse.tables.ViewSpec;
-
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.unionstats.warehouse.WarehouseLayout;
+import org.unionstats.warehouse.tables.TableCatalog;
+import org.unionstats.warehouse.tables.TableSpec;
+import org.unionstats.warehouse.tables.ViewSpec;
 
 /**
  * Works out, without touching Trino, what publishing a warehouse means: one definition per table
@@ -32,20 +32,20 @@ public final class PublishPlanner {
     }
 
     public Plan plan(Path warehouse) {
-        Path root = warehouse.toAbsolutePath().normalize();
-        if (!Files.isDirectory(root)) {
+        WarehouseLayout layout = WarehouseLayout.of(warehouse);
+        if (!Files.isDirectory(layout.localRoot())) {
             throw new IllegalArgumentException("no warehouse folder " + warehouse);
         }
         List<TableDefinition> tables = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         try (Connection duckdb = ParquetColumns.duckdb()) {
             for (TableSpec spec : catalog.tables()) {
-                Path folder = root.resolve(spec.folder());
+                Path folder = layout.localTable(spec.folder());
                 if (!Files.isDirectory(folder) || !ParquetColumns.hasData(folder)) {
                     skipped.add(spec.folder());
                     continue;
                 }
-                tables.add(define(duckdb, spec, folder));
+                tables.add(define(duckdb, layout, spec));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the Parquet files of " + warehouse + ": " + e.getMessage(), e);
@@ -61,9 +61,10 @@ public final class PublishPlanner {
         return new Plan(tables, views, skipped);
     }
 
-    TableDefinition define(Connection duckdb, TableSpec spec, Path folder) throws IOException, SQLException {
+    TableDefinition define(Connection duckdb, WarehouseLayout layout, TableSpec spec) throws IOException, SQLException {
+        Path folder = layout.localTable(spec.folder());
         boolean partitioned = ParquetColumns.partitioned(folder);
-        Map<String, String> types = ParquetColumns.read(duckdb, folder, partitioned);
+        Map<String, String> types = ParquetColumns.read(duckdb, layout, spec.folder(), partitioned);
         List<String> missing = spec.columns().keySet().stream().filter(c -> !types.containsKey(c)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("table " + spec.folder() + ": column(s) " + String.join(", ", missing)

@@ -1,10 +1,12 @@
 package org.unionstats.serving.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.unionstats.process.ChildProcess;
 
 /**
  * The server's self-signed certificate, made at set-up with the JDK's keytool: a PKCS#12 keystore
@@ -14,6 +16,7 @@ import java.util.List;
 public record TlsCertificate(Path keystore, Path certificate) {
 
     private static final String ALIAS = "unionstats-trino";
+    private static final Duration KEYTOOL_TIMEOUT = Duration.ofMinutes(2);
 
     public static TlsCertificate in(Path folder) {
         return new TlsCertificate(folder.resolve("keystore.p12"), folder.resolve("trino-cert.pem"));
@@ -23,35 +26,47 @@ public record TlsCertificate(Path keystore, Path certificate) {
         return Files.isRegularFile(keystore) && Files.isRegularFile(certificate);
     }
 
-    /** Generates the keystore and the PEM certificate unless both are there. */
+    /**
+     * Generates the keystore and the PEM certificate unless both are there. keytool reads the
+     * keystore password from an owner-only file ({@code -storepass:file}), never from its
+     * arguments, which every local user can list.
+     */
     public void ensure(Path javaHome, String keystorePassword) {
         if (exists()) {
             return;
         }
+        Path folder = keystore.toAbsolutePath().getParent();
+        Path passwordFile = folder.resolve(".keystore-password");
         try {
-            Files.createDirectories(keystore.toAbsolutePath().getParent());
+            Files.createDirectories(folder);
             Files.deleteIfExists(keystore);
-            Path keytool = javaHome.resolve("bin/keytool");
-            run(List.of(keytool.toString(), "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
+            Secrets.writePrivate(passwordFile, keystorePassword);
+            String keytool = javaHome.resolve("bin/keytool").toString();
+            keytool(List.of(keytool, "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
                     "-dname", "CN=localhost, O=unionstats", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-keystore", keystore.toString(),
-                    "-storetype", "PKCS12", "-storepass", keystorePassword, "-keypass", keystorePassword));
-            run(List.of(keytool.toString(), "-exportcert", "-rfc", "-alias", ALIAS, "-keystore", keystore.toString(),
-                    "-storepass", keystorePassword, "-file", certificate.toString()));
+                    "-storetype", "PKCS12"), passwordFile, true);
+            keytool(List.of(keytool, "-exportcert", "-rfc", "-alias", ALIAS, "-keystore", keystore.toString(),
+                    "-file", certificate.toString()), passwordFile, false);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot create the TLS certificate in " + keystore.getParent() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot create the TLS certificate in " + folder + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(passwordFile);
+            } catch (IOException e) {
+                // Owner-only, beside the owner-only keystore and secrets file: harmless if it stays.
+            }
         }
     }
 
-    private static void run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (process.waitFor() != 0) {
-                throw new IOException("keytool failed: " + out.strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+    private static void keytool(List<String> arguments, Path passwordFile, boolean keyPassword) throws IOException {
+        List<String> command = new ArrayList<>(arguments);
+        command.addAll(List.of("-storepass:file", passwordFile.toString()));
+        if (keyPassword) {
+            command.addAll(List.of("-keypass:file", passwordFile.toString()));
+        }
+        ChildProcess.Result result = ChildProcess.of(command).mergeErrors().timeout(KEYTOOL_TIMEOUT).run();
+        if (!result.succeeded()) {
+            throw new IOException("keytool failed: " + (result.timedOut() ? "it did not finish in time" : result.tail(20).strip()));
         }
     }
 }

@@ -12,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The configuration templates kept in the repository ({@code serving/trino/embedded/} for the local
- * server, {@code serving/trino/production/} for a cluster), shipped on the classpath and rendered
- * by filling in their {@code {{name}}} placeholders.
+ * The configuration templates kept beside this code ({@code trino/config/embedded/} for the local
+ * server, {@code trino/config/production/} for a cluster), shipped on the classpath under
+ * {@code unionstats/trino/config/} and rendered by filling in their {@code {{name}}} placeholders.
  */
 public final class ConfigTemplates {
 

@@ -8,12 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.unionstats.process.ChildProcess;
 
-/** What the local servers (Trino, Superset) share: pid files, liveness, stopping, free ports. */
+/**
+ * What the local servers (Trino, Superset) share beyond {@link ChildProcess}: they daemonise, so
+ * they are found again through their pid files; stopping them is {@link ChildProcess#stop}; ports.
+ */
 public final class ServerProcesses {
+
+    /** How long a server killed with SIGKILL may take to be gone (a JVM with a large heap). */
+    private static final Duration AFTER_KILL = Duration.ofSeconds(25);
 
     private ServerProcesses() {}
 
@@ -51,18 +55,20 @@ public final class ServerProcesses {
         return false;
     }
 
-    /** Waits until the process is gone; false if it is still running after the timeout. */
-    public static boolean waitForExit(ProcessHandle process, Duration timeout) {
+    /**
+     * Stops a server with its descendants: SIGTERM, SIGKILL after the grace period
+     * ({@link ChildProcess#stop}). True when it is gone.
+     */
+    public static boolean stop(ProcessHandle server, Duration grace) {
+        return ChildProcess.stop(server, grace) || ChildProcess.waitForExit(server, AFTER_KILL);
+    }
+
+    /** Removes a pid file; a stale one is harmless anyway, since {@link #fromPidFile} checks the pid is a live server. */
+    public static void deletePidFile(Path pidFile) {
         try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return !process.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            // See above: harmless.
         }
     }
 

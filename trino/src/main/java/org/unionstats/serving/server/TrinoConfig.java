@@ -1,9 +1,19 @@
 package org.unionstats.serving.server;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.unionstats.environment.Environment;
 
 /**
- * Everything a local Trino needs to know, built once from the command line.
+ * Everything a local Trino needs to know, built once from the command line's environment and
+ * options. The defaults are here and nowhere else.
  *
  * @param stateFolder the git-ignored local state folder (.local/): configuration, data, metastore, TLS, credentials
  * @param cacheFolder where the server is unpacked (.cache/ in the checkout, git-ignored)
@@ -19,6 +29,8 @@ public record TrinoConfig(Path stateFolder, Path cacheFolder, int httpsPort, int
     public static final String DEFAULT_HEAP = "4G";
     public static final String CATALOG = "unionstats";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     public TrinoConfig {
         stateFolder = stateFolder.toAbsolutePath().normalize();
         cacheFolder = cacheFolder.toAbsolutePath().normalize();
@@ -28,28 +40,53 @@ public record TrinoConfig(Path stateFolder, Path cacheFolder, int httpsPort, int
     }
 
     /**
-     * The defaults: state in {@code -Dunionstats.home} (or .local), the server in the checkout's
-     * .cache/, and the ports of the configuration rendered last time (so status and stop find a
-     * server started with other ports), else 8443 and 8080.
+     * The local server of this environment: its state in the environment's home, the server in its
+     * cache folder, and the ports of the last start (so status and stop find a server started with
+     * other ports), else the defaults.
      */
-    public static TrinoConfig defaults() {
-        Path home = Path.of(System.getProperty("unionstats.home", ".local"));
-        Path root = Path.of(System.getProperty("unionstats.root", "."));
-        int https = DEFAULT_HTTPS_PORT;
-        int http = DEFAULT_HTTP_PORT;
-        Path rendered = home.resolve("trino/etc/config.properties");
-        if (java.nio.file.Files.isRegularFile(rendered)) {
-            java.util.Properties p = new java.util.Properties();
-            try (var in = java.nio.file.Files.newBufferedReader(rendered)) {
-                p.load(in);
-                https = Integer.parseInt(p.getProperty("http-server.https.port", Integer.toString(https)).strip());
-                http = Integer.parseInt(p.getProperty("http-server.http.port", Integer.toString(http)).strip());
-            } catch (java.io.IOException | NumberFormatException e) {
-                // An unreadable configuration is rewritten at the next start; use the defaults.
-            }
-        }
-        return new TrinoConfig(home, root.resolve(".cache"), https, http, DEFAULT_HEAP);
+    public static TrinoConfig of(Environment environment) {
+        TrinoConfig defaults = new TrinoConfig(environment.home(), environment.cache(), DEFAULT_HTTPS_PORT, DEFAULT_HTTP_PORT, DEFAULT_HEAP);
+        return defaults.lastRendered().map(last -> defaults.withPorts(last.httpsPort(), last.httpPort())).orElse(defaults);
     }
+
+    /**
+     * Renders the embedded configuration into {@link #etcFolder()} from these values and the
+     * server's secrets, and records the values in {@link #renderedFile()} for later commands.
+     */
+    public void render(Path keystore, String keystorePassword, String sharedSecret) {
+        Map<String, String> values = new HashMap<>();
+        values.put("http_port", Integer.toString(httpPort));
+        values.put("https_port", Integer.toString(httpsPort));
+        values.put("keystore_path", keystore.toString());
+        values.put("keystore_password", keystorePassword);
+        values.put("shared_secret", sharedSecret);
+        values.put("etc_dir", etcFolder().toString());
+        values.put("data_dir", dataFolder().toString());
+        values.put("metastore_dir", metastoreFolder().toString());
+        values.put("heap", heap);
+        new ConfigTemplates("embedded").renderAll(etcFolder(), values);
+        try {
+            Files.writeString(renderedFile(), JSON.writeValueAsString(new Rendered(httpsPort, httpPort, heap)) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + renderedFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The values the configuration was last rendered from, if it was and the record is readable. */
+    Optional<Rendered> lastRendered() {
+        if (!Files.isRegularFile(renderedFile())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(renderedFile().toFile(), Rendered.class));
+        } catch (IOException e) {
+            // Rewritten at the next start; until then, the defaults.
+            return Optional.empty();
+        }
+    }
+
+    /** What {@link #render} was given, as {@code trino/rendered.json} records it. */
+    record Rendered(@JsonProperty("https_port") int httpsPort, @JsonProperty("http_port") int httpPort, @JsonProperty("heap") String heap) {}
 
     public TrinoConfig withPorts(Integer newHttpsPort, Integer newHttpPort) {
         return new TrinoConfig(stateFolder, cacheFolder, newHttpsPort == null ? httpsPort : newHttpsPort,
@@ -78,6 +115,11 @@ public record TrinoConfig(Path stateFolder, Path cacheFolder, int httpsPort, int
 
     public Path tlsFolder() {
         return trinoFolder().resolve("tls");
+    }
+
+    /** The values the configuration was rendered from ({@link #render}): how later commands learn the ports. */
+    public Path renderedFile() {
+        return trinoFolder().resolve("rendered.json");
     }
 
     public Path secretsFile() {

@@ -8,16 +8,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
+import org.unionstats.environment.Environment;
+import org.unionstats.process.ChildProcess;
 import org.unionstats.serving.install.JavaRuntimes;
 import org.unionstats.serving.install.TrinoDistribution;
 import org.unionstats.serving.security.LocalCredentials;
@@ -35,13 +36,18 @@ public final class TrinoServer {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    /** The launcher only forks the server and returns. */
+    private static final Duration LAUNCH_TIMEOUT = Duration.ofMinutes(2);
 
     private final TrinoConfig config;
+    private final Environment environment;
     private final Consumer<String> log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public TrinoServer(TrinoConfig config, Consumer<String> log) {
+    /** @param environment the checkout (the server's Maven project), the JDK choice and the PATH the launcher gets */
+    public TrinoServer(TrinoConfig config, Environment environment, Consumer<String> log) {
         this.config = config;
+        this.environment = environment;
         this.log = log;
     }
 
@@ -66,29 +72,21 @@ public final class TrinoServer {
             }
             return LocalCredentials.inStateFolder(config.stateFolder()).trino();
         }
-        Path install = new TrinoDistribution(config.cacheFolder(), TrinoDistribution.defaultLocalRepository(), log).install();
-        Path javaHome = JavaRuntimes.trinoJavaHome();
+        Path install = new TrinoDistribution(config.cacheFolder(), environment.root(), log).install();
+        Path javaHome = JavaRuntimes.trinoJavaHome(environment);
         TrinoCredentials credentials = setUp(javaHome);
         ServerProcesses.requireFree(config.httpsPort(), "--port");
         ServerProcesses.requireFree(config.httpPort(), "--http-port");
         log.accept("starting Trino " + TrinoDistribution.VERSION + " on " + javaHome + " (heap " + config.heap() + ")");
-        try {
-            Files.deleteIfExists(config.pidFile());
-            ProcessBuilder launcher = new ProcessBuilder(install.resolve("bin/launcher").toString(), "start",
-                    "--etc-dir", config.etcFolder().toString(), "--data-dir", config.dataFolder().toString())
-                    .redirectErrorStream(true);
-            launcher.environment().put("JAVA_HOME", javaHome.toString());
-            launcher.environment().put("PATH", javaHome.resolve("bin") + java.io.File.pathSeparator + System.getenv().getOrDefault("PATH", ""));
-            Process process = launcher.start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("the Trino launcher failed: " + out.strip());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run the Trino launcher: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting Trino", e);
+        ServerProcesses.deletePidFile(config.pidFile());
+        ChildProcess.Result launched = ChildProcess.of(install.resolve("bin/launcher").toString(), "start",
+                        "--etc-dir", config.etcFolder().toString(), "--data-dir", config.dataFolder().toString())
+                .environment(Map.of("JAVA_HOME", javaHome.toString(),
+                        "PATH", javaHome.resolve("bin") + File.pathSeparator + environment.variables().getOrDefault("PATH", "")))
+                .mergeErrors().timeout(LAUNCH_TIMEOUT).run();
+        if (!launched.succeeded()) {
+            throw new IllegalStateException("the Trino launcher failed: " + (launched.timedOut() ? "it did not return within "
+                    + LAUNCH_TIMEOUT.toMinutes() + " minutes" : launched.stdoutText().strip()));
         }
         ProcessHandle server = startedProcess().orElseThrow(() -> new IllegalStateException("Trino exited at once; " + logTail()));
         waitUntilReady(server);
@@ -99,21 +97,15 @@ public final class TrinoServer {
     public boolean stop() {
         Optional<ProcessHandle> process = process();
         if (process.isEmpty()) {
-            deletePidFile();
+            ServerProcesses.deletePidFile(config.pidFile());
             return false;
         }
         ProcessHandle server = process.get();
-        log.accept("stopping Trino (pid " + server.pid() + ")");
-        server.destroy();
-        if (!ServerProcesses.waitForExit(server, STOP_TIMEOUT)) {
-            log.accept("Trino did not stop within " + STOP_TIMEOUT.toSeconds() + " s; killing it");
-            server.destroyForcibly();
-            ServerProcesses.waitForExit(server, Duration.ofSeconds(30));
-        }
-        if (server.isAlive()) {
+        log.accept("stopping Trino (pid " + server.pid() + "; killed if still running after " + STOP_TIMEOUT.toSeconds() + " s)");
+        if (!ServerProcesses.stop(server, STOP_TIMEOUT)) {
             throw new IllegalStateException("Trino (pid " + server.pid() + ") could not be stopped");
         }
-        deletePidFile();
+        ServerProcesses.deletePidFile(config.pidFile());
         return true;
     }
 
@@ -125,17 +117,7 @@ public final class TrinoServer {
         TrinoCredentials credentials = LocalCredentials.inStateFolder(config.stateFolder())
                 .setUpTrino(config.url(), tls.certificate(), TrinoConfig.CATALOG);
         PasswordFile.write(config.etcFolder().resolve("password.db"), credentials.passwords());
-        Map<String, String> values = new HashMap<>();
-        values.put("http_port", Integer.toString(config.httpPort()));
-        values.put("https_port", Integer.toString(config.httpsPort()));
-        values.put("keystore_path", tls.keystore().toString());
-        values.put("keystore_password", secrets.getProperty("keystore_password"));
-        values.put("shared_secret", secrets.getProperty("shared_secret"));
-        values.put("etc_dir", config.etcFolder().toString());
-        values.put("data_dir", config.dataFolder().toString());
-        values.put("metastore_dir", config.metastoreFolder().toString());
-        values.put("heap", config.heap());
-        new ConfigTemplates("embedded").renderAll(config.etcFolder(), values);
+        config.render(tls.keystore(), secrets.getProperty("keystore_password"), secrets.getProperty("shared_secret"));
         try {
             Files.createDirectories(config.metastoreFolder());
             Files.createDirectories(config.dataFolder());
@@ -223,14 +205,6 @@ public final class TrinoServer {
             server = process();
         }
         return server;
-    }
-
-    private void deletePidFile() {
-        try {
-            Files.deleteIfExists(config.pidFile());
-        } catch (IOException e) {
-            // A stale pid file is harmless: process() checks the pid is a live Trino.
-        }
     }
 
     /** The last error lines of the server's log, for a message a person can act on. */

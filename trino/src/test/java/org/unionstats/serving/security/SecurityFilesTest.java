@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +54,32 @@ class SecurityFilesTest {
         assertThat(file.document().path("services").path("superset").path("url").asText()).isEqualTo("http://127.0.0.1:8088");
         assertThat(file.trino().password("analyst")).isNotBlank();
         assertThatThrownBy(() -> file.trino().password("nobody")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theCertificateIsMadeWithKeytoolWithoutThePasswordInItsArguments() throws Exception {
+        TlsCertificate tls = TlsCertificate.in(dir.resolve("tls"));
+        tls.ensure(Path.of(System.getProperty("java.home")), "keystore-secret");
+        assertThat(tls.exists()).isTrue();
+        KeyStore keystore = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(tls.keystore())) {
+            keystore.load(in, "keystore-secret".toCharArray());
+        }
+        assertThat(keystore.isKeyEntry("unionstats-trino")).isTrue();
+        assertThat(keystore.getKey("unionstats-trino", "keystore-secret".toCharArray())).isNotNull();
+        X509Certificate certificate;
+        try (var in = Files.newInputStream(tls.certificate())) {
+            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        assertThat(certificate.getSubjectX500Principal().getName()).contains("CN=localhost");
+        assertThat(certificate.getSubjectAlternativeNames()).extracting(n -> n.get(1).toString()).contains("127.0.0.1", "localhost");
+        try (var files = Files.list(dir.resolve("tls"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("the password file is gone").containsExactlyInAnyOrder(
+                    "keystore.p12", "trino-cert.pem");
+        }
+        byte[] before = Files.readAllBytes(tls.keystore());
+        tls.ensure(Path.of(System.getProperty("java.home")), "another");
+        assertThat(Files.readAllBytes(tls.keystore())).as("made once").isEqualTo(before);
     }
 
 }

@@ -1,0 +1,52 @@
+package org.unionstats.warehouse.tables;
+import org.unionstats.schemas.SchemaResources;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.junit.jupiter.api.Test;
+
+class AvroSchemasTest {
+
+    /** Every .avsc file of schemas/avro/. */
+    private static final List<String> TABLES = List.of("competition_entries", "competitions", "hardship_cases", "indicator_reports",
+            "ingest_receipts", "member_events", "org_units", "pipeline_runs", "quarantine");
+
+    @Test
+    void everySchemaParsesWithItsDocsAsWritten() throws Exception {
+        for (String table : TABLES) {
+            Schema schema = AvroSchemas.schema(table);
+            JsonNode written = new ObjectMapper().readTree(SchemaResources.text("avro/" + table + ".avsc"));
+            assertThat(schema.getType()).as(table).isEqualTo(Schema.Type.RECORD);
+            assertThat(AvroSchemas.recordDoc(schema)).as(table).isEqualTo(written.path("doc").asText("")).isNotBlank();
+            Map<String, String> docs = new LinkedHashMap<>();
+            written.path("fields").forEach(f -> docs.put(f.path("name").asText(), f.path("doc").asText("")));
+            assertThat(AvroSchemas.fieldDocs(schema)).as(table).containsExactlyEntriesOf(docs);
+        }
+    }
+
+    @Test
+    void extensionsArePartOfTheParsedSchema() {
+        Schema memberEvents = AvroSchemas.schema("member_events");
+        assertThat(memberEvents.getObjectProp("x-natural-key")).isInstanceOf(List.class);
+        assertThat(memberEvents.getField("member_key").getObjectProp("x-source")).isInstanceOf(Map.class);
+    }
+
+    @Test
+    void eachCallersSchemaIsItsOwn() {
+        assertThat(AvroSchemas.schema("quarantine")).isEqualTo(AvroSchemas.schema("quarantine")).isNotSameAs(AvroSchemas.schema("quarantine"));
+    }
+
+    @Test
+    void anUnknownTableNamesTheMissingResource() {
+        assertThatThrownBy(() -> AvroSchemas.schema("no_such_table")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unionstats/schemas/avro/no_such_table.avsc");
+    }
+}
