@@ -1,31 +1,43 @@
 package org.unionstats.cli;
 
-import org.unionstats.runs.ExitCodes;
-import org.unionstats.runs.WarehouseBusyException;
-
 import org.slf4j.LoggerFactory;
+import org.unionstats.errors.ExitCode;
+import org.unionstats.errors.UnionStatsException;
 import picocli.CommandLine;
 
 /**
- * Turns failures into one clear line on stderr (the stack trace goes to the debug log only),
- * and maps them to exit codes a scheduler can act on.
+ * Turns failures into one clear line on stderr (the stack trace goes to the debug log only). The
+ * exception's type decides the exit code: a {@link UnionStatsException} carries its own (bad
+ * arguments 2, refused 3, busy 4…), picocli's {@link CommandLine.ParameterException} is 2, anything
+ * else is a failure, 1.
  */
 final class ClearErrors implements CommandLine.IExecutionExceptionHandler {
 
-    static final int FAILURE = 1;
+    /** Exit code 1, for commands that still return an int for it (DashboardsCommand). */
+    static final int FAILURE = ExitCode.FAILURE.code();
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        if (e instanceof org.unionstats.runs.WarehouseBusyException) {
-            cli.getErr().println("unionstats " + cli.getCommandName() + ": " + e.getMessage());
-            return org.unionstats.runs.ExitCodes.BUSY;
+        ExitCode code = exitCode(e);
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        switch (code) {
+            case BAD_ARGUMENTS -> cli.getErr().println("unionstats: " + message);
+            case FAILURE -> {
+                LoggerFactory.getLogger(ClearErrors.class).debug("failure", e);
+                cli.getErr().println("unionstats " + cli.getCommandName() + " failed: " + message);
+            }
+            default -> cli.getErr().println("unionstats " + cli.getCommandName() + ": " + message);
         }
-        if (e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
-            cli.getErr().println("unionstats: " + e.getMessage());
-            return CommandLine.ExitCode.USAGE;
+        return code.code();
+    }
+
+    static ExitCode exitCode(Exception e) {
+        if (e instanceof UnionStatsException known) {
+            return known.exitCode();
         }
-        LoggerFactory.getLogger(ClearErrors.class).debug("failure", e);
-        cli.getErr().println("unionstats " + cli.getCommandName() + " failed: " + e.getMessage());
-        return FAILURE;
+        if (e instanceof CommandLine.ParameterException) {
+            return ExitCode.BAD_ARGUMENTS;
+        }
+        return ExitCode.FAILURE;
     }
 }

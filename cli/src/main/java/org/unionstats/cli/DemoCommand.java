@@ -1,21 +1,29 @@
 package org.unionstats.cli;
 
-import org.unionstats.runs.PseudonymKeys;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.unionstats.ingest.IngestConfig;
-import org.unionstats.ingest.IngestRunner;
+import org.unionstats.cli.ingest.IngestReport;
+import org.unionstats.cli.ingest.IngestService;
+import org.unionstats.cli.ingest.WarehouseOverview;
+import org.unionstats.cli.kpi.KpiValues;
+import org.unionstats.cli.kpi.Scorecard;
+import org.unionstats.cli.samples.SampleInboxes;
+import org.unionstats.environment.Environment;
+import org.unionstats.errors.ExitCode;
 import org.unionstats.ingest.IngestSummary;
-import org.unionstats.regions.RegionDirectory;
+import org.unionstats.runs.KpiJobRequest;
 import org.unionstats.samples.GeneratorConfig;
-import org.unionstats.samples.SampleInboxGenerator;
 import org.unionstats.samples.Scale;
+import org.unionstats.serving.query.QueryRunner;
+import org.unionstats.serving.query.ResultFormat;
+import org.unionstats.serving.query.TrinoConnections;
+import org.unionstats.serving.security.TrinoUsers;
+import org.unionstats.warehouse.WarehouseLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,41 +33,54 @@ final class DemoCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
+    /** The city whose county scorecard the demo shows (秦皇岛市, in every sample scale). */
+    private static final String SCORECARD_CITY = "130300";
+
+    /** Rows the example query may print. */
+    private static final int EXAMPLE_ROWS = 10_000;
+
+    private final CliContext context;
+
     @Option(names = "--dir", defaultValue = "demo", description = "Working folder (inbox/ and warehouse/ inside). Default: ${DEFAULT-VALUE}.")
     Path dir;
 
     @Option(names = "--scale", defaultValue = "small", description = "Sample scale: tiny, small, medium. Default: ${DEFAULT-VALUE}.")
     String scale;
 
+    DemoCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Override
     public Integer call() throws Exception {
+        Scale sample = Arguments.parse(() -> Scale.parse(scale));
         Path inbox = dir.resolve("inbox");
         Path warehouse = dir.resolve("warehouse");
-        if (!Files.exists(inbox.resolve("_generated.json"))) {
+        if (!SampleInboxes.isGenerated(inbox)) {
             LOG.info("generating a {} sample inbox in {}", scale, inbox);
-            new SampleInboxGenerator(new GeneratorConfig(inbox, Scale.parse(scale), GeneratorConfig.DEFAULT_SEED,
-                    GeneratorConfig.defaultPeriods(), GeneratorConfig.DEFAULT_MISTAKE_RATE, Optional.empty()),
-                    RegionDirectory.loadDefault()).generate();
+            SampleInboxes.withDefaultRegions().generate(new GeneratorConfig(inbox, sample, GeneratorConfig.DEFAULT_SEED,
+                    GeneratorConfig.defaultPeriods(), GeneratorConfig.DEFAULT_MISTAKE_RATE, Optional.empty()));
         }
-        byte[] key = PseudonymKeys.load(null);
-        IngestSummary summary = new IngestRunner(LOG::info)
-                .run(new IngestConfig(inbox.toString(), warehouse.toString(), key, 1, List.of()));
-        IngestCommand.print(summary);
-        WarehouseOverview.print(warehouse);
+        IngestSummary summary = new IngestService(LOG::info)
+                .run(IngestService.config(inbox.toString(), warehouse.toString(), context.pseudonymKey(null), 1, List.of()));
+        IngestReport.print(summary, System.out);
+        WarehouseLayout layout = WarehouseLayout.of(warehouse);
+        WarehouseOverview.print(layout, System.out);
 
-        LOG.info("computing KPIs with Spark (local[*])");
+        LOG.info("computing KPIs with Spark ({})", Environment.LOCAL_SPARK_MASTER);
         System.out.println();
-        System.out.println("kpi: " + KpiCommand.run(warehouse.toString(), null, false, "local[*]", 15, "6g"));
-        String scope = Scale.parse(scale).defaultRegionScope();
-        String latest = GeneratorConfig.defaultPeriods().get(GeneratorConfig.defaultPeriods().size() - 1).canonical();
+        System.out.println("kpi: " + context.kpiJob().run(KpiJobRequest.incremental(warehouse.toString(), Environment.LOCAL_SPARK_MASTER,
+                KpiJobRequest.DEFAULT_DEADLINE_DAYS, Environment.JOB_HEAP)));
+        String scope = sample.defaultRegionScope();
+        List<org.unionstats.period.Period> periods = GeneratorConfig.defaultPeriods();
+        String latest = periods.get(periods.size() - 1).canonical();
         System.out.println();
-        new picocli.CommandLine(new KpisCommand()).execute("--warehouse", warehouse.toString(), "--org", scope, "--period", latest);
+        KpiValues.read(layout, scope, latest).print(System.out);
         System.out.println();
-        new picocli.CommandLine(new ScorecardCommand()).execute("--warehouse", warehouse.toString(), "--city", "130300",
-                "--period", latest);
+        Scorecard.read(layout, SCORECARD_CITY, latest).print(System.out);
         serve(warehouse, latest);
         showDashboards();
-        return summary.reconciles() ? 0 : ClearErrors.FAILURE;
+        return summary.reconciles() ? 0 : ExitCode.FAILURE.code();
     }
 
     /** Ends with the warehouse served by the local Trino: published, the credentials and an example query shown. */
@@ -74,8 +95,18 @@ final class DemoCommand implements Callable<Integer> {
                 + "AND org_level = 'county' AND kpi_id = 'members_growth_rate' AND period = '" + latest + "' ORDER BY value DESC";
         System.out.println();
         System.out.println("$ bin/unionstats query \"" + example + "\"");
-        UnionStats.commandLine().execute("query", example);
+        exampleQuery(example);
         System.out.println("More: docs/analysts.md. Trino keeps running; 'bin/unionstats trino stop' stops it.");
+    }
+
+    /** What 'bin/unionstats query' prints for the example; a failure is told and the demo goes on. */
+    private static void exampleQuery(String sql) {
+        try (Connection trino = TrinoConnections.open(Serving.runningTrino(), TrinoUsers.ANALYST)) {
+            trino.setSchema("kpi");
+            System.out.print(ResultFormat.table(QueryRunner.run(trino, sql, EXAMPLE_ROWS)));
+        } catch (Exception e) {
+            System.err.println("unionstats query failed: " + e.getMessage());
+        }
     }
 
     /** Ends with the leaders' dashboards: Superset started, the dashboards deployed, where to open them and who can log in. */

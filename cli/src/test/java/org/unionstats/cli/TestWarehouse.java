@@ -3,13 +3,11 @@ package org.unionstats.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
+import org.unionstats.files.FileTrees;
 import org.unionstats.period.Period;
 
 /**
@@ -95,19 +93,6 @@ final class TestWarehouse {
     }
 
     static void deleteTree(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static List<String> lines(String text) {
-        return text.lines().toList();
+        FileTrees.deleteRecursively(path);
     }
 }

@@ -1,9 +1,5 @@
 package org.unionstats.cli.runs;
 
-import org.unionstats.runs.RunHistory;
-import org.unionstats.runs.RunRecord;
-import org.unionstats.runs.WarehouseLock;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
@@ -14,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.unionstats.cli.Arguments;
+import org.unionstats.runs.RunHistory;
+import org.unionstats.runs.RunRecord;
+import org.unionstats.runs.WarehouseLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,9 +34,7 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (last < 1) {
-            throw new IllegalArgumentException("--last must be at least 1");
-        }
+        Arguments.require(last >= 1, "--last must be at least 1");
         List<RunRecord> runs = new RunHistory(warehouse).last(last);
         if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();

@@ -1,22 +1,23 @@
 package org.unionstats.cli.runs;
 
-import org.unionstats.runs.RunHistory;
-import org.unionstats.runs.RunRecord;
-import org.unionstats.runs.RunStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unionstats.process.ChildProcess;
+import org.unionstats.runs.RunHistory;
+import org.unionstats.runs.RunRecord;
+import org.unionstats.runs.RunStatus;
 
 /**
  * The Airflow DAG (pipelines/runs/airflow/unionstats_dag.py) under a real Apache Airflow from PyPI, in a
@@ -115,21 +116,15 @@ class AirflowDagIT {
 
     record ProcessResult(int code, String output) {}
 
-    static ProcessResult exec(List<String> command, Map<String, String> env, long timeoutSeconds) throws Exception {
-        return exec(command, env, timeoutSeconds, tmp);
-    }
-
-    static ProcessResult exec(List<String> command, Map<String, String> env, long timeoutSeconds, Path logDir) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Path log = Files.createTempFile(logDir, "process", ".log");
-        builder.redirectOutput(log.toFile());
-        Process p = builder.start();
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s:\n"
-                    + Files.readString(log, StandardCharsets.UTF_8));
+    /** Runs a command to its end, stdout and stderr as one output (all of it: the assertions look for early lines too). */
+    static ProcessResult exec(List<String> command, Map<String, String> env, long timeoutSeconds) {
+        List<String> output = Collections.synchronizedList(new ArrayList<>());
+        ChildProcess.Result result = ChildProcess.of(command).environment(env).mergeErrors().onStdout(output::add)
+                .timeout(Duration.ofSeconds(timeoutSeconds)).run();
+        String text = String.join("\n", output);
+        if (result.timedOut()) {
+            throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s:\n" + text);
         }
-        return new ProcessResult(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        return new ProcessResult(result.exitCode(), text);
     }
 }

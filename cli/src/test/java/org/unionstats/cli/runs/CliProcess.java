@@ -1,9 +1,6 @@
 package org.unionstats.cli.runs;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,18 +9,21 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.unionstats.environment.Environment;
+import org.unionstats.files.FileTrees;
+import org.unionstats.process.ChildProcess;
 
 /** {@code bin/unionstats} as a scheduler starts it: a JVM of its own on the packaged CLI, output collected line by line. */
 final class CliProcess implements AutoCloseable {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final Process process;
     private final List<String> out = Collections.synchronizedList(new ArrayList<>());
     private final List<String> err = Collections.synchronizedList(new ArrayList<>());
 
-    private CliProcess(Process process) {
-        this.process = process;
-        relay(process.getInputStream(), out);
-        relay(process.getErrorStream(), err);
+    private CliProcess(List<String> command) {
+        this.process = ChildProcess.of(command).onStdout(out::add).onStderr(err::add).startInBackground();
     }
 
     private static Path snapshot;
@@ -33,11 +33,11 @@ final class CliProcess implements AutoCloseable {
         Path jars = snapshot(root);
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
                 "-Dfile.encoding=UTF-8", "-Dunionstats.home=" + state, "-Dunionstats.root=" + root,
-                "-Dunionstats.kpi.classpath=" + jars.resolve("kpi/unionstats-kpi-0.1.0-SNAPSHOT.jar") + ":" + jars.resolve("kpi/lib") + "/*",
-                "-cp", jars.resolve("cli/unionstats-cli-0.1.0-SNAPSHOT.jar") + ":" + jars.resolve("cli/lib") + "/*",
+                "-Dunionstats.kpi.classpath=" + jars.resolve("kpi/" + jar("kpi")) + ":" + jars.resolve("kpi/lib") + "/*",
+                "-cp", jars.resolve("cli/" + jar("cli")) + ":" + jars.resolve("cli/lib") + "/*",
                 "org.unionstats.cli.UnionStats"));
         command.addAll(List.of(args));
-        return new CliProcess(new ProcessBuilder(command).start());
+        return new CliProcess(command);
     }
 
     /**
@@ -49,7 +49,7 @@ final class CliProcess implements AutoCloseable {
             Path dir = Files.createTempDirectory("unionstats-it-jars");
             for (String module : List.of("cli", "kpi")) {
                 Path target = root.resolve((module.equals("cli") ? "cli" : "pipelines/" + module) + "/target");
-                Path jar = target.resolve("unionstats-" + module + "-0.1.0-SNAPSHOT.jar");
+                Path jar = target.resolve(jar(module));
                 if (!Files.exists(jar)) {
                     throw new IllegalStateException("package the build first (mvn package): " + jar);
                 }
@@ -62,15 +62,13 @@ final class CliProcess implements AutoCloseable {
                 }
             }
             snapshot = dir;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (var all = Files.walk(dir)) {
-                    all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException ignored) {
-                    // a temporary folder; the system cleans it up otherwise
-                }
-            }));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteRecursively(dir)));
         }
         return snapshot;
+    }
+
+    private static String jar(String module) {
+        return "unionstats-" + module + "-" + Environment.VERSION + ".jar";
     }
 
     private static void link(Path from, Path to) throws IOException {
@@ -81,21 +79,9 @@ final class CliProcess implements AutoCloseable {
         }
     }
 
-    private static void relay(java.io.InputStream in, List<String> into) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                r.lines().forEach(into::add);
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-    }
-
     int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
+            ChildProcess.stop(process.toHandle(), STOP_GRACE);
             throw new AssertionError("the CLI did not finish in " + timeout + "; stderr:\n" + err());
         }
         Thread.sleep(200); // let the relays drain
@@ -149,10 +135,11 @@ final class CliProcess implements AutoCloseable {
         }
     }
 
+    /** Stops what is still running (with its KPI job); a test that wants SIGKILL of the CLI alone calls {@link #kill()}. */
     @Override
     public void close() {
         if (process.isAlive()) {
-            process.destroyForcibly();
+            ChildProcess.stop(process.toHandle(), STOP_GRACE);
         }
     }
 }

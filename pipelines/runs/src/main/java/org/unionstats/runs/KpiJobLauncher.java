@@ -1,19 +1,23 @@
 package org.unionstats.runs;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.unionstats.environment.Environment;
+import org.unionstats.process.ChildProcess;
+import org.unionstats.process.DiesWithParent;
 
 /**
- * Runs the Spark KPI job in a JVM of its own, on the KPI module's classpath, the way
- * spark-submit would: Spark and Beam never share a classpath. The job's log goes to stderr;
- * its one-line JSON result comes back.
+ * Runs the Spark KPI job in a JVM of its own, on the KPI module's classpath, the way spark-submit
+ * would: Spark and Beam never share a classpath. The job's log goes to stderr; its one-line JSON
+ * result ({@link org.unionstats.warehouse.runs.KpiJobResult}) comes back.
  */
-public final class SparkJobLauncher {
+public final class KpiJobLauncher {
 
     public static final String MAIN = "org.unionstats.kpi.KpiJob";
 
@@ -28,78 +32,75 @@ public final class SparkJobLauncher {
             "--add-opens=java.base/sun.security.action=ALL-UNNAMED", "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
             "-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true");
 
-    private SparkJobLauncher() {}
+    /** The module whose packaged jar and libraries are the job. */
+    private static final String MODULE = "pipelines/kpi";
 
-    /** The KPI module's jar and libraries, as bin/unionstats passes them, or found from the working directory. */
-    public static String classpath() {
-        String configured = System.getProperty("unionstats.kpi.classpath");
-        if (configured != null && !configured.isBlank()) {
-            return configured;
+    /** A job still running after a day is stuck (a full national recompute takes minutes); stop it rather than hold the lock forever. */
+    private static final Duration TIMEOUT = Duration.ofHours(24);
+
+    private final Path target;
+    private final Optional<String> configuredClasspath;
+
+    /**
+     * @param target the KPI module's build output ({@code pipelines/kpi/target})
+     * @param configuredClasspath the job's classpath when given from outside (bin/unionstats, tests), else the target's
+     */
+    public KpiJobLauncher(Path target, Optional<String> configuredClasspath) {
+        this.target = target;
+        this.configuredClasspath = configuredClasspath.filter(c -> !c.isBlank());
+    }
+
+    /** The job as the checkout builds it, unless a classpath is given. */
+    public static KpiJobLauncher of(Environment environment, Optional<String> configuredClasspath) {
+        return new KpiJobLauncher(environment.target(MODULE), configuredClasspath);
+    }
+
+    /** The KPI module's jar and libraries. */
+    public String classpath() {
+        if (configuredClasspath.isPresent()) {
+            return configuredClasspath.get();
         }
-        Path target = Path.of(System.getProperty("unionstats.root", "."), "pipelines/kpi/target");
-        Path jar = target.resolve("unionstats-kpi-0.1.0-SNAPSHOT.jar");
+        Path jar = target.resolve("unionstats-kpi-" + Environment.VERSION + ".jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("the KPI job is not built: run mvn -DskipTests package (bin/unionstats does it for you)");
         }
         return jar + File.pathSeparator + target.resolve("lib") + File.separator + "*";
     }
 
-    public static String run(List<String> args, String heap) throws IOException, InterruptedException {
-        return run(args, heap, null);
+    /** Runs the job with its log on this process's stderr; returns its standard output (the result line). */
+    public String run(KpiJobRequest request) {
+        return run(request, null);
     }
 
     /**
      * @param logLines receives the job's log line by line (to pass it on as structured log lines);
-     *     null leaves it on this process's stderr
+     *     null passes it to this process's stderr as it is
      */
-    public static String run(List<String> args, String heap, java.util.function.Consumer<String> logLines)
-            throws IOException, InterruptedException {
+    public String run(KpiJobRequest request, Consumer<String> logLines) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx" + heap);
+        command.add("-Xmx" + request.heap());
         command.add("-Dfile.encoding=UTF-8");
         command.addAll(JAVA_OPTIONS);
         command.add("-cp");
         command.add(classpath());
         // The job ends with this process even when it is killed: only the lock holder may write.
-        command.add("org.unionstats.process.DiesWithParent");
+        command.add(DiesWithParent.class.getName());
         command.add(MAIN);
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command);
-        if (logLines == null) {
-            builder.redirectError(ProcessBuilder.Redirect.INHERIT);
-        }
-        Process process = builder.start();
-        Thread relay = null;
-        if (logLines != null) {
-            relay = new Thread(() -> {
-                try (java.io.BufferedReader err = new java.io.BufferedReader(
-                        new java.io.InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                    err.lines().filter(l -> !l.isBlank()).forEach(logLines);
-                } catch (IOException ignored) {
-                    // the job ended; its exit code tells
-                }
-            }, "kpi-job-log");
-            relay.setDaemon(true);
-            relay.start();
-        }
-        String out;
-        int code;
-        try {
-            out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            code = process.waitFor();
-        } finally {
-            if (process.isAlive()) {
-                process.destroyForcibly();
+        command.addAll(request.arguments());
+        Consumer<String> log = logLines == null ? System.err::println : line -> {
+            if (!line.isBlank()) {
+                logLines.accept(line);
             }
+        };
+        ChildProcess.Result result = ChildProcess.of(command).timeout(TIMEOUT).onStderr(log).run();
+        if (result.timedOut()) {
+            throw new IllegalStateException("the KPI job did not finish in " + TIMEOUT.toHours() + " h and was stopped; its log is above");
         }
-        if (relay != null) {
-            relay.join(5000);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("the KPI job failed (exit code " + result.exitCode() + "); its log is above"
+                    + (result.exitCode() == 2 ? " (bad arguments)" : ""));
         }
-        if (code != 0) {
-            throw new IllegalStateException("the KPI job failed (exit code " + code + "); its log is above"
-                    + (code == 2 ? " (bad arguments)" : ""));
-        }
-        return out.strip();
+        return result.stdoutText().strip();
     }
 }

@@ -15,6 +15,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.unionstats.contract.RecordType;
+import org.unionstats.warehouse.WarehouseLayout;
 
 /**
  * OpenLineage run events for every run: START when it begins, COMPLETE or FAIL when it ends, with
@@ -24,9 +27,9 @@ import java.util.UUID;
  */
 public final class OpenLineageEvents implements LineageEvents {
 
-    /** The record tables the KPI job reads. */
-    static final List<String> KPI_INPUTS = List.of("org_units", "member_events", "hardship_cases", "competitions",
-            "competition_entries", "indicator_reports", "ingest_receipts");
+    /** What the KPI job reads: the record tables and the receipts. */
+    static final List<String> KPI_INPUTS = Stream.concat(Stream.of(RecordType.values()).map(RecordType::code),
+            Stream.of(WarehouseLayout.RECEIPTS)).toList();
 
     private static final URI PRODUCER = URI.create("urn:unionstats:cli:0.1.0");
 
@@ -114,7 +117,7 @@ public final class OpenLineageEvents implements LineageEvents {
     }
 
     private static String tableName(RunContext run, String table) {
-        return run.warehouse().toAbsolutePath().normalize().resolve(table).toString();
+        return WarehouseLayout.of(run.warehouse()).localTable(table).toString();
     }
 
     private static String absolute(String location) {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.unionstats.environment.Environment;
+import org.unionstats.errors.UnionStatsException;
 
 /**
  * Where the pseudonym key comes from: {@code UNIONSTATS_PSEUDONYM_KEY} (base64) in production,
@@ -17,16 +19,19 @@ public final class PseudonymKeys {
 
     public static final String ENV = "UNIONSTATS_PSEUDONYM_KEY";
 
+    /** The embedded default's key file, in the local state folder. */
+    private static final String DEFAULT_FILE = "pseudonym.key";
+
     private PseudonymKeys() {}
 
     /** @param keyFile the file named on the command line, or null for the local default */
-    public static byte[] load(Path keyFile) {
+    public static byte[] load(Environment environment, Path keyFile) {
         if (keyFile == null) {
-            keyFile = home().resolve("pseudonym.key");
+            keyFile = environment.home().resolve(DEFAULT_FILE);
         }
-        String env = System.getenv(ENV);
-        if (env != null && !env.isBlank()) {
-            return Base64.getDecoder().decode(env.strip());
+        var fromEnvironment = environment.variable(ENV);
+        if (fromEnvironment.isPresent()) {
+            return decode(fromEnvironment.get(), ENV);
         }
         try {
             if (!Files.exists(keyFile)) {
@@ -40,14 +45,18 @@ public final class PseudonymKeys {
                     // Not a POSIX file system: permissions are the platform's business.
                 }
             }
-            return Base64.getDecoder().decode(Files.readString(keyFile).strip());
+            return decode(Files.readString(keyFile), keyFile.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the pseudonym key " + keyFile, e);
         }
     }
 
-    /** The local state folder: {@code -Dunionstats.home} (set by bin/unionstats), else ./.local. */
-    public static Path home() {
-        return Path.of(System.getProperty("unionstats.home", ".local"));
+    /** A key that is not base64 is the caller's to fix, like a bad option (exit 2). */
+    private static byte[] decode(String base64, String source) {
+        try {
+            return Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw UnionStatsException.badArguments("the pseudonym key in " + source + " is not base64: " + e.getMessage());
+        }
     }
 }

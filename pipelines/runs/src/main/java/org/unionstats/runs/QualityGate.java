@@ -1,6 +1,4 @@
 package org.unionstats.runs;
-import org.unionstats.warehouse.receipts.Receipt;
-
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.unionstats.regions.RegionDirectory;
+import org.unionstats.warehouse.receipts.Receipt;
 
 /**
  * The data-quality gate a run passes before KPIs are computed and published: per county (the

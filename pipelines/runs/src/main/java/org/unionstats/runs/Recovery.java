@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
+import org.unionstats.files.FileTrees;
+import org.unionstats.warehouse.WarehouseLayout;
 
 /**
  * What a killed run can leave besides the ingest's staging and publish journal (which the ingest
@@ -17,32 +18,23 @@ final class Recovery {
 
     private Recovery() {}
 
-    static void clearSparkLeftovers(Path warehouse) {
-        try (Stream<Path> tables = Files.list(warehouse)) {
+    static void clearSparkLeftovers(WarehouseLayout warehouse) {
+        try (Stream<Path> tables = Files.list(warehouse.localRoot())) {
             for (Path table : tables.filter(Files::isDirectory).toList()) {
-                String name = table.getFileName().toString();
-                if (name.startsWith("_") || name.startsWith(".")) {
+                if (WarehouseLayout.isHidden(table.getFileName().toString())) {
                     continue;
                 }
                 try (Stream<Path> children = Files.list(table)) {
                     for (Path child : children.toList()) {
                         String c = child.getFileName().toString();
                         if (c.startsWith(".spark-staging-") || c.equals("_temporary")) {
-                            deleteTree(child);
+                            FileTrees.deleteRecursively(child);
                         }
                     }
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear what the killed run left in " + warehouse, e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            throw new UncheckedIOException("cannot clear what the killed run left in " + warehouse.root(), e);
         }
     }
 }

@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.unionstats.errors.ExitCode;
+import org.unionstats.errors.UnionStatsException;
 import org.unionstats.ingest.IngestSummary;
 import org.unionstats.period.Period;
+import org.unionstats.warehouse.WarehouseLayout;
 
 /**
  * Runs {@code run} and {@code backfill} under the warehouse lock: records a killed predecessor,
@@ -20,16 +23,14 @@ public final class RunDriver {
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private final RunOptions options;
-    private final byte[] pseudonymKey;
-    private final List<String> beamArgs;
+    private final RunSettings settings;
+    private final KpiJobLauncher kpiJob;
     private final PublishStep publish;
     private final PrintStream out;
 
-    public RunDriver(RunOptions options, byte[] pseudonymKey, List<String> beamArgs, PublishStep publish, PrintStream out) {
-        this.options = options;
-        this.pseudonymKey = pseudonymKey.clone();
-        this.beamArgs = List.copyOf(beamArgs);
+    public RunDriver(RunSettings settings, KpiJobLauncher kpiJob, PublishStep publish, PrintStream out) {
+        this.settings = settings;
+        this.kpiJob = kpiJob;
         this.publish = publish;
         this.out = out;
     }
@@ -38,63 +39,53 @@ public final class RunDriver {
      * @param command {@code run} or {@code backfill}
      * @param arguments the command line as given, for the history
      */
-    public int execute(String command, List<String> arguments, boolean backfill) {
-        for (String arg : beamArgs) {
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "' (Beam options look like --name=value)");
-            }
+    public ExitCode execute(String command, List<String> arguments, boolean backfill) {
+        PeriodSelection selection = settings.selection();
+        if (backfill && selection.isAll()) {
+            throw UnionStatsException.badArguments("a backfill needs --from and --to");
         }
-        if (options.warehouse.contains("://")) {
-            throw new IllegalArgumentException("run and backfill need a local warehouse folder (its lock, history and KPI state are"
-                    + " files); on object storage schedule ingest and kpi as separate steps");
-        }
-        PeriodSelection selection = options.selection();
         List<Period> steps = backfill ? selection.steps() : null;
-        LogFormat format = options.format().resolve();
-        format.apply();
-        QualityGate gate = options.gate();
-        options.stageSet();
-        LineageEvents lineage = options.lineage();
+        LineageEvents lineage = settings.lineage().events();
 
-        Path warehouse = Path.of(options.warehouse).toAbsolutePath().normalize();
+        Path warehouse = settings.warehouse();
         Instant started = Instant.now();
         String runId = RUN_ID.format(started);
         String commandLine = command + " " + String.join(" ", arguments);
-        RunProgress progress = new RunProgress(format);
+        RunProgress progress = new RunProgress(settings.liveProgress(), System.err);
         progress.runId(runId);
         progress.stage("lock", "taking the warehouse " + warehouse);
         RunHistory history = new RunHistory(warehouse);
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse, LockHolder.thisProcess(runId, commandLine, started),
-                options.waitDuration(), progress::info)) {
+                settings.lockWait(), progress::info)) {
             lock.abandoned().ifPresent(killed -> {
                 progress.warn("the previous " + killed.describe() + " did not finish: recording it as abandoned and recovering");
                 history.append(RunRecord.abandoned(killed, Instant.now()));
-                Recovery.clearSparkLeftovers(warehouse);
+                Recovery.clearSparkLeftovers(WarehouseLayout.of(warehouse));
             });
-            RunPipeline pipeline = new RunPipeline(new RunPipeline.Settings(options.inbox, warehouse, pseudonymKey, beamArgs, gate,
-                    options.kpi(), format == LogFormat.JSON, options.stageSet()), progress, publish, lineage);
+            RunPipeline pipeline = new RunPipeline(settings, kpiJob, progress, publish, lineage);
             String joined = String.join(" ", arguments);
             if (!backfill) {
-                RunOutcome outcome = pipeline.run(new RunContext(runId, null, command, joined, selection, options.inbox, warehouse, started));
+                RunOutcome outcome = pipeline.run(new RunContext(runId, null, command, joined, selection, settings.inbox(), warehouse,
+                        started));
                 history.append(outcome.record());
                 print(outcome);
-                return outcome.record().exitCode();
+                return outcome.record().status().exit();
             }
             out.printf("backfill %s: %d period(s), %s to %s%n", runId, steps.size(), steps.get(0), steps.get(steps.size() - 1));
             for (Period p : steps) {
                 RunContext context = new RunContext(runId + "-" + p.canonical(), runId, command, joined, new PeriodSelection(p, p),
-                        options.inbox, warehouse, Instant.now());
+                        settings.inbox(), warehouse, Instant.now());
                 RunOutcome outcome = pipeline.run(context);
                 history.append(outcome.record());
                 print(outcome);
                 if (outcome.record().status() == RunStatus.FAILED || outcome.record().status() == RunStatus.REFUSED) {
                     out.printf("backfill stopped at %s; periods before it are done. Run the same command again to resume:"
                             + " finished periods are found unchanged and skipped.%n", p);
-                    return outcome.record().exitCode();
+                    return outcome.record().status().exit();
                 }
             }
             out.printf("backfill %s done: %s to %s%n", runId, steps.get(0), steps.get(steps.size() - 1));
-            return ExitCodes.SUCCESS;
+            return ExitCode.SUCCESS;
         }
     }
 

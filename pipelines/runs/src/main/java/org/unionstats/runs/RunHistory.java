@@ -22,7 +22,8 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
-import org.unionstats.contract.ContractCatalog;
+import org.unionstats.warehouse.WarehouseLayout;
+import org.unionstats.warehouse.tables.AvroSchemas;
 
 /**
  * The run history, {@code <warehouse>/pipeline_runs/}: an append-only Parquet table, one file per
@@ -33,10 +34,14 @@ public final class RunHistory {
     public static final String TABLE = "pipeline_runs";
 
     private final Path folder;
-    private final Schema schema = ContractCatalog.tableSchema(TABLE);
+    private final Schema schema = AvroSchemas.schema(TABLE);
+
+    public RunHistory(WarehouseLayout warehouse) {
+        this.folder = warehouse.localTable(TABLE);
+    }
 
     public RunHistory(Path warehouse) {
-        this.folder = warehouse.resolve(TABLE);
+        this(WarehouseLayout.of(warehouse));
     }
 
     public void append(RunRecord run) {
@@ -67,7 +72,7 @@ public final class RunHistory {
         List<RunRecord> runs = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".parquet")
-                    && !f.getFileName().toString().startsWith(".")).toList()) {
+                    && !WarehouseLayout.isHidden(f.getFileName().toString())).toList()) {
                 try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
                         .withDataModel(GenericData.get()).build()) {
                     for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
@@ -119,7 +124,7 @@ public final class RunHistory {
         String kpiPeriods = str(r, "kpi_periods_written");
         return new RunRecord(str(r, "run_id"), str(r, "command"), str(r, "arguments"), str(r, "periods"), str(r, "parent_run_id"),
                 Instant.ofEpochMilli((Long) r.get("started_at")), Instant.ofEpochMilli((Long) r.get("ended_at")),
-                RunStatus.valueOf(str(r, "status").toUpperCase(java.util.Locale.ROOT)), (Integer) r.get("exit_code"),
+                RunStatus.fromCode(str(r, "status")), (Integer) r.get("exit_code"),
                 str(r, "ingest_run_id"), (Long) r.get("files_new"), (Long) r.get("files_unchanged"), (Long) r.get("rows_read"),
                 (Long) r.get("rows_accepted"), (Long) r.get("rows_duplicates"), (Long) r.get("rows_quarantined"),
                 (Integer) r.get("kpi_partitions_written"),

@@ -1,21 +1,24 @@
 package org.unionstats.runs;
-import org.unionstats.warehouse.WarehouseLayout;
 
-import org.unionstats.warehouse.receipts.Receipt;
-import org.unionstats.warehouse.receipts.ReceiptsTable;
-
-
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.LoggerFactory;
 import org.unionstats.ingest.IngestConfig;
 import org.unionstats.ingest.IngestRunner;
 import org.unionstats.ingest.IngestSummary;
 import org.unionstats.regions.RegionDirectory;
+import org.unionstats.warehouse.WarehouseLayout;
+import org.unionstats.warehouse.receipts.Receipt;
+import org.unionstats.warehouse.receipts.ReceiptsTable;
+import org.unionstats.warehouse.runs.KpiJobResult;
+import org.unionstats.warehouse.tables.TableCatalog;
+import org.unionstats.warehouse.tables.Writer;
 
 /**
  * One run over a period selection: ingest the selected submissions, find what the KPI tables do
@@ -30,39 +33,22 @@ public final class RunPipeline {
 
         public static Stage parse(String text) {
             try {
-                return valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+                return valueOf(text.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--stages: '" + text + "' is not a stage (ingest, kpi, publish)");
             }
         }
     }
 
-    /** Everything a run needs besides the period selection. */
-    public record Settings(String inbox, Path warehouse, byte[] pseudonymKey, List<String> beamArgs, QualityGate gate, KpiStep kpi,
-            boolean structuredLog, Set<Stage> stages) {
-
-        public Settings {
-            pseudonymKey = pseudonymKey.clone();
-            beamArgs = List.copyOf(beamArgs);
-            stages = stages.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(stages);
-            if (stages.isEmpty()) {
-                throw new IllegalArgumentException("--stages: name at least one of ingest, kpi, publish");
-            }
-        }
-
-        public Settings(String inbox, Path warehouse, byte[] pseudonymKey, List<String> beamArgs, QualityGate gate, KpiStep kpi,
-                boolean structuredLog) {
-            this(inbox, warehouse, pseudonymKey, beamArgs, gate, kpi, structuredLog, java.util.EnumSet.allOf(Stage.class));
-        }
-    }
-
-    private final Settings settings;
+    private final RunSettings settings;
+    private final KpiJobLauncher kpiJob;
     private final RunProgress progress;
     private final PublishStep publish;
     private final LineageEvents lineage;
 
-    public RunPipeline(Settings settings, RunProgress progress, PublishStep publish, LineageEvents lineage) {
+    public RunPipeline(RunSettings settings, KpiJobLauncher kpiJob, RunProgress progress, PublishStep publish, LineageEvents lineage) {
         this.settings = settings;
+        this.kpiJob = kpiJob;
         this.progress = progress;
         this.publish = publish;
         this.lineage = lineage;
@@ -118,7 +104,7 @@ public final class RunPipeline {
             List<String> written = new ArrayList<>();
             if (kpiPending) {
                 progress.stage("kpi", "computing KPIs for the submission periods that changed: " + String.join(", ", changed));
-                KpiStep.Result kpi = settings.kpi().run(settings.warehouse(), progress, settings.structuredLog());
+                KpiJobResult kpi = settings.kpi().run(kpiJob, settings.warehouse(), progress, settings.structuredLog());
                 written.addAll(kpi.periodsWritten());
                 record.kpi(written);
                 progress.info("KPI periods written: " + (written.isEmpty() ? "none" : String.join(", ", written)));
@@ -138,7 +124,7 @@ public final class RunPipeline {
         } catch (Exception e) {
             String message = message(e);
             progress.warn("failed: " + message);
-            org.slf4j.LoggerFactory.getLogger(RunPipeline.class).debug("run failed", e);
+            LoggerFactory.getLogger(RunPipeline.class).debug("run failed", e);
             return finish(run, record.end(RunStatus.FAILED, message), summary, "failed: " + message);
         }
     }
@@ -156,15 +142,19 @@ public final class RunPipeline {
     static List<String> outputTables(IngestSummary summary, RunRecord record) {
         Set<String> tables = new TreeSet<>();
         if (summary != null && summary.totals().files() > 0) {
-            summary.files().stream().map(IngestSummary.FileReceipt::recordType).filter(t -> t != null).forEach(tables::add);
-            tables.add("ingest_receipts");
-            tables.add("quarantine");
+            summary.files().stream().map(IngestSummary.FileReceipt::recordType).filter(Objects::nonNull).forEach(tables::add);
+            tables.add(WarehouseLayout.RECEIPTS);
+            tables.add(WarehouseLayout.QUARANTINE);
         }
         if (record.kpiPeriodsWritten() != null && !record.kpiPeriodsWritten().isEmpty()) {
-            tables.addAll(List.of("kpi_values", "kpi_membership", "kpi_hardship", "kpi_competitions", "kpi_indicators",
-                    "reporting_completeness", "dq_findings", "county_scorecard", "dim_orgs", "dim_kpis", "dim_periods", "org_ancestors"));
+            tables.addAll(KpiTables.FOLDERS);
         }
         return List.copyOf(tables);
+    }
+
+    /** The folders the KPI job writes, from the table catalogue; read once, when a run first writes KPIs. */
+    private static final class KpiTables {
+        static final List<String> FOLDERS = TableCatalog.load().foldersWrittenBy(Writer.KPI);
     }
 
     static String message(Throwable e) {

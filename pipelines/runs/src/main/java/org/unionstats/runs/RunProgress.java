@@ -23,11 +23,11 @@ public final class RunProgress implements IngestProgress {
     private String stage = "start";
     private boolean lineOpen;
 
-    public RunProgress(LogFormat format) {
-        this(format.resolve() == LogFormat.TEXT && System.console() != null, System.err);
-    }
-
-    RunProgress(boolean liveLine, PrintStream terminal) {
+    /**
+     * @param liveLine rewrite one status line with the counts (a terminal and text logs), rather than log them
+     * @param terminal where that line goes
+     */
+    public RunProgress(boolean liveLine, PrintStream terminal) {
         this.liveLine = liveLine;
         this.terminal = terminal;
     }

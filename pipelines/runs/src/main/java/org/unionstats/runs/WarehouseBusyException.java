@@ -1,9 +1,12 @@
 package org.unionstats.runs;
 
-/** Another run holds the warehouse's lock. */
-public final class WarehouseBusyException extends RuntimeException {
+import org.unionstats.errors.ExitCode;
+import org.unionstats.errors.UnionStatsException;
+
+/** Another run holds the warehouse's lock: exit code 4, retry later or pass --wait. */
+public final class WarehouseBusyException extends UnionStatsException {
 
     public WarehouseBusyException(String message) {
-        super(message);
+        super(ExitCode.BUSY, message);
     }
 }

@@ -15,15 +15,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.unionstats.warehouse.WarehouseLayout;
 
 /**
- * One writer at a time: an OS lock on {@code <warehouse>/_lock}, which the OS releases when the
- * holder dies, even by SIGKILL. The file names its holder while the lock is held and is emptied on
+ * One writer at a time: an OS lock on the warehouse's lock file ({@link WarehouseLayout#lock()}),
+ * which the OS releases when the holder dies, even by SIGKILL. The file names its holder while the lock is held and is emptied on
  * a clean release, so a holder found in it by the next run is a run that was killed.
  */
 public final class WarehouseLock implements AutoCloseable {
-
-    public static final String FILE = "_lock";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,7 +42,7 @@ public final class WarehouseLock implements AutoCloseable {
      * @throws WarehouseBusyException naming the holder when it is still held
      */
     public static WarehouseLock acquire(Path warehouse, LockHolder me, Duration wait, Consumer<String> waiting) {
-        Path file = warehouse.resolve(FILE);
+        Path file = WarehouseLayout.of(warehouse).lock();
         Instant deadline = Instant.now().plus(wait);
         boolean told = false;
         try {
@@ -109,7 +108,7 @@ public final class WarehouseLock implements AutoCloseable {
 
     /** Who holds the warehouse now, read without taking the lock (for messages and the runs command). */
     public static Optional<LockHolder> holder(Path warehouse) {
-        Path file = warehouse.resolve(FILE);
+        Path file = WarehouseLayout.of(warehouse).lock();
         if (!Files.exists(file)) {
             return Optional.empty();
         }

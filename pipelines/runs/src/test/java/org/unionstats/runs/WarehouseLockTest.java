@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unionstats.errors.ExitCode;
+import org.unionstats.warehouse.WarehouseLayout;
 
 class WarehouseLockTest {
 
@@ -54,7 +56,7 @@ class WarehouseLockTest {
 
     @Test
     void aHolderLeftInTheFileIsARunThatWasKilled() throws Exception {
-        Files.writeString(warehouse.resolve(WarehouseLock.FILE),
+        Files.writeString(WarehouseLayout.of(warehouse).lock(),
                 "{\"runId\":\"killed\",\"pid\":4242,\"host\":\"h\",\"command\":\"run --period 2024Q3\",\"startedAt\":\"2026-11-21T09:00:00Z\"}");
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse, holder("next"), Duration.ZERO, m -> { })) {
             assertThat(lock.abandoned()).get().extracting(LockHolder::runId, LockHolder::pid).containsExactly("killed", 4242L);
@@ -69,7 +71,7 @@ class WarehouseLockTest {
             assertThatThrownBy(() -> WarehouseLock.forCommand(warehouse.toString(), "kpi"))
                     .isInstanceOf(WarehouseBusyException.class).hasMessageContaining("run scheduled");
         }
-        Files.writeString(warehouse.resolve(WarehouseLock.FILE),
+        Files.writeString(WarehouseLayout.of(warehouse).lock(),
                 "{\"runId\":\"killed\",\"pid\":4242,\"host\":\"h\",\"command\":\"run --period 2024Q3\",\"startedAt\":\"2026-11-21T09:00:00Z\"}");
         try (WarehouseLock lock = WarehouseLock.forCommand(warehouse.toString(), "ingest")) {
             assertThat(lock).isNotNull();
@@ -81,11 +83,8 @@ class WarehouseLockTest {
     }
 
     @Test
-    void waitDurationsReadAsPeopleWriteThem() {
-        assertThat(RunOptions.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(RunOptions.parseDuration("10m")).isEqualTo(Duration.ofMinutes(10));
-        assertThat(RunOptions.parseDuration("2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(RunOptions.parseDuration("45")).isEqualTo(Duration.ofSeconds(45));
-        assertThatThrownBy(() -> RunOptions.parseDuration("soon")).hasMessageContaining("not a duration");
+    void aBusyWarehouseIsExitCodeFour() {
+        assertThat(new WarehouseBusyException("busy").exitCode()).isEqualTo(ExitCode.BUSY);
+        assertThat(ExitCode.BUSY.code()).isEqualTo(4);
     }
 }

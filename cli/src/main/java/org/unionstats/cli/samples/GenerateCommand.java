@@ -1,21 +1,20 @@
-package org.unionstats.cli;
+package org.unionstats.cli.samples;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.unionstats.cli.Arguments;
 import org.unionstats.period.Period;
-import org.unionstats.regions.RegionDirectory;
 import org.unionstats.samples.GenerationSummary;
 import org.unionstats.samples.GeneratorConfig;
-import org.unionstats.samples.SampleInboxGenerator;
 import org.unionstats.samples.Scale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write a realistic sample inbox, as city and county unions send it (formats, encodings, mistakes).")
-final class GenerateCommand implements Callable<Integer> {
+public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "Folder to write the inbox to.")
     Path out;
@@ -40,14 +39,15 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Period> range = Period.parseRange(periods);
-        GeneratorConfig config = new GeneratorConfig(out, Scale.parse(scale), seed, range, mistakes, Optional.ofNullable(region));
+        List<Period> range = Arguments.parse(() -> Period.parseRange(periods));
+        Scale size = Arguments.parse(() -> Scale.parse(scale));
+        GeneratorConfig config = Arguments.parse(() -> new GeneratorConfig(out, size, seed, range, mistakes, Optional.ofNullable(region)));
         long start = System.nanoTime();
-        GenerationSummary summary = new SampleInboxGenerator(config, RegionDirectory.loadDefault()).generate();
+        GenerationSummary summary = SampleInboxes.withDefaultRegions().generate(config);
         System.out.printf("wrote %,d files to %s in %.1f s%n", summary.files(), out, (System.nanoTime() - start) / 1e9);
         summary.rowsByRecordType().forEach((type, rows) -> System.out.printf("  %-20s %,10d rows%n", type, rows));
         long mistakesTotal = summary.mistakesByKind().values().stream().mapToLong(Long::longValue).sum();
-        System.out.printf("  injected mistakes: %,d (see %s)%n", mistakesTotal, out.resolve("_generated.json"));
+        System.out.printf("  injected mistakes: %,d (see %s)%n", mistakesTotal, out.resolve(GenerationSummary.FILE_NAME));
         return 0;
     }
 }

@@ -1,4 +1,4 @@
-package org.unionstats.cli;
+package org.unionstats.cli.kpi;
 
 /** Numbers as leaders read them: ratios as percentages, counts with separators. */
 final class Format {

@@ -1,45 +1,31 @@
-package org.unionstats.cli;
+package org.unionstats.cli.kpi;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.file.Path;
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import org.unionstats.period.Period;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import org.unionstats.warehouse.WarehouseLayout;
 
-@Command(name = "scorecard", mixinStandardHelpOptions = true,
-        description = "The county quarterly scorecard (县区季度指导书) of one city: headline KPIs, rank among the city's counties, flags.")
-final class ScorecardCommand implements Callable<Integer> {
+/**
+ * The county quarterly scorecard (县区季度指导书) of one city, read from {@code county_scorecard}:
+ * each county's headline KPIs, their change on the quarter and on the year, the rank among the
+ * city's counties and the bottom-quarter flags.
+ */
+public record Scorecard(String cityCode, String cityName, String quarter, Collection<County> counties) {
 
-    @Option(names = "--warehouse", required = true, description = "Warehouse root.")
-    Path warehouse;
-
-    @Option(names = "--city", required = true, description = "City code, e.g. 130300 (秦皇岛市).")
-    String city;
-
-    @Option(names = "--period", required = true, description = "Quarter, e.g. 2024Q3.")
-    String period;
-
-    @Option(names = "--json", description = "Print the scorecard as JSON.")
-    boolean json;
-
-    record Cell(String kpiId, String nameZh, String unit, Double value, Double previous, Double changeOnQuarter, Double yearAgo,
+    public record Cell(String kpiId, String nameZh, String unit, Double value, Double previous, Double changeOnQuarter, Double yearAgo,
             Double changeOnYear, Integer rank, Integer ranked, boolean bottomQuarter) {}
 
-    record County(String code, String name, int dqFindings, List<Cell> cells) {}
+    public record County(String code, String name, int dqFindings, List<Cell> cells) {}
 
-    @Override
-    public Integer call() throws Exception {
-        String quarter = Period.parse(period).canonical();
+    public static Scorecard read(WarehouseLayout warehouse, String city, String quarter) throws SQLException {
         Map<String, County> counties = new LinkedHashMap<>();
         String cityName = city;
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
@@ -49,7 +35,7 @@ final class ScorecardCommand implements Callable<Integer> {
                         FROM read_parquet(?, hive_partitioning = true, union_by_name = true)
                         WHERE city_code = ? AND period = ?
                         ORDER BY county_code, kpi_order""")) {
-            st.setString(1, warehouse.resolve("county_scorecard").toAbsolutePath() + "/*/*.parquet");
+            st.setString(1, warehouse.tableFilesGlob("county_scorecard"));
             st.setString(2, city);
             st.setString(3, quarter);
             try (ResultSet rs = st.executeQuery()) {
@@ -65,29 +51,28 @@ final class ScorecardCommand implements Callable<Integer> {
                 }
             }
         }
-        if (counties.isEmpty()) {
-            System.out.println("no scorecard for city " + city + " in " + quarter + " (has the kpi job run for it?)");
-            return 1;
-        }
-        if (json) {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
-                    Map.of("city_code", city, "city_name", cityName, "period", quarter, "counties", counties.values())));
-            return 0;
-        }
-        print(cityName, quarter, counties.values());
-        return 0;
+        return new Scorecard(city, cityName, quarter, counties.values());
     }
 
-    private void print(String cityName, String quarter, java.util.Collection<County> counties) {
-        System.out.printf("%s（%s）县区季度指导书 %s — %d 个县区%n", cityName, city, quarter, counties.size());
-        System.out.println("数值、较上季度、较上年同期、全市排名（1 = 最好）；⚠ = 位于全市后四分之一");
+    public boolean isEmpty() {
+        return counties.isEmpty();
+    }
+
+    /** The scorecard as a county leader reads it, or a line saying there is none (has the kpi job run?). */
+    public void print(PrintStream out) {
+        if (isEmpty()) {
+            out.println("no scorecard for city " + cityCode + " in " + quarter + " (has the kpi job run for it?)");
+            return;
+        }
+        out.printf("%s（%s）县区季度指导书 %s — %d 个县区%n", cityName, cityCode, quarter, counties.size());
+        out.println("数值、较上季度、较上年同期、全市排名（1 = 最好）；⚠ = 位于全市后四分之一");
         for (County county : counties) {
-            System.out.println();
-            System.out.printf("%s %s%s%n", county.name(), county.code(),
+            out.println();
+            out.printf("%s %s%s%n", county.name(), county.code(),
                     county.dqFindings() > 0 ? "  [" + county.dqFindings() + " 条数据质量问题，见 dq_findings]" : "");
             List<String> focus = new ArrayList<>();
             for (Cell c : county.cells()) {
-                System.out.printf("  %s %s %14s  较上季 %-12s 同比 %-12s %s%n", c.bottomQuarter() ? "⚠" : " ",
+                out.printf("  %s %s %14s  较上季 %-12s 同比 %-12s %s%n", c.bottomQuarter() ? "⚠" : " ",
                         pad(c.nameZh(), 11), value(c.value(), c.unit()), change(c.changeOnQuarter(), c.unit()),
                         change(c.changeOnYear(), c.unit()), c.rank() == null ? "" : "第 " + c.rank() + "/" + c.ranked());
                 if (c.bottomQuarter()) {
@@ -95,7 +80,7 @@ final class ScorecardCommand implements Callable<Integer> {
                 }
             }
             if (!focus.isEmpty()) {
-                System.out.println("  下季度重点：" + String.join("、", focus));
+                out.println("  下季度重点：" + String.join("、", focus));
             }
         }
     }
@@ -114,12 +99,12 @@ final class ScorecardCommand implements Callable<Integer> {
         return text + " ".repeat(Math.max(0, width * 2 - display));
     }
 
-    private static Double number(ResultSet rs, int column) throws java.sql.SQLException {
+    private static Double number(ResultSet rs, int column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
     }
 
-    private static Integer integer(ResultSet rs, int column) throws java.sql.SQLException {
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
         int v = rs.getInt(column);
         return rs.wasNull() ? null : v;
     }

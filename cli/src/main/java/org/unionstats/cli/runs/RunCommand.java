@@ -1,12 +1,11 @@
-package org.unionstats.cli;
-
-import org.unionstats.runs.PseudonymKeys;
+package org.unionstats.cli.runs;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.unionstats.cli.CliContext;
 import org.unionstats.runs.RunDriver;
-import org.unionstats.runs.RunOptions;
+import org.unionstats.runs.RunSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +16,9 @@ import picocli.CommandLine.Unmatched;
         "Ingest an inbox (all of it, --period P, or --from P --to P), compute the KPIs it changed, and publish to the local Trino when it runs.",
         "Unchanged input: nothing done beyond detecting that. Exit codes: 0 success or unchanged, 1 failed (published tables as",
         "they were), 2 bad arguments, 3 refused by the data-quality gate, 4 the warehouse is busy with another run."})
-final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer> {
+
+    private final CliContext context;
 
     @Mixin
     RunOptions options;
@@ -28,9 +29,15 @@ final class RunCommand implements Callable<Integer> {
     @Unmatched
     List<String> beamArgs = new ArrayList<>();
 
+    RunCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Override
     public Integer call() {
-        return new RunDriver(options, PseudonymKeys.load(options.keyFile), beamArgs, TrinoPublishStep.localTrino(), System.out)
-                .execute("run", spec.commandLine().getParseResult().originalArgs(), false);
+        RunSettings settings = options.settings(context, beamArgs);
+        JsonLogs.use(settings.logFormat());
+        return new RunDriver(settings, context.kpiJob(), context.publishStep(), System.out)
+                .execute("run", spec.commandLine().getParseResult().originalArgs(), false).code();
     }
 }

@@ -1,0 +1,59 @@
+package org.unionstats.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unionstats.warehouse.runs.KpiJobResult;
+
+class KpiJobLauncherTest {
+
+    @TempDir
+    Path tmp;
+
+    /** This JVM's classpath has the stand-in job (test org.unionstats.kpi.KpiJob) and DiesWithParent. */
+    private final KpiJobLauncher launcher = new KpiJobLauncher(Path.of("not-built"), Optional.of(System.getProperty("java.class.path")));
+
+    @Test
+    void theJobRunsInAChildJvmAndItsResultLineComesBack() {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        String out = launcher.run(KpiJobRequest.incremental(tmp.toString(), "local[1]", 15, "256m"), log::add);
+        KpiJobResult result = KpiJobResult.fromOutput(out);
+        assertThat(result.periodsWritten()).containsExactly("2024Q3", "2024-07");
+        assertThat(result.kpiRows()).isEqualTo(42);
+        assertThat(log).as("the job's log, blank lines dropped").containsExactly("kpi_values written");
+    }
+
+    @Test
+    void theKpiStageReadsTheResult() {
+        KpiJobResult result = new KpiStep("local[1]", "256m", 15).run(launcher, tmp, new RunProgress(false, System.err), true);
+        assertThat(result.periodsWritten()).containsExactly("2024Q3", "2024-07");
+    }
+
+    @Test
+    void aFailedJobIsAnErrorWithItsExitCode() {
+        assertThatThrownBy(() -> launcher.run(KpiJobRequest.incremental(tmp.toString(), "fail", 15, "256m")))
+                .hasMessageContaining("the KPI job failed (exit code 3)");
+    }
+
+    @Test
+    void anUnbuiltJobSaysHowToBuildIt() {
+        assertThatThrownBy(() -> new KpiJobLauncher(tmp, Optional.empty()).classpath()).hasMessageContaining("mvn -DskipTests package");
+        assertThatThrownBy(() -> new KpiJobLauncher(tmp, Optional.of("  ")).classpath()).as("a blank classpath is none")
+                .hasMessageContaining("not built");
+    }
+
+    @Test
+    void theRequestIsTheJobsCommandLine() {
+        assertThat(new KpiJobRequest("/w", "2024Q3", true, "local[*]", 10, "6g").arguments())
+                .containsExactly("--warehouse", "/w", "--master", "local[*]", "--deadline-days", "10", "--periods", "2024Q3", "--full");
+        assertThat(KpiJobRequest.incremental("/w", "local[2]", 15, "2g").arguments())
+                .containsExactly("--warehouse", "/w", "--master", "local[2]", "--deadline-days", "15");
+    }
+}
