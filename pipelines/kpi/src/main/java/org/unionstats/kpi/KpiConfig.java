@@ -2,39 +2,50 @@ package org.unionstats.kpi;
 
 import java.util.List;
 import java.util.Optional;
+import org.unionstats.environment.Environment;
 import org.unionstats.period.Period;
+import org.unionstats.warehouse.WarehouseLayout;
 
 /**
- * What a KPI run does, built once from its arguments.
+ * What a KPI run does, built once from its arguments in {@link KpiJob#main}.
  *
  * @param periods periods to compute and write; empty = those changed since the last run
  * @param full recompute and rewrite every period
+ * @param master Spark's master; empty = the one spark-submit chose
  * @param deadlineDays days after a period's end a submission is on time
  */
-public record KpiConfig(String warehouse, Optional<List<Period>> periods, boolean full, String master, int deadlineDays) {
+public record KpiConfig(WarehouseLayout warehouse, Optional<List<Period>> periods, boolean full, Optional<String> master,
+        int deadlineDays) {
 
-    public static KpiConfig parse(String[] args) {
+    /** Days after a period's end a submission is on time, unless told otherwise. */
+    public static final int DEFAULT_DEADLINE_DAYS = 15;
+
+    static final String USAGE = "--warehouse DIR [--periods 2024Q3|2023Q1..2024Q4] [--full] [--master "
+            + Environment.LOCAL_SPARK_MASTER + "] [--deadline-days " + DEFAULT_DEADLINE_DAYS + "]";
+
+    /**
+     * @param sparkSubmitSetMaster whether spark-submit chose a master: then the job runs on it unless {@code --master}
+     *     says otherwise; without either it runs embedded on {@link Environment#LOCAL_SPARK_MASTER}
+     */
+    public static KpiConfig parse(String[] args, boolean sparkSubmitSetMaster) {
         String warehouse = null;
         List<Period> periods = null;
         boolean full = false;
-        // Without --master the job takes spark-submit's master (spark.master), else runs embedded.
-        String master = System.getProperty("spark.master") == null ? "local[*]" : null;
-        int deadline = 15;
+        Optional<String> master = sparkSubmitSetMaster ? Optional.empty() : Optional.of(Environment.LOCAL_SPARK_MASTER);
+        int deadline = DEFAULT_DEADLINE_DAYS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--warehouse" -> warehouse = args[++i];
                 case "--periods" -> periods = Period.parseRange(args[++i]);
                 case "--full" -> full = true;
-                case "--master" -> master = args[++i];
+                case "--master" -> master = Optional.of(args[++i]);
                 case "--deadline-days" -> deadline = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: --warehouse DIR [--periods 2024Q3|2023Q1..2024Q4] [--full] [--master local[*]] [--deadline-days 15]");
+                default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: " + USAGE);
             }
         }
         if (warehouse == null) {
             throw new IllegalArgumentException("--warehouse is required");
         }
-        return new KpiConfig(warehouse.endsWith("/") ? warehouse.substring(0, warehouse.length() - 1) : warehouse,
-                Optional.ofNullable(periods), full, master, deadline);
+        return new KpiConfig(new WarehouseLayout(warehouse), Optional.ofNullable(periods), full, master, deadline);
     }
 }

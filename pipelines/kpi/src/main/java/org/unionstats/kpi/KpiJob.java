@@ -1,166 +1,190 @@
 package org.unionstats.kpi;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.unionstats.kpis.KpiCatalogue;
+import org.unionstats.errors.ExitCode;
+import org.unionstats.kpi.engine.CurrentReceipts;
+import org.unionstats.kpi.engine.IngestedTables;
 import org.unionstats.kpi.engine.KpiDerivation;
 import org.unionstats.kpi.engine.KpiOutputs;
-import org.unionstats.kpi.engine.KpiState;
 import org.unionstats.kpi.engine.ReportingCalendar;
 import org.unionstats.kpi.engine.RollUp;
-import org.unionstats.kpi.engine.WarehouseTables;
+import org.unionstats.kpi.engine.SqlStage;
 import org.unionstats.kpi.hierarchy.OrgHierarchy;
 import org.unionstats.kpi.measures.CompetitionMeasures;
 import org.unionstats.kpi.measures.HardshipMeasures;
 import org.unionstats.kpi.measures.IndicatorMeasures;
 import org.unionstats.kpi.measures.MeasureFamily;
 import org.unionstats.kpi.measures.MembershipMeasures;
+import org.unionstats.kpi.quality.CountyScorecard;
+import org.unionstats.kpi.quality.DataQualityFindings;
+import org.unionstats.kpi.quality.ReportingCompleteness;
+import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.period.Period;
 import org.unionstats.regions.RegionDirectory;
+import org.unionstats.warehouse.receipts.KpiState;
+import org.unionstats.warehouse.runs.KpiJobResult;
+import org.unionstats.warehouse.tables.TableCatalog;
+import org.unionstats.warehouse.tables.TableSpec;
+import org.unionstats.warehouse.tables.Writer;
 
 /**
- * The KPI job: ingested tables in, KPI tables out, rolled up the union hierarchy. Runs on
- * {@code local[*]} by default, or on a cluster through spark-submit with this class as main.
+ * The KPI job: ingested tables in, KPI tables out, rolled up the union hierarchy. Runs embedded on
+ * {@link org.unionstats.environment.Environment#LOCAL_SPARK_MASTER} by default, or on a cluster through spark-submit
+ * with this class as main. Every stage gets its inputs as Datasets and returns its output; the tables it writes are
+ * the table catalogue's KPI tables.
  */
 public final class KpiJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(KpiJob.class);
 
+    private static final List<MeasureFamily> FAMILIES = List.of(new MembershipMeasures(), new HardshipMeasures(),
+            new CompetitionMeasures(), new IndicatorMeasures());
+
     private final SparkSession spark;
     private final KpiConfig config;
     private final KpiCatalogue catalogue = KpiCatalogue.load();
+    private final TableCatalog tables = TableCatalog.load(catalogue);
 
     KpiJob(SparkSession spark, KpiConfig config) {
         this.spark = spark;
         this.config = config;
+        List<String> ingestFolders = tables.foldersWrittenBy(Writer.INGEST);
+        List<String> unknown = IngestedTables.COLUMNS.keySet().stream().filter(f -> !ingestFolders.contains(f)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("the KPI job reads " + unknown
+                    + ", which the table catalogue (schemas/trino/tables.yaml) does not list as written by the ingest");
+        }
     }
 
+    /** The JVM's edge: the only place that reads arguments and system properties. */
     public static void main(String[] args) {
         KpiConfig config;
         try {
-            config = KpiConfig.parse(args);
+            // spark-submit passes the master it chose as the system property spark.master.
+            config = KpiConfig.parse(args, System.getProperty("spark.master") != null);
         } catch (IllegalArgumentException e) {
             System.err.println("unionstats kpi: " + e.getMessage());
-            System.exit(2);
+            System.exit(ExitCode.BAD_ARGUMENTS.code());
             return;
         }
         SparkSession spark = session(config.master());
         try {
-            KpiRunResult result = new KpiJob(spark, config).run();
-            System.out.println(result.toJson());
+            System.out.println(new KpiJob(spark, config).run().toJson());
         } finally {
             spark.stop();
         }
     }
 
-    static SparkSession session(String master) {
+    /** @param master Spark's master; empty = the one spark-submit chose */
+    static SparkSession session(Optional<String> master) {
         SparkSession.Builder builder = SparkSession.builder().appName("unionstats-kpi")
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
                 .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
                 .config("spark.sql.session.timeZone", "Asia/Shanghai")
                 .config("spark.sql.parquet.compression.codec", "snappy");
-        if (master != null) {
-            builder.master(master);
-        }
-        if (master != null && master.startsWith("local")) {
+        master.ifPresent(builder::master);
+        if (master.filter(m -> m.startsWith("local")).isPresent()) {
             builder.config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8");
         }
         return builder.getOrCreate();
     }
 
-    KpiRunResult run() {
+    KpiJobResult run() {
         long start = System.nanoTime();
-        WarehouseTables.register(spark, config.warehouse());
-        List<Period> quarters = dataQuarters();
-        if (quarters.isEmpty()) {
+        IngestedTables ingested = IngestedTables.read(spark, config.warehouse());
+        Optional<ReportingCalendar> spanned = ReportingCalendar.spanning(ingested);
+        if (spanned.isEmpty()) {
             LOG.info("nothing ingested yet: no KPIs to compute");
-            return new KpiRunResult(List.of(), 0, 0);
+            return new KpiJobResult(List.of(), 0, 0);
         }
-        ReportingCalendar calendar = new ReportingCalendar(quarters.get(0), quarters.get(quarters.size() - 1));
-        calendar.toDataFrame(spark).cache().createOrReplaceTempView("calendar");
+        ReportingCalendar calendar = spanned.get();
+        Dataset<Row> calendarRows = calendar.toDataFrame(spark).cache();
 
         KpiState state = new KpiState(config.warehouse());
-        Set<String> receipts = KpiState.currentReceipts(spark);
+        Set<String> receipts = CurrentReceipts.stateKeys(ingested.ingestReceipts());
         List<Period> toWrite = periodsToWrite(calendar, state, receipts);
         if (toWrite.isEmpty()) {
             LOG.info("no submission changed since the last KPI run: nothing to write");
-            return new KpiRunResult(List.of(), 0, seconds(start));
+            return new KpiJobResult(List.of(), 0, seconds(start));
         }
         LOG.info("computing KPIs over {} periods; writing {}", calendar.periods().size(), toWrite.size());
 
-        OrgHierarchy hierarchy = new OrgHierarchy(RegionDirectory.loadDefault(), basicUnions());
+        OrgHierarchy hierarchy = new OrgHierarchy(RegionDirectory.loadDefault(),
+                OrgHierarchy.BasicUnion.declaredIn(ingested.orgUnits()));
         Dataset<Row> dimOrgs = hierarchy.dimension(spark).cache();
-        dimOrgs.createOrReplaceTempView("dim_orgs");
-        Dataset<Row> bridge = hierarchy.bridge(spark).cache();
-        bridge.createOrReplaceTempView("org_ancestors");
-        hierarchy.grains(spark).cache().createOrReplaceTempView("org_grain");
+        Dataset<Row> orgAncestors = hierarchy.bridge(spark).cache();
+        Dataset<Row> orgGrain = hierarchy.grains(spark).cache();
 
-        List<MeasureFamily> families = List.of(new MembershipMeasures(), new HardshipMeasures(), new CompetitionMeasures(),
-                new IndicatorMeasures());
         // Checkpoints cut the lineage between stages, so each stage's plan stays small.
-        families.stream().map(f -> f.measures(spark)).reduce(Dataset::unionAll).orElseThrow()
-                .localCheckpoint().createOrReplaceTempView("measures");
+        MeasureFamily.Inputs measureInputs = new MeasureFamily.Inputs(ingested, calendarRows, orgGrain);
+        Dataset<Row> measures = FAMILIES.stream().map(f -> f.measures(measureInputs)).reduce(Dataset::unionAll).orElseThrow()
+                .localCheckpoint();
         stage("base measures", start);
-        RollUp.apply(spark, catalogue.measureAggregation()).localCheckpoint().createOrReplaceTempView("rolled");
+        Dataset<Row> rolled = RollUp.apply(measures, orgAncestors, catalogue.measureAggregation()).localCheckpoint();
         stage("roll-up", start);
-        new KpiDerivation(spark, catalogue).derive().createOrReplaceTempView("kpi_raw");
-        Dataset<Row> kpiValues = spark.sql("""
-                SELECT k.org_code, o.org_level, c.period_type, k.kpi_id, k.breakdown, k.value, k.numerator, k.denominator,
-                       CASE k.qualifier_rank WHEN 2 THEN 'nearly' WHEN 1 THEN 'over' ELSE 'exact' END AS qualifier, k.period
-                FROM kpi_raw k
-                JOIN dim_orgs o ON o.org_code = k.org_code
-                JOIN calendar c ON c.period = k.period
-                WHERE k.value IS NOT NULL
-                """).localCheckpoint();
-        kpiValues.createOrReplaceTempView("kpi_values");
+        Dataset<Row> kpiRaw = new KpiDerivation(catalogue).derive(rolled, calendarRows);
+        Dataset<Row> kpiValues = SqlStage.run("kpi_values", Map.of("kpi_raw", kpiRaw, "dim_orgs", dimOrgs, "calendar", calendarRows))
+                .localCheckpoint();
         stage("KPI derivation", start);
 
         List<String> written = toWrite.stream().map(Period::canonical).toList();
-        KpiOutputs out = new KpiOutputs(config.warehouse(), written);
+        KpiOutputs out = new KpiOutputs(config.warehouse(), written, tables.foldersWrittenBy(Writer.KPI));
         out.writePartitioned("kpi_values", kpiValues, "org_code", "kpi_id", "breakdown");
         stage("kpi_values written", start);
         // Data quality: reporting completeness, rule findings, and the county scorecard (which counts the findings).
-        Dataset<Row> findings = new org.unionstats.kpi.quality.DataQualityFindings().compute(spark).cache();
+        Dataset<Row> findings = DataQualityFindings.compute(kpiValues, dimOrgs).cache();
         out.writePartitioned("reporting_completeness",
-                new org.unionstats.kpi.quality.ReportingCompleteness().compute(spark, config.deadlineDays()), "org_code", "record_type");
+                ReportingCompleteness.compute(ingested.ingestReceipts(), calendarRows, dimOrgs, orgAncestors, config.deadlineDays()),
+                "org_code", "record_type");
         out.writePartitioned("dq_findings", findings, "rule_id", "org_code");
-        out.writePartitioned("county_scorecard", new org.unionstats.kpi.quality.CountyScorecard(catalogue).compute(spark, findings),
+        out.writePartitioned("county_scorecard", new CountyScorecard(catalogue).compute(kpiValues, dimOrgs, calendarRows, findings),
                 "county_code", "kpi_id");
         stage("completeness, findings, scorecards written", start);
-        for (String family : KpiCatalogue.FAMILIES) {
-            out.writePartitioned("kpi_" + family, wide(family), "org_code");
+        for (TableSpec family : familyTables()) {
+            out.writePartitioned(family.folder(), wide(kpiValues, family.kpiFamily()), "org_code");
         }
         out.writeWhole("dim_orgs", dimOrgs, "org_code");
         out.writeWhole("dim_kpis", dimKpis(), "kpi_id");
-        out.writeWhole("dim_periods", spark.table("calendar"), "period");
-        out.writeWhole("org_ancestors", bridge, "org_code");
-        long rows = kpiValues.filter(org.apache.spark.sql.functions.col("period").isin(written.toArray())).count();
+        out.writeWhole("dim_periods", calendarRows, "period");
+        out.writeWhole("org_ancestors", orgAncestors, "org_code");
+        out.checkAllWritten();
+        long rows = kpiValues.filter(col("period").isin(written.toArray())).count();
         state.save(receipts);
-        return new KpiRunResult(written, rows, seconds(start));
+        return new KpiJobResult(written, rows, seconds(start));
+    }
+
+    /** The wide tables of the KPI families (kpi_membership, ...), as the table catalogue lists them. */
+    private List<TableSpec> familyTables() {
+        return tables.tables().stream().filter(t -> t.writer() == Writer.KPI && t.kpiFamily() != null).toList();
     }
 
     /** One row per org and period, one column per KPI of the family (totals, not breakdowns). */
-    private Dataset<Row> wide(String family) {
-        List<String> ids = catalogue.all().stream().filter(k -> catalogue.familyOf(k.id()).equals(family)).map(k -> k.id()).toList();
-        StringBuilder sql = new StringBuilder("SELECT org_code, org_level, period_type");
-        for (String id : ids) {
-            sql.append(", MAX(IF(kpi_id = '").append(id).append("', value, NULL)) AS ").append(id);
-        }
-        sql.append(", period FROM kpi_values WHERE breakdown = '' GROUP BY org_code, org_level, period_type, period");
-        return spark.sql(sql.toString());
+    private Dataset<Row> wide(Dataset<Row> kpiValues, String family) {
+        StringBuilder columns = new StringBuilder();
+        catalogue.family(family).kpis()
+                .forEach(k -> columns.append(", MAX(IF(kpi_id = '").append(k.id()).append("', value, NULL)) AS ").append(k.id()));
+        return SqlStage.run("kpi_family_wide", Map.of("kpi_values", kpiValues), Map.of("kpi_columns", columns.toString()));
     }
 
     private Dataset<Row> dimKpis() {
         List<Row> rows = new ArrayList<>();
-        catalogue.all().forEach(k -> rows.add(org.apache.spark.sql.RowFactory.create(k.id(), catalogue.familyOf(k.id()), k.nameZh(),
+        catalogue.all().forEach(k -> rows.add(RowFactory.create(k.id(), catalogue.familyOf(k.id()), k.nameZh(),
                 k.nameEn(), k.description(), k.unit(), k.additivity(), k.better(), k.source(), k.breakdown())));
-        return spark.createDataFrame(rows, org.apache.spark.sql.types.StructType.fromDDL(
+        return spark.createDataFrame(rows, StructType.fromDDL(
                 "kpi_id STRING, family STRING, name_zh STRING, name_en STRING, description STRING, unit STRING,"
                         + " additivity STRING, better STRING, source STRING, breakdown STRING"));
     }
@@ -175,36 +199,9 @@ public final class KpiJob {
                     .filter(p -> asked.stream().anyMatch(a -> p.overlaps(a.start(), a.end())))
                     .toList();
         }
-        List<Period> changed = state.changedPeriods(receipts);
+        // Ordered by their text only to keep distinct periods apart (2024Q1 and 2024-01 start together); sorted as periods here.
+        List<Period> changed = state.changedPeriods(receipts, Function.identity()).stream().map(Period::parse).sorted().toList();
         return changed.isEmpty() ? List.of() : calendar.affectedBy(changed);
-    }
-
-    /** The quarters the ingested data spans, from the submission periods of the record tables. */
-    private List<Period> dataQuarters() {
-        List<Period> quarters = new ArrayList<>();
-        for (Row r : spark.sql("""
-                SELECT DISTINCT period FROM (
-                  SELECT period FROM member_events UNION SELECT period FROM hardship_cases
-                  UNION SELECT period FROM indicator_reports UNION SELECT period FROM competitions
-                  UNION SELECT period FROM org_units)
-                """).collectAsList()) {
-            Period p = Period.parse(r.getString(0));
-            quarters.add(Period.containing(org.unionstats.period.PeriodType.QUARTER, p.start()));
-            quarters.add(Period.containing(org.unionstats.period.PeriodType.QUARTER, p.end()));
-        }
-        return quarters.stream().distinct().sorted().toList();
-    }
-
-    private List<OrgHierarchy.BasicUnion> basicUnions() {
-        List<OrgHierarchy.BasicUnion> unions = new ArrayList<>();
-        for (Row r : spark.sql("""
-                SELECT org_code, name, level, parent_org_code, region_code FROM (
-                  SELECT *, ROW_NUMBER() OVER (PARTITION BY org_code ORDER BY period DESC, submitter) AS rn FROM org_units)
-                WHERE rn = 1 AND org_code LIKE '%-%'
-                """).collectAsList()) {
-            unions.add(new OrgHierarchy.BasicUnion(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
-        }
-        return unions;
     }
 
     private static void stage(String name, long start) {
@@ -214,13 +211,4 @@ public final class KpiJob {
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
     }
-
-    /** What a run wrote, printed as JSON for the CLI. */
-    record KpiRunResult(List<String> periodsWritten, long kpiRows, double seconds) {
-        String toJson() {
-            return "{\"periods_written\":" + periodsWritten.stream().map(p -> "\"" + p + "\"").toList()
-                    + ",\"kpi_rows\":" + kpiRows + ",\"seconds\":" + String.format("%.1f", seconds) + "}";
-        }
-    }
-
 }

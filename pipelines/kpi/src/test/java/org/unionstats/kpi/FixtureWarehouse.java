@@ -11,6 +11,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.unionstats.warehouse.WarehouseLayout;
 
 /**
  * Builds a small warehouse of ingested tables by hand, in the layout the ingestion writes
@@ -109,7 +110,7 @@ public final class FixtureWarehouse {
     private void writeTable(SparkSession spark, String warehouse, String table, Map<String, List<Row>> byPeriod) {
         StructType schema = StructType.fromDDL(ddl.get(table));
         byPeriod.forEach((period, list) -> spark.createDataFrame(list, schema).coalesce(1).write().mode(SaveMode.Overwrite)
-                .parquet(warehouse + "/" + table + "/period=" + period));
+                .parquet(new WarehouseLayout(warehouse).partition(table, period)));
     }
 
     /** Dates as "2024-03-31", numbers as any Number: converted to the column's type. */

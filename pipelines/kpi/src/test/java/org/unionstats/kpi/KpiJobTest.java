@@ -14,6 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.unionstats.warehouse.WarehouseLayout;
+import org.unionstats.warehouse.runs.KpiJobResult;
+import org.unionstats.warehouse.tables.TableCatalog;
+import org.unionstats.warehouse.tables.Writer;
 
 /**
  * The KPI job on a hand-made warehouse; every expected value is worked out in the comments.
@@ -33,17 +37,22 @@ class KpiJobTest {
 
     @BeforeAll
     void runJob() throws Exception {
-        spark = KpiJob.session("local[2]");
+        spark = KpiJob.session(Optional.of("local[2]"));
         spark.conf().set("spark.sql.shuffle.partitions", "2");
         warehouse = tmp.resolve("warehouse").toString();
         fixture().write(spark, warehouse);
-        new KpiJob(spark, new KpiConfig(warehouse, Optional.empty(), false, "local[2]", 15)).run();
+        new KpiJob(spark, config(warehouse)).run();
         spark.read().option("basePath", warehouse + "/kpi_values").parquet(warehouse + "/kpi_values").createOrReplaceTempView("kv");
     }
 
     @AfterAll
     void stop() {
         spark.stop();
+    }
+
+    /** Changed periods only, deadline 15 days. */
+    static KpiConfig config(String warehouse) {
+        return new KpiConfig(new WarehouseLayout(warehouse), Optional.empty(), false, Optional.of("local[2]"), 15);
     }
 
     static FixtureWarehouse fixture() {
@@ -250,22 +259,31 @@ class KpiJobTest {
     }
 
     @Test
+    void writesExactlyTheTablesTheCatalogueGivesIt() throws Exception {
+        List<String> ingested = TableCatalog.load().foldersWrittenBy(Writer.INGEST);
+        try (var folders = Files.list(Path.of(warehouse))) {
+            assertThat(folders.map(f -> f.getFileName().toString()).filter(f -> !f.startsWith("_") && !ingested.contains(f)))
+                    .containsExactlyInAnyOrderElementsOf(TableCatalog.load().foldersWrittenBy(Writer.KPI));
+        }
+    }
+
+    @Test
     void aCorrectedSubmissionRewritesOnlyThePeriodsItAffects() throws Exception {
         Path other = tmp.resolve("incremental");
         String wh = other.toString();
         fixture().write(spark, wh);
-        new KpiJob(spark, new KpiConfig(wh, Optional.empty(), false, "local[2]", 15)).run();
+        new KpiJob(spark, config(wh)).run();
         long q4Before = Files.getLastModifiedTime(onlyFile(other.resolve("kpi_values/period=2023Q4"))).toMillis();
 
         // Nothing changed: nothing written.
-        KpiJob.KpiRunResult idle = new KpiJob(spark, new KpiConfig(wh, Optional.empty(), false, "local[2]", 15)).run();
+        KpiJobResult idle = new KpiJob(spark, config(wh)).run();
         assertThat(idle.periodsWritten()).isEmpty();
 
         // 昌黎县 resubmits 2024Q2 with one more join on 06-01.
         FixtureWarehouse corrected = fixture().resubmitted("130322", "2024Q2", "member_events");
         corrected.add("member_events", "2024Q2", "f", "130322-0001", "join", "2024-06-01", "regular", "130322");
         corrected.write(spark, wh);
-        KpiJob.KpiRunResult rerun = new KpiJob(spark, new KpiConfig(wh, Optional.empty(), false, "local[2]", 15)).run();
+        KpiJobResult rerun = new KpiJob(spark, config(wh)).run();
         assertThat(rerun.periodsWritten()).containsExactlyInAnyOrder("2024Q2", "2024-04", "2024-05", "2024-06", "2024H1", "2024");
         assertThat(Files.getLastModifiedTime(onlyFile(other.resolve("kpi_values/period=2023Q4"))).toMillis()).isEqualTo(q4Before);
         Double cityEnd = spark.read().parquet(wh + "/kpi_values").filter(

@@ -2,20 +2,39 @@ package org.unionstats.kpi.engine;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.unionstats.warehouse.WarehouseLayout;
 
-/** Writes KPI tables: period-partitioned tables only for the periods a run changes, dimensions whole. */
+/**
+ * Writes the KPI tables: period-partitioned tables only for the periods a run changes, dimensions whole. Only the
+ * folders the table catalogue says the KPI job writes, and all of them ({@link #checkAllWritten}).
+ */
 public final class KpiOutputs {
 
-    private final String warehouse;
+    private final WarehouseLayout warehouse;
     private final List<String> periods;
+    private final Set<String> tables;
+    private final Set<String> written = new LinkedHashSet<>();
 
-    public KpiOutputs(String warehouse, List<String> periods) {
+    /**
+     * @param periods the periods to rewrite
+     * @param tables the folders this job writes (the table catalogue's)
+     */
+    public KpiOutputs(WarehouseLayout warehouse, List<String> periods, List<String> tables) {
         this.warehouse = warehouse;
         this.periods = List.copyOf(periods);
+        this.tables = new LinkedHashSet<>(tables);
     }
 
     /**
@@ -23,34 +42,54 @@ public final class KpiOutputs {
      * this run writes that has no rows any more is removed, so no stale values stay behind.
      */
     public void writePartitioned(String table, Dataset<Row> rows, String... sortColumns) {
+        claim(table);
         Dataset<Row> selected = rows.filter(col("period").isin(periods.toArray()));
-        removeEmptied(rows.sparkSession(), table, selected);
+        removeEmptied(rows, table, selected);
         selected.repartition(col("period"))
-                .sortWithinPartitions(sortColumns[0], java.util.Arrays.copyOfRange(sortColumns, 1, sortColumns.length))
+                .sortWithinPartitions(sortColumns[0], Arrays.copyOfRange(sortColumns, 1, sortColumns.length))
                 .write()
                 .mode(SaveMode.Overwrite)
                 .partitionBy("period")
-                .parquet(warehouse + "/" + table);
+                .parquet(warehouse.table(table));
     }
 
-    private void removeEmptied(org.apache.spark.sql.SparkSession spark, String table, Dataset<Row> selected) {
-        java.util.Set<String> present = new java.util.HashSet<>();
+    private void removeEmptied(Dataset<Row> rows, String table, Dataset<Row> selected) {
+        Set<String> present = new HashSet<>();
         selected.select("period").distinct().collectAsList().forEach(r -> present.add(r.getString(0)));
         try {
-            org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(warehouse + "/" + table);
-            org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileSystem fs = new Path(warehouse.table(table)).getFileSystem(rows.sparkSession().sparkContext().hadoopConfiguration());
             for (String period : periods) {
-                org.apache.hadoop.fs.Path partition = new org.apache.hadoop.fs.Path(root, "period=" + period);
+                Path partition = new Path(warehouse.partition(table, period));
                 if (!present.contains(period) && fs.exists(partition)) {
                     fs.delete(partition, true);
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot clear emptied partitions of " + table, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear emptied partitions of " + table, e);
         }
     }
 
     public void writeWhole(String table, Dataset<Row> rows, String sortColumn) {
-        rows.coalesce(1).sortWithinPartitions(sortColumn).write().mode(SaveMode.Overwrite).parquet(warehouse + "/" + table);
+        claim(table);
+        rows.coalesce(1).sortWithinPartitions(sortColumn).write().mode(SaveMode.Overwrite).parquet(warehouse.table(table));
+    }
+
+    private void claim(String table) {
+        if (!tables.contains(table)) {
+            throw new IllegalStateException("the table catalogue (schemas/trino/tables.yaml) does not list " + table
+                    + " as written by the KPI job");
+        }
+        if (!written.add(table)) {
+            throw new IllegalStateException(table + " is written twice in one run");
+        }
+    }
+
+    /** Fails when a folder the catalogue says this job writes was not written. */
+    public void checkAllWritten() {
+        Set<String> missing = new LinkedHashSet<>(tables);
+        missing.removeAll(written);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the table catalogue lists " + missing + " as written by the KPI job, but it did not write them");
+        }
     }
 }

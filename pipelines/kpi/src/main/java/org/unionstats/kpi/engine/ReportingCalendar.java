@@ -1,8 +1,11 @@
 package org.unionstats.kpi.engine;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -39,6 +42,20 @@ public final class ReportingCalendar {
         this.periods = List.copyOf(all);
     }
 
+    /** The calendar over the quarters the ingested record tables' submission periods span; empty when nothing is ingested. */
+    public static Optional<ReportingCalendar> spanning(IngestedTables ingested) {
+        List<Period> quarters = new ArrayList<>();
+        for (Row r : SqlStage.run("data_periods", Map.of("member_events", ingested.memberEvents(), "hardship_cases",
+                ingested.hardshipCases(), "indicator_reports", ingested.indicatorReports(), "competitions", ingested.competitions(),
+                "org_units", ingested.orgUnits())).collectAsList()) {
+            Period p = Period.parse(r.getString(0));
+            quarters.add(Period.containing(PeriodType.QUARTER, p.start()));
+            quarters.add(Period.containing(PeriodType.QUARTER, p.end()));
+        }
+        List<Period> sorted = quarters.stream().distinct().sorted().toList();
+        return sorted.isEmpty() ? Optional.empty() : Optional.of(new ReportingCalendar(sorted.get(0), sorted.get(sorted.size() - 1)));
+    }
+
     public List<Period> periods() {
         return periods;
     }
@@ -54,7 +71,7 @@ public final class ReportingCalendar {
 
     /** The periods a change to these (submission) periods affects: every period that overlaps them, and all later ones for stocks. */
     public List<Period> affectedBy(List<Period> changed) {
-        java.time.LocalDate earliest = changed.stream().map(Period::start).min(java.time.LocalDate::compareTo).orElseThrow();
+        LocalDate earliest = changed.stream().map(Period::start).min(LocalDate::compareTo).orElseThrow();
         return periods.stream().filter(p -> !p.end().isBefore(earliest)).toList();
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.unionstats.kpis.Additivity;
 
 /**
@@ -22,67 +21,45 @@ import org.unionstats.kpis.Additivity;
  * <p>The result has one row per {@code org_code, period, breakdown} and, for every measure the
  * catalogue uses, a value column {@code m_<measure>} and a qualifier-rank column {@code mq_<measure>}
  * (measure names such as {@code indicator:jobs_offered} become {@code indicator_jobs_offered}).
- * Views used: {@code measures} (unit rows) and {@code org_ancestors}.
+ * The SQL is {@code rollup.sql}; the measure lists and columns come from the catalogue.
  */
 public final class RollUp {
 
-    private static final String KEYS = "org_code, period, breakdown";
-    private static final String ANCESTORS =
-            "org_ancestors a ON a.org_code = m.org_code AND (a.ancestor_code LIKE '%-%') = (m.grain = 'basic')";
-
     private RollUp() {}
 
-    public static Dataset<Row> apply(SparkSession spark, Map<String, Additivity> aggregation) {
+    /**
+     * @param measures base measures per unit ({@link org.unionstats.kpi.measures.MeasureFamily} rows)
+     * @param orgAncestors the bridge of every org to itself and its ancestors
+     * @param aggregation how each measure rolls up ({@link org.unionstats.kpis.KpiCatalogue#measureAggregation})
+     */
+    public static Dataset<Row> apply(Dataset<Row> measures, Dataset<Row> orgAncestors, Map<String, Additivity> aggregation) {
         List<String> additive = of(aggregation, Additivity.ADDITIVE_FLOW);
         List<String> recounted = aggregation.keySet().stream().filter(m -> !additive.contains(m)).toList();
-
-        spark.sql("SELECT org_code, grain, period, breakdown" + pivot(additive, "value", "qualifier_rank")
-                + " FROM measures WHERE measure IN (" + quoted(additive) + ") GROUP BY org_code, grain, period, breakdown")
-                .createOrReplaceTempView("unit_sums");
-        Dataset<Row> sums = spark.sql("SELECT a.ancestor_code AS org_code, m.period, m.breakdown"
-                + additive.stream().map(RollUp::column)
-                        .map(c -> ", SUM(m.m_" + c + ") AS m_" + c + ", MAX(m.mq_" + c + ") AS mq_" + c)
-                        .collect(Collectors.joining())
-                + " FROM unit_sums m JOIN " + ANCESTORS + " GROUP BY a.ancestor_code, m.period, m.breakdown");
-        if (recounted.isEmpty()) {
-            return sums;
-        }
-        spark.sql("""
-                SELECT a.ancestor_code AS org_code, m.period, m.breakdown, m.measure,
-                       CAST(COUNT(DISTINCT m.distinct_key) AS DOUBLE) AS value, MAX(m.qualifier_rank) AS qualifier_rank
-                FROM measures m JOIN %3$s
-                WHERE m.measure IN (%1$s)
-                GROUP BY a.ancestor_code, m.period, m.breakdown, m.measure
-                UNION ALL
-                SELECT a.ancestor_code, m.period, m.breakdown, m.measure, MEDIAN(m.value), MAX(m.qualifier_rank)
-                FROM measures m JOIN %3$s
-                WHERE m.measure IN (%2$s)
-                GROUP BY a.ancestor_code, m.period, m.breakdown, m.measure
-                """.formatted(quoted(of(aggregation, Additivity.DISTINCT_COUNT)), quoted(of(aggregation, Additivity.MEDIAN)),
-                ANCESTORS)).createOrReplaceTempView("recounted");
-        spark.sql("SELECT " + KEYS + pivot(recounted, "value", "qualifier_rank") + " FROM recounted GROUP BY " + KEYS)
-                .createOrReplaceTempView("recounted_wide");
-        sums.createOrReplaceTempView("summed_wide");
-        return spark.sql("SELECT * FROM summed_wide FULL OUTER JOIN recounted_wide USING (" + KEYS + ")");
+        String additiveSums = additive.stream().map(RollUp::column)
+                .map(c -> ", SUM(m.m_" + c + ") AS m_" + c + ", MAX(m.mq_" + c + ") AS mq_" + c)
+                .collect(Collectors.joining());
+        return SqlStage.run("rollup", Map.of("measures", measures, "org_ancestors", orgAncestors), Map.of(
+                "additive_measures", SqlStage.quoteAll(additive),
+                "additive_pivot", pivot(additive),
+                "additive_sums", additiveSums,
+                "distinct_count_measures", SqlStage.quoteAll(of(aggregation, Additivity.DISTINCT_COUNT)),
+                "median_measures", SqlStage.quoteAll(of(aggregation, Additivity.MEDIAN)),
+                "recounted_pivot", pivot(recounted)));
     }
 
-    /** The value and qualifier columns of these measures, pivoted out of long rows. */
-    private static String pivot(List<String> measures, String value, String rank) {
+    /** The value and qualifier-rank columns of these measures, pivoted out of long rows. */
+    private static String pivot(List<String> measures) {
         StringBuilder sql = new StringBuilder();
         for (String m : measures) {
             String c = column(m);
-            sql.append(", SUM(IF(measure = '").append(m).append("', ").append(value).append(", NULL)) AS m_").append(c)
-                    .append(", MAX(IF(measure = '").append(m).append("', ").append(rank).append(", NULL)) AS mq_").append(c);
+            sql.append(", SUM(IF(measure = '").append(m).append("', value, NULL)) AS m_").append(c)
+                    .append(", MAX(IF(measure = '").append(m).append("', qualifier_rank, NULL)) AS mq_").append(c);
         }
         return sql.toString();
     }
 
     private static List<String> of(Map<String, Additivity> aggregation, Additivity kind) {
         return aggregation.entrySet().stream().filter(e -> e.getValue() == kind).map(Map.Entry::getKey).toList();
-    }
-
-    private static String quoted(List<String> measures) {
-        return measures.isEmpty() ? "''" : measures.stream().map(m -> "'" + m + "'").collect(Collectors.joining(", "));
     }
 
     /** Measure names such as {@code indicator:jobs_offered} as column names. */

@@ -1,6 +1,7 @@
 package org.unionstats.kpi.hierarchy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.unionstats.kpi.engine.SqlStage;
 import org.unionstats.regions.Region;
 import org.unionstats.regions.RegionDirectory;
 
@@ -50,7 +52,17 @@ public final class OrgHierarchy {
             .add("grain", DataTypes.StringType, false);
 
     /** A basic-level union as org_units declares it (latest declaration). */
-    public record BasicUnion(String code, String name, String kind, String parentCode, String regionCode) {}
+    public record BasicUnion(String code, String name, String kind, String parentCode, String regionCode) {
+
+        /** The basic-level unions of the ingested {@code org_units}, each as last declared. */
+        public static List<BasicUnion> declaredIn(Dataset<Row> orgUnits) {
+            List<BasicUnion> unions = new ArrayList<>();
+            for (Row r : SqlStage.run("basic_unions", Map.of("org_units", orgUnits)).collectAsList()) {
+                unions.add(new BasicUnion(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+            }
+            return unions;
+        }
+    }
 
     private final RegionDirectory regions;
     private final Map<String, BasicUnion> unions = new HashMap<>();
@@ -138,7 +150,7 @@ public final class OrgHierarchy {
                 }
             }
             List<String> topDown = new ArrayList<>(lineage(code));
-            java.util.Collections.reverse(topDown);
+            Collections.reverse(topDown);
             String path = topDown.stream().skip(1)
                     .map(c -> unions.containsKey(c) ? unions.get(c).name() : regions.find(c).map(Region::name).orElse(c))
                     .reduce((a, b) -> a + "/" + b).orElse(name);

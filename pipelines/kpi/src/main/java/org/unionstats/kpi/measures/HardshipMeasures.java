@@ -1,8 +1,9 @@
 package org.unionstats.kpi.measures;
 
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.unionstats.kpi.engine.SqlStage;
 
 /**
  * The hardship register. Each case's state comes from its latest record (a period's file lists
@@ -17,77 +18,13 @@ import org.apache.spark.sql.SparkSession;
 public final class HardshipMeasures implements MeasureFamily {
 
     @Override
-    public Dataset<Row> measures(SparkSession spark) {
-        spark.sql("""
-                SELECT org_code, case_id, filed_on, COALESCE(cause, 'other') AS cause, status, lifted_out_on,
-                       closed_on, qualifier_rank
-                FROM (
-                  SELECT h.*, ROW_NUMBER() OVER (PARTITION BY org_code, case_id ORDER BY p.end_date DESC) AS rn,
-                         MIN(IF(status = 'closed', p.end_date, NULL)) OVER (PARTITION BY org_code, case_id) AS closed_on,
-                         MAX(%s) OVER (PARTITION BY org_code, case_id) AS qualifier_rank
-                  FROM hardship_cases h JOIN calendar p ON p.period = h.period)
-                WHERE rn = 1
-                """.formatted(QUALIFIER_RANK)).createOrReplaceTempView("hardship_register");
-        return spark.sql("""
-                WITH cases AS (
-                  SELECT g.unit_code, g.grain, r.qualifier_rank, b.breakdown,
-                         TRUNC(r.filed_on, 'MM') AS filed_month,
-                         -- GREATEST skips nulls: a case still on file must keep a null month.
-                         IF(r.left_on IS NULL, NULL, TRUNC(GREATEST(r.filed_on, r.left_on), 'MM')) AS left_month,
-                         IF(r.status = 'lifted_out', TRUNC(r.lifted_out_on, 'MM'), NULL) AS lifted_month,
-                         IF(r.status = 'closed', TRUNC(r.closed_on, 'MM'), NULL) AS closed_month
-                  FROM (SELECT *, LEAST(IF(status = 'lifted_out', lifted_out_on, NULL), closed_on) AS left_on
-                        FROM hardship_register) r
-                  JOIN org_grain g ON g.org_code = r.org_code
-                  LATERAL VIEW EXPLODE(IF(g.grain = 'region', ARRAY('', CONCAT('cause=', r.cause)), ARRAY(''))) b AS breakdown
-                  WHERE r.filed_on IS NOT NULL),
-                monthly AS (
-                  SELECT unit_code, grain, breakdown, month, SUM(filed) AS filed, SUM(left_) AS left_, SUM(lifted) AS lifted,
-                         SUM(closed) AS closed, MAX(qualifier_rank) AS qualifier_rank
-                  FROM cases
-                  LATERAL VIEW INLINE(ARRAY(
-                    NAMED_STRUCT('month', filed_month, 'filed', 1, 'left_', 0, 'lifted', 0, 'closed', 0),
-                    NAMED_STRUCT('month', left_month, 'filed', 0, 'left_', 1, 'lifted', 0, 'closed', 0),
-                    NAMED_STRUCT('month', lifted_month, 'filed', 0, 'left_', 0, 'lifted', 1, 'closed', 0),
-                    NAMED_STRUCT('month', closed_month, 'filed', 0, 'left_', 0, 'lifted', 0, 'closed', 1))) m
-                  WHERE month IS NOT NULL
-                  GROUP BY unit_code, grain, breakdown, month),
-                counts AS (
-                  SELECT g.unit_code, c.period, g.grain, g.breakdown, MAX(g.qualifier_rank) AS qualifier_rank,
-                         SUM(IF(g.month < c.start_date, g.filed - g.left_, 0)) AS on_file_start,
-                         SUM(IF(g.month >= c.start_date, g.filed, 0)) AS newly_filed,
-                         SUM(IF(g.month >= c.start_date, g.lifted, 0)) AS lifted_out,
-                         SUM(IF(g.month >= c.start_date, g.closed, 0)) AS closed,
-                         SUM(g.filed - g.left_) AS on_file_end
-                  FROM monthly g JOIN calendar c ON g.month <= c.end_date
-                  WHERE %2$s
-                  GROUP BY g.unit_code, c.period, g.grain, g.breakdown),
-                assistance AS (
-                  SELECT g.unit_code, g.grain, c.period, b.breakdown, SUM(CAST(h.assistance_cny AS DOUBLE)) AS assistance_cny,
-                         MAX(%1$s) AS qualifier_rank
-                  FROM hardship_cases h
-                  JOIN org_grain g ON g.org_code = h.org_code
-                  JOIN calendar p ON p.period = h.period
-                  JOIN calendar c ON p.start_date >= c.start_date AND p.end_date <= c.end_date
-                  LATERAL VIEW EXPLODE(IF(g.grain = 'region', ARRAY('', CONCAT('cause=', COALESCE(h.cause, 'other'))), ARRAY('')))
-                    b AS breakdown
-                  WHERE h.assistance_cny IS NOT NULL AND %2$s
-                  GROUP BY g.unit_code, g.grain, c.period, b.breakdown),
-                lift_outs AS (
-                  SELECT g.unit_code, g.grain, c.period, DATEDIFF(r.lifted_out_on, r.filed_on) AS days, r.qualifier_rank
-                  FROM hardship_register r
-                  JOIN org_grain g ON g.org_code = r.org_code
-                  JOIN calendar c ON r.lifted_out_on BETWEEN c.start_date AND c.end_date
-                  WHERE r.status = 'lifted_out' AND r.filed_on IS NOT NULL AND %2$s)
-                SELECT unit_code AS org_code, grain, period, breakdown, measure, CAST(value AS DOUBLE) AS value,
-                       CAST(NULL AS STRING) AS distinct_key, qualifier_rank
-                FROM counts
-                LATERAL VIEW STACK(5, 'on_file_start', on_file_start, 'newly_filed', newly_filed, 'lifted_out', lifted_out,
-                                   'closed', closed, 'on_file_end', on_file_end) s AS measure, value
-                UNION ALL
-                SELECT unit_code, grain, period, breakdown, 'assistance_cny', assistance_cny, NULL, qualifier_rank FROM assistance
-                UNION ALL
-                SELECT unit_code, grain, period, '', 'days_to_lift_out', CAST(days AS DOUBLE), NULL, qualifier_rank FROM lift_outs
-                """.formatted(QUALIFIER_RANK, PERIOD_AT_GRAIN));
+    public Dataset<Row> measures(Inputs in) {
+        Dataset<Row> register = SqlStage.run("hardship_register",
+                Map.of("hardship_cases", in.ingested().hardshipCases(), "calendar", in.calendar()),
+                Map.of("qualifier_rank", QUALIFIER_RANK));
+        return SqlStage.run("hardship_measures",
+                Map.of("hardship_register", register, "hardship_cases", in.ingested().hardshipCases(),
+                        "org_grain", in.orgGrain(), "calendar", in.calendar()),
+                Map.of("qualifier_rank", QUALIFIER_RANK, "period_at_grain", PERIOD_AT_GRAIN));
     }
 }

@@ -2,27 +2,37 @@ package org.unionstats.kpi.measures;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.unionstats.kpi.engine.IngestedTables;
 
 /**
- * The Spark SQL of one KPI family: base measures per unit and reporting period, before any
- * roll-up. Units come from the {@code org_grain} view: at the {@code basic} grain a basic-level
+ * The Spark SQL of one KPI family ({@code <family>_measures.sql}): base measures per unit and reporting period,
+ * before any roll-up. Units come from {@code org_grain}: at the {@code basic} grain a basic-level
  * union is its own unit, and gets totals for quarters, half-years and years only; at the
  * {@code region} grain every submitter counts at its nearest regional federation, for every
  * period and breakdown. Rows have the columns
  * {@code org_code (the unit), grain, period, breakdown, measure, value, distinct_key, qualifier_rank}:
  * additive measures carry a {@code value}, distinct counts one row per {@code distinct_key},
  * medians one row per observation. {@code breakdown} is '' for the total, {@code cause=illness}
- * and so on for breakdowns. Views available: the ingested tables, {@code calendar} and
- * {@code org_grain}.
+ * and so on for breakdowns.
  */
 public interface MeasureFamily {
 
-    /** SQL expression ranking a qualifier column: exact 0, over 1, nearly 2. */
+    /** SQL expression ranking a qualifier column: exact 0, over 1, nearly 2 (placeholder {@code qualifier_rank}). */
     String QUALIFIER_RANK = "CASE qualifier WHEN 'nearly' THEN 2 WHEN 'over' THEN 1 ELSE 0 END";
 
-    /** SQL condition on a grain {@code g} and a calendar period {@code c}: basic unions get no months. */
+    /**
+     * SQL condition on a grain {@code g} and a calendar period {@code c}: basic unions get no months (placeholder
+     * {@code period_at_grain}).
+     */
     String PERIOD_AT_GRAIN = "(g.grain = 'region' OR c.period_type <> 'month')";
 
-    Dataset<Row> measures(SparkSession spark);
+    /**
+     * What a family may read.
+     *
+     * @param calendar the reporting calendar ({@link org.unionstats.kpi.engine.ReportingCalendar#toDataFrame})
+     * @param orgGrain the units every org counts at ({@link org.unionstats.kpi.hierarchy.OrgHierarchy#grains})
+     */
+    record Inputs(IngestedTables ingested, Dataset<Row> calendar, Dataset<Row> orgGrain) {}
+
+    Dataset<Row> measures(Inputs in);
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.unionstats.kpis.KpiCatalogue;
 
 /**
  * The scorecard over a hand-built {@code kpi_values}, 2023Q3..2024Q3. 秦皇岛 130300's county-level
@@ -28,8 +29,6 @@ class CountyScorecardTest {
     @BeforeAll
     void compute() {
         spark = QualityFixtures.spark();
-        QualityFixtures.registerOrgs(spark);
-        QualityFixtures.registerCalendar(spark, "2023Q3", "2024Q3");
         QualityFixtures.KpiValues kv = new QualityFixtures.KpiValues();
         // members_end (better up), 2024Q3: A 1000, B 800, C 800, D 600, E 400 → ranks 1, 2, 2, 4, 5 (ties share 2,
         // the next is 4). 5 ranked, bottom quarter = rank > 3.75: D and E.
@@ -55,14 +54,14 @@ class CountyScorecardTest {
         kv.add("130302", "county", "2024Q3", "members_growth_rate", 0.05)
                 .add("130303", "county", "2024Q3", "members_growth_rate", 0.02)
                 .add("130304", "county", "2024Q3", "members_growth_rate", 0.05);
-        kv.register(spark);
         // Findings: two for A in 2024Q3, one for A in 2024Q2, one for the city in 2024Q3 (not a county).
         List<Row> findings = List.of(
                 finding("MEMBERS_BALANCE", "130302", "2024Q3"),
                 finding("WORKFORCE_BELOW_MEMBERS", "130302", "2024Q3"),
                 finding("MEMBERS_BALANCE", "130302", "2024Q2"),
                 finding("MEMBERS_BALANCE", "130300", "2024Q3"));
-        rows = new CountyScorecard().compute(spark, QualityFixtures.findings(spark, findings)).collectAsList();
+        rows = new CountyScorecard(KpiCatalogue.load()).compute(kv.toDataFrame(spark), QualityFixtures.orgs(spark).dimOrgs(),
+                QualityFixtures.calendar(spark, "2023Q3", "2024Q3"), QualityFixtures.findings(spark, findings)).collectAsList();
         for (Row r : rows) {
             Row previous = byKey.put(r.getAs("county_code") + "|" + r.getAs("kpi_id") + "|" + r.getAs("period"), r);
             assertThat(previous).isNull();

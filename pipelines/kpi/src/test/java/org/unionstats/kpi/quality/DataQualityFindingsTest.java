@@ -25,7 +25,6 @@ class DataQualityFindingsTest {
     @BeforeAll
     void compute() {
         spark = QualityFixtures.spark();
-        QualityFixtures.registerOrgs(spark);
         QualityFixtures.KpiValues kv = new QualityFixtures.KpiValues();
         // Growth rates, 2024Q3, 5 siblings: sorted 0.02, 0.025, 0.028, 0.03, 0.40 → median 0.028.
         // |x − median| = 0.008, 0.003, 0, 0.002, 0.372 → sorted 0, 0.002, 0.003, 0.008, 0.372 → MAD 0.003.
@@ -90,8 +89,7 @@ class DataQualityFindingsTest {
                 .add("130302", "county", "2024Q3", "hardship_on_file_start", 10.0)
                 .add("130302", "county", "2024Q3", "hardship_newly_filed", 2.0)
                 .add("130302", "county", "2024Q3", "hardship_lifted_out", 12.0);
-        kv.register(spark);
-        findings = new DataQualityFindings().compute(spark).collectAsList();
+        findings = DataQualityFindings.compute(kv.toDataFrame(spark), QualityFixtures.orgs(spark).dimOrgs()).collectAsList();
     }
 
     @AfterAll

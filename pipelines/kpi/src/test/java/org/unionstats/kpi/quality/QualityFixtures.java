@@ -13,7 +13,7 @@ import org.unionstats.kpi.hierarchy.OrgHierarchy;
 import org.unionstats.period.Period;
 import org.unionstats.regions.RegionDirectory;
 
-/** Shared test helpers: one small Spark session, the dimension views, hand-built kpi_values and findings. */
+/** Shared test helpers: one small Spark session, the dimensions, hand-built kpi_values and findings. */
 final class QualityFixtures {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -37,19 +37,19 @@ final class QualityFixtures {
     }
 
     /** {@code dim_orgs} and {@code org_ancestors} from the real region dimension (no basic unions). */
-    static void registerOrgs(SparkSession spark) {
+    record Orgs(Dataset<Row> dimOrgs, Dataset<Row> orgAncestors) {}
+
+    static Orgs orgs(SparkSession spark) {
         OrgHierarchy hierarchy = new OrgHierarchy(RegionDirectory.loadDefault(), List.of());
-        hierarchy.dimension(spark).cache().createOrReplaceTempView("dim_orgs");
-        hierarchy.bridge(spark).cache().createOrReplaceTempView("org_ancestors");
+        return new Orgs(hierarchy.dimension(spark).cache(), hierarchy.bridge(spark).cache());
     }
 
-    /** {@code calendar} from the first to the last quarter, as the job builds it. */
-    static void registerCalendar(SparkSession spark, String firstQuarter, String lastQuarter) {
-        new ReportingCalendar(Period.parse(firstQuarter), Period.parse(lastQuarter)).toDataFrame(spark).cache()
-                .createOrReplaceTempView("calendar");
+    /** The calendar from the first to the last quarter, as the job builds it. */
+    static Dataset<Row> calendar(SparkSession spark, String firstQuarter, String lastQuarter) {
+        return new ReportingCalendar(Period.parse(firstQuarter), Period.parse(lastQuarter)).toDataFrame(spark).cache();
     }
 
-    /** Collects rows of {@code kpi_values} (totals, quarters, exact) and registers them as the view. */
+    /** Collects rows of {@code kpi_values} (totals, quarters, exact). */
     static final class KpiValues {
         private final List<Row> rows = new ArrayList<>();
 
@@ -63,10 +63,8 @@ final class QualityFixtures {
             return this;
         }
 
-        Dataset<Row> register(SparkSession spark) {
-            Dataset<Row> df = spark.createDataFrame(rows, StructType.fromDDL(KPI_VALUES)).cache();
-            df.createOrReplaceTempView("kpi_values");
-            return df;
+        Dataset<Row> toDataFrame(SparkSession spark) {
+            return spark.createDataFrame(rows, StructType.fromDDL(KPI_VALUES)).cache();
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.unionstats.kpi.engine.WarehouseTables;
+import org.unionstats.kpi.engine.IngestedTables;
+import org.unionstats.warehouse.WarehouseLayout;
 
 /**
  * Completeness and timeliness on a hand-made warehouse. 秦皇岛 130300 has three active counties
@@ -41,6 +43,9 @@ class ReportingCompletenessTest {
     static Path tmp;
 
     SparkSession spark;
+    Dataset<Row> receipts;
+    Dataset<Row> calendar;
+    QualityFixtures.Orgs orgs;
 
     /** key org|period|record_type → row, for deadline 15 and 20. */
     Map<String, Row> at15;
@@ -66,13 +71,16 @@ class ReportingCompletenessTest {
                 .receivedAt("130304", "2024Q4", "hardship_cases", "2025-01-16 00:30:00")
                 .add("indicator_reports", "2024Q3", "130300", "workforce", 50000, "persons", "130300")
                 .write(spark, warehouse);
-        WarehouseTables.register(spark, warehouse);
-        QualityFixtures.registerCalendar(spark, "2024Q3", "2024Q4");
-        QualityFixtures.registerOrgs(spark);
-        ReportingCompleteness completeness = new ReportingCompleteness();
-        rows15 = completeness.compute(spark, 15).collectAsList();
+        receipts = IngestedTables.read(spark, new WarehouseLayout(warehouse)).ingestReceipts();
+        calendar = QualityFixtures.calendar(spark, "2024Q3", "2024Q4");
+        orgs = QualityFixtures.orgs(spark);
+        rows15 = completeness(15).collectAsList();
         at15 = byKey(rows15);
-        at20 = byKey(completeness.compute(spark, 20).collectAsList());
+        at20 = byKey(completeness(20).collectAsList());
+    }
+
+    private Dataset<Row> completeness(int deadlineDays) {
+        return ReportingCompleteness.compute(receipts, calendar, orgs.dimOrgs(), orgs.orgAncestors(), deadlineDays);
     }
 
     @AfterAll
@@ -180,6 +188,6 @@ class ReportingCompletenessTest {
 
     @Test
     void negativeDeadlineIsRefused() {
-        assertThatThrownBy(() -> new ReportingCompleteness().compute(spark, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> completeness(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

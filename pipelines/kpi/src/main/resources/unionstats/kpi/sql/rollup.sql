@@ -1,0 +1,36 @@
+-- Rolls base measures up the hierarchy (see RollUp): every org gets its subtree's measures, one row per org, period
+-- and breakdown, with m_<measure> and mq_<measure> columns. Basic-grain units reach basic-level ancestors only,
+-- region-grain units regional ancestors only, so every org is reached from each unit exactly once.
+-- The placeholders are lists generated from the KPI catalogue's measures:
+--   additive_measures, distinct_count_measures, median_measures: quoted measure names;
+--   additive_pivot, recounted_pivot: ", SUM(IF(measure = '<m>', value, NULL)) AS m_<m>, MAX(IF(...)) AS mq_<m>" per measure;
+--   additive_sums: ", SUM(m.m_<m>) AS m_<m>, MAX(m.mq_<m>) AS mq_<m>" per additive measure.
+WITH unit_sums AS (
+  -- Additive measures pivoted per unit first, so the bridge join moves one row per unit and period, not per measure.
+  SELECT org_code, grain, period, breakdown${additive_pivot}
+  FROM measures
+  WHERE measure IN (${additive_measures})
+  GROUP BY org_code, grain, period, breakdown),
+summed_wide AS (
+  SELECT a.ancestor_code AS org_code, m.period, m.breakdown${additive_sums}
+  FROM unit_sums m
+  JOIN org_ancestors a ON a.org_code = m.org_code AND (a.ancestor_code LIKE '%-%') = (m.grain = 'basic')
+  GROUP BY a.ancestor_code, m.period, m.breakdown),
+recounted AS (
+  SELECT a.ancestor_code AS org_code, m.period, m.breakdown, m.measure,
+         CAST(COUNT(DISTINCT m.distinct_key) AS DOUBLE) AS value, MAX(m.qualifier_rank) AS qualifier_rank
+  FROM measures m
+  JOIN org_ancestors a ON a.org_code = m.org_code AND (a.ancestor_code LIKE '%-%') = (m.grain = 'basic')
+  WHERE m.measure IN (${distinct_count_measures})
+  GROUP BY a.ancestor_code, m.period, m.breakdown, m.measure
+  UNION ALL
+  SELECT a.ancestor_code, m.period, m.breakdown, m.measure, MEDIAN(m.value), MAX(m.qualifier_rank)
+  FROM measures m
+  JOIN org_ancestors a ON a.org_code = m.org_code AND (a.ancestor_code LIKE '%-%') = (m.grain = 'basic')
+  WHERE m.measure IN (${median_measures})
+  GROUP BY a.ancestor_code, m.period, m.breakdown, m.measure),
+recounted_wide AS (
+  SELECT org_code, period, breakdown${recounted_pivot}
+  FROM recounted
+  GROUP BY org_code, period, breakdown)
+SELECT * FROM summed_wide FULL OUTER JOIN recounted_wide USING (org_code, period, breakdown)
