@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.unionstats.text.TextNormalizer;
+import org.unionstats.values.Unit;
 
 /** The indicator catalogue: ids, Chinese names and units that indicator_reports may use. */
 public final class Indicators implements Serializable {
@@ -55,29 +56,26 @@ public final class Indicators implements Serializable {
     }
 
     /**
-     * How many of the indicator's units one written unit is worth: 1 when it names the unit,
-     * 10 000 for 万元 against 元, empty when it disagrees with the catalogue.
+     * How many of the indicator's units one written unit (the 单位 column) is worth: 1 when it names the
+     * unit ({@link Indicator#measure}: 元, 人民币, 名 for persons ...), 10 000 for 万元 against 元, 10⁸ for 亿元;
+     * empty when it disagrees with the catalogue. Empty or blank means the catalogue's unit.
      */
     public static Optional<BigDecimal> unitFactor(Indicator indicator, String written) {
-        String key = TextNormalizer.headerKey(written);
-        BigDecimal factor = BigDecimal.ONE;
-        if (!key.isEmpty() && !matchesUnit(indicator, key)) {
-            if (key.startsWith("万") && matchesUnit(indicator, key.substring(1))) {
-                factor = BigDecimal.valueOf(10_000);
-            } else if (key.startsWith("亿") && matchesUnit(indicator, key.substring(1))) {
-                factor = BigDecimal.valueOf(100_000_000);
-            } else {
-                return Optional.empty();
-            }
+        String key = TextNormalizer.headerKey(written == null ? "" : written);
+        if (key.isEmpty()) {
+            return Optional.of(BigDecimal.ONE);
         }
-        return Optional.of(factor);
-    }
-
-    private static boolean matchesUnit(Indicator indicator, String key) {
-        if (key.equals(TextNormalizer.headerKey(indicator.unit())) || key.equals(TextNormalizer.headerKey(indicator.unitZh()))) {
-            return true;
+        Unit unit = indicator.measure();
+        if (unit.accepts(key)) {
+            return Optional.of(BigDecimal.ONE);
         }
-        return indicator.unitAliases().stream().anyMatch(a -> TextNormalizer.headerKey(a).equals(key));
+        if (key.length() > 1 && key.startsWith("万") && unit.accepts(key.substring(1))) {
+            return Optional.of(BigDecimal.valueOf(10_000));
+        }
+        if (key.length() > 1 && key.startsWith("亿") && unit.accepts(key.substring(1))) {
+            return Optional.of(BigDecimal.valueOf(100_000_000));
+        }
+        return Optional.empty();
     }
 
     private static List<String> split(String cell) {

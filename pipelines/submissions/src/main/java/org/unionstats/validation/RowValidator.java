@@ -5,9 +5,14 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.avro.Schema;
 import org.unionstats.contract.ColumnKind;
 import org.unionstats.contract.ContractCatalog;
 import org.unionstats.contract.HeaderMapper;
@@ -19,14 +24,33 @@ import org.unionstats.privacy.PersonalDataMasker;
 import org.unionstats.privacy.Pseudonymizer;
 import org.unionstats.regions.RegionDirectory;
 import org.unionstats.submission.SubmissionPath;
+import org.unionstats.text.TextHazards;
 import org.unionstats.text.TextNormalizer;
+import org.unionstats.values.BadQualifierException;
+import org.unionstats.values.ChineseNumberParser;
+import org.unionstats.values.OutOfRangeException;
+import org.unionstats.values.QualifiedNumber;
 import org.unionstats.values.Qualifier;
+import org.unionstats.values.Unit;
+import org.unionstats.values.UnitMismatchException;
 import org.unionstats.values.ValueFormatException;
+import org.unionstats.values.WrittenNumber;
+
+import static org.unionstats.privacy.PersonalDataMasker.echo;
 
 /**
  * Checks one row of a submission against the contract and turns it into typed warehouse
  * values, pseudonymising personal ids on the way. Every problem in the row is reported, not
- * just the first, so a clerk can fix the row in one pass.
+ * just the first, so a clerk can fix the row in one pass; nothing a cell holds makes it throw.
+ *
+ * <p>Before a cell is read: a cell longer than {@link CellLimits#maxCellLength} is refused
+ * ({@code VALUE_TOO_LONG}), one with control, direction or zero-width characters
+ * ({@link TextHazards}) too ({@code CONTROL_CHARACTER}), and one with characters that were not valid
+ * text ({@code BAD_ENCODING}); extra columns included. An identifier kept as written (the
+ * {@code case_id} of a hardship case, a {@code competition_id}: text columns of the natural key)
+ * that holds an ID-card number is refused ({@code PERSONAL_ID_IN_IDENTIFIER}): the warehouse keeps it
+ * in clear and shows it, so it must be the union's own number. Identifiers that are pseudonymised
+ * ({@code member_id}, {@code worker_id}) never reach the warehouse as written, ID number or not.
  */
 public final class RowValidator implements Serializable {
 
@@ -34,12 +58,45 @@ public final class RowValidator implements Serializable {
     private final Indicators indicators;
     private final CellReader cells;
     private final RecordRules rules;
+    private final CellLimits limits;
+    /** Per record type, what each numeric field's warehouse type can hold. */
+    private final Map<RecordType, Map<String, StorageRange>> storage = new EnumMap<>(RecordType.class);
+    /** Per record type, the text fields that identify a row and are stored as written. */
+    private final Map<RecordType, Set<String>> clearIdentifiers = new EnumMap<>(RecordType.class);
 
     public RowValidator(ContractCatalog catalog, RegionDirectory regions, Indicators indicators, Pseudonymizer pseudonymizer) {
+        this(catalog, regions, indicators, pseudonymizer, CellLimits.DEFAULTS);
+    }
+
+    /** A validator with the ingest's limits on cell length and digits. */
+    public RowValidator(ContractCatalog catalog, RegionDirectory regions, Indicators indicators, Pseudonymizer pseudonymizer,
+            CellLimits limits) {
         this.catalog = catalog;
         this.indicators = indicators;
-        this.cells = new CellReader(regions, indicators, pseudonymizer);
+        this.limits = limits;
+        this.cells = new CellReader(regions, indicators, pseudonymizer, limits.maxDigits());
         this.rules = new RecordRules(regions);
+        for (RecordType type : RecordType.values()) {
+            Schema schema = catalog.schema(type);
+            Map<String, StorageRange> ranges = new HashMap<>();
+            Set<String> identifiers = new HashSet<>();
+            for (SourceColumn column : catalog.columns(type)) {
+                Schema.Field field = schema.getField(column.field());
+                StorageRange range = field == null ? null : StorageRange.of(field.schema());
+                if (range != null) {
+                    ranges.put(column.field(), range);
+                }
+                if (column.kind() == ColumnKind.TEXT && catalog.naturalKey(type).contains(column.field())) {
+                    identifiers.add(column.field());
+                }
+            }
+            storage.put(type, Map.copyOf(ranges));
+            clearIdentifiers.put(type, Set.copyOf(identifiers));
+        }
+    }
+
+    public CellLimits limits() {
+        return limits;
     }
 
     /** Required columns the header row lacks; a file missing one is refused as a whole. */
@@ -48,19 +105,28 @@ public final class RowValidator implements Serializable {
     }
 
     public RowResult validate(SubmissionPath sub, HeaderMapper.Mapping mapping, List<String> row, ReferenceCodes refs) {
+        RecordType type = sub.recordType();
         List<Violation> violations = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, String> extras = new LinkedHashMap<>();
         Qualifier qualifier = Qualifier.EXACT;
         String orgScope = orgScope(mapping, row);
         String unitText = null;
+        SourceColumn valueColumn = null;
+        String valueText = null;
+        boolean indicatorValues = catalog.columns(type).stream().anyMatch(c -> c.kind() == ColumnKind.INDICATOR);
 
         for (int i = 0; i < mapping.columns().size(); i++) {
             SourceColumn column = mapping.columns().get(i);
-            String text = i < row.size() ? TextNormalizer.normalize(row.get(i)) : null;
+            String raw = i < row.size() ? row.get(i) : null;
+            String header = mapping.headers().get(i);
+            if (raw != null && !raw.isEmpty() && !safe(column, header, raw, violations)) {
+                continue;
+            }
+            String text = TextNormalizer.normalize(raw);
             if (column == null) {
                 if (text != null && !text.isEmpty()) {
-                    extras.put(mapping.headers().get(i), PersonalDataMasker.maskCell(mapping.headers().get(i), text, false));
+                    extras.put(header, PersonalDataMasker.maskCell(header, text, false));
                 }
                 continue;
             }
@@ -70,8 +136,20 @@ public final class RowValidator implements Serializable {
             if (column.kind() == ColumnKind.UNIT) {
                 unitText = text;
             }
+            if (column.kind() == ColumnKind.AMOUNT && indicatorValues && column.unit() == null) {
+                // The value of an indicator report: its unit is the indicator's, known once the row is read.
+                valueColumn = column;
+                valueText = text;
+                continue;
+            }
+            if (column.kind() == ColumnKind.TEXT && clearIdentifiers.get(type).contains(column.field())
+                    && PersonalDataMasker.containsIdNumber(text)) {
+                violations.add(Violation.of(QuarantineCode.PERSONAL_ID_IN_IDENTIFIER, column.name(),
+                        Map.of("column_zh", column.zh(), "column", column.name())));
+                continue;
+            }
             try {
-                CellReader.Cell cell = cells.read(column, text, refs, orgScope);
+                CellReader.Cell cell = cells.read(column, text, storage.get(type).get(column.field()), refs, orgScope);
                 qualifier = qualifier.weakest(cell.qualifier());
                 if (cell.value() != null) {
                     values.put(column.field(), cell.value());
@@ -79,16 +157,14 @@ public final class RowValidator implements Serializable {
                 if (cell.value() instanceof LocalDate date) {
                     RecordRules.checkPeriodRule(column.periodRule(), column.name(), date, sub.period(), violations);
                 }
-            } catch (OutOfRangeException e) {
-                violations.add(Violation.detail(QuarantineCode.OUT_OF_RANGE, column.name(), e.messageZh(), e.messageEn()));
-            } catch (ValueFormatException e) {
-                violations.add(Violation.detail(errorCode(column), column.name(), e.messageZh(), e.messageEn()));
-            } catch (ArithmeticException e) {
-                violations.add(Violation.of(QuarantineCode.WHOLE_NUMBER_REQUIRED, column.name(),
-                        Map.of("column_zh", column.zh(), "column", column.name(), "value", text)));
+            } catch (RuntimeException e) {
+                violations.add(refusal(column, text, e, null));
             }
         }
-        for (SourceColumn column : catalog.columns(sub.recordType())) {
+        if (indicatorValues) {
+            qualifier = qualifier.weakest(indicatorValue(type, values, valueColumn, valueText, unitText, violations));
+        }
+        for (SourceColumn column : catalog.columns(type)) {
             if (values.containsKey(column.field()) || column.kind() == ColumnKind.QUALIFIER || column.kind() == ColumnKind.UNIT) {
                 continue;
             }
@@ -98,12 +174,9 @@ public final class RowValidator implements Serializable {
                 violations.add(Violation.of(QuarantineCode.MISSING_VALUE, column.name(), Map.of("column_zh", column.zh(), "column", column.name())));
             }
         }
-        if (sub.recordType() == RecordType.INDICATOR_REPORTS && values.containsKey("indicator_id")) {
-            unit(values, unitText, violations);
-        }
-        java.util.Set<String> failed = new java.util.HashSet<>();
+        Set<String> failed = new HashSet<>();
         for (Violation v : violations) {
-            catalog.columns(sub.recordType()).stream().filter(c -> c.name().equals(v.column())).forEach(c -> failed.add(c.field()));
+            catalog.columns(type).stream().filter(c -> c.name().equals(v.column())).forEach(c -> failed.add(c.field()));
         }
         rules.check(sub, values, failed, violations);
         if (!violations.isEmpty()) {
@@ -112,26 +185,124 @@ public final class RowValidator implements Serializable {
         return new RowResult.Accepted(new ValidatedRow(values, qualifier, extras));
     }
 
-    /** Reads the unit against the catalogue, scales 万元 to 元, and stores the catalogue's unit code. */
-    private void unit(Map<String, Object> values, String unitText, List<Violation> violations) {
-        Indicator indicator = indicators.find((String) values.get("indicator_id")).orElseThrow();
-        if (unitText == null) {
-            values.put("unit", indicator.unit());
-            return;
+    /**
+     * A cell is read only when it is short enough and holds no control characters and nothing that was not
+     * valid text; otherwise its refusal is added.
+     */
+    private boolean safe(SourceColumn column, String header, String raw, List<Violation> violations) {
+        String name = column != null ? column.name() : echo(header);
+        String zh = column != null ? column.zh() : echo(header);
+        if (raw.length() > limits.maxCellLength()) {
+            int length = raw.codePointCount(0, raw.length());
+            if (length > limits.maxCellLength()) {
+                violations.add(Violation.of(QuarantineCode.VALUE_TOO_LONG, name,
+                        Map.of("column_zh", zh, "column", name, "length", length, "limit", limits.maxCellLength())));
+                return false;
+            }
         }
-        Indicators.unitFactor(indicator, unitText).ifPresentOrElse(factor -> {
+        if (TextHazards.firstControl(raw) >= 0) {
+            violations.add(Violation.of(QuarantineCode.CONTROL_CHARACTER, name, Map.of("column_zh", zh, "column", name)));
+            return false;
+        }
+        if (TextHazards.isDamaged(raw)) {
+            violations.add(Violation.of(QuarantineCode.BAD_ENCODING, name, Map.of()));
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Reads the value of an indicator report against its indicator's unit and the row's 单位: a unit
+     * written with the value must be the indicator's ({@code 5000余名} for persons), a scaled unit column
+     * (万元, 亿元) scales a bare number, and a row that states its scale twice ({@code 1.5万} with 万元) is
+     * refused rather than guessed. Stores the catalogue's unit code.
+     *
+     * @return the qualifier the value carried
+     */
+    private Qualifier indicatorValue(RecordType type, Map<String, Object> values, SourceColumn valueColumn, String valueText,
+            String unitText, List<Violation> violations) {
+        Indicator indicator = values.get("indicator_id") instanceof String id ? indicators.find(id).orElse(null) : null;
+        BigDecimal factor = BigDecimal.ONE;
+        if (indicator != null) {
             values.put("unit", indicator.unit());
-            if (values.get("value") instanceof BigDecimal v && factor.compareTo(BigDecimal.ONE) != 0) {
-                BigDecimal scaled = v.multiply(factor);
-                try {
-                    CellReader.checkStorable("数值", "value", scaled, v.toPlainString() + " " + unitText);
-                    values.put("value", scaled);
-                } catch (OutOfRangeException e) {
-                    violations.add(Violation.detail(QuarantineCode.OUT_OF_RANGE, "value", e.messageZh(), e.messageEn()));
+            if (unitText != null) {
+                BigDecimal f = Indicators.unitFactor(indicator, unitText).orElse(null);
+                if (f == null) {
+                    violations.add(unitMismatch("unit", unitText, indicator));
+                } else {
+                    factor = f;
                 }
             }
-        }, () -> violations.add(Violation.of(QuarantineCode.UNIT_MISMATCH, "unit", Map.of("unit", String.valueOf(unitText), "indicator_zh", String.valueOf(indicator.zhName()),
-                "indicator_unit_zh", String.valueOf(indicator.unitZh()), "indicator", indicator.id(), "indicator_unit", String.valueOf(indicator.unit())))));
+        }
+        if (valueColumn == null) {
+            return Qualifier.EXACT;
+        }
+        StorageRange range = storage.get(type).get(valueColumn.field());
+        try {
+            WrittenNumber written = ChineseNumberParser.read(valueText, limits.maxDigits());
+            if (indicator == null) {
+                // Unknown or missing indicator (already reported): the unit cannot be judged, the number can.
+                if (written.hasUnit() && !Unit.isUnitWord(written.unit())) {
+                    written.bare();
+                }
+                values.put(valueColumn.field(), CellReader.storableAmount(valueColumn.zh(), valueColumn.name(), valueColumn,
+                        range, written.value(), valueText));
+                return written.qualifier();
+            }
+            QualifiedNumber number = written.in(indicator.measure());
+            BigDecimal value = number.value();
+            if (factor.compareTo(BigDecimal.ONE) != 0) {
+                if (written.hasUnit() || written.scaled()) {
+                    violations.add(Violation.of(QuarantineCode.UNIT_MISMATCH, valueColumn.name(), Map.of(
+                            "unit", written.writtenUnit(), "indicator_zh", indicator.zhName(), "indicator_unit_zh", unitText,
+                            "indicator", indicator.id(), "indicator_unit", unitText)));
+                    return number.qualifier();
+                }
+                value = value.multiply(factor);
+            }
+            values.put(valueColumn.field(), CellReader.storableAmount(valueColumn.zh(), valueColumn.name(), valueColumn,
+                    range, value, valueText + (factor.compareTo(BigDecimal.ONE) != 0 ? " " + unitText : "")));
+            return number.qualifier();
+        } catch (UnitMismatchException e) {
+            violations.add(unitMismatch(valueColumn.name(), e.written(), indicator));
+        } catch (RuntimeException e) {
+            violations.add(refusal(valueColumn, valueText, e, indicator));
+        }
+        return Qualifier.EXACT;
+    }
+
+    private static Violation unitMismatch(String column, String written, Indicator indicator) {
+        return Violation.of(QuarantineCode.UNIT_MISMATCH, column, Map.of("unit", echo(written),
+                "indicator_zh", String.valueOf(indicator.zhName()), "indicator_unit_zh", String.valueOf(indicator.unitZh()),
+                "indicator", indicator.id(), "indicator_unit", String.valueOf(indicator.unit())));
+    }
+
+    /** The violation for a cell its reader refused; anything unexpected is a refusal of the row, never of the file. */
+    private static Violation refusal(SourceColumn column, String text, RuntimeException e, Indicator indicator) {
+        if (e instanceof UnitMismatchException u) {
+            if (indicator != null) {
+                return unitMismatch(column.name(), u.written(), indicator);
+            }
+            return Violation.of(QuarantineCode.UNIT_MISMATCH, column.name(), Map.of("unit", echo(u.written()),
+                    "indicator_zh", column.zh(), "indicator_unit_zh", u.expected().zh(), "indicator", column.name(),
+                    "indicator_unit", u.expected().code()));
+        }
+        if (e instanceof BadQualifierException q) {
+            return Violation.detail(QuarantineCode.BAD_QUALIFIER, column.name(), q.messageZh(), q.messageEn());
+        }
+        if (e instanceof OutOfRangeException r) {
+            return Violation.detail(QuarantineCode.OUT_OF_RANGE, column.name(), r.messageZh(), r.messageEn());
+        }
+        if (e instanceof ValueFormatException f) {
+            return Violation.detail(errorCode(column), column.name(), f.messageZh(), f.messageEn());
+        }
+        if (e instanceof ArithmeticException) {
+            return Violation.of(QuarantineCode.WHOLE_NUMBER_REQUIRED, column.name(),
+                    Map.of("column_zh", column.zh(), "column", column.name(), "value", echo(text)));
+        }
+        return Violation.detail(QuarantineCode.BAD_VALUE, column.name(),
+                column.zh() + "「" + echo(text) + "」无法读取（" + e.getClass().getSimpleName() + "）",
+                column.name() + " '" + echo(text) + "' could not be read (" + e.getClass().getSimpleName() + ")");
     }
 
     /** Pseudonyms of union-issued ids are scoped by county: two counties may both have a member M0001. */

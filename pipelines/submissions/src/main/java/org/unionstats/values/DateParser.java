@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.unionstats.privacy.PersonalDataMasker;
 import org.unionstats.text.TextNormalizer;
 
 /**
@@ -51,16 +52,15 @@ public final class DateParser {
         if (s == null || s.isEmpty()) {
             throw new ValueFormatException("日期为空，" + FORMS_ZH, "the date is empty; " + FORMS_EN);
         }
-        String shown = text.strip();
         Matcher m;
         if ((m = SEPARATED.matcher(s)).matches()) {
-            return date(shown, m.group(1), m.group(3), m.group(4));
+            return date(text, m.group(1), m.group(3), m.group(4));
         }
         if ((m = CHINESE.matcher(s)).matches()) {
-            return date(shown, m.group(1), m.group(2), m.group(3));
+            return date(text, m.group(1), m.group(2), m.group(3));
         }
         if ((m = COMPACT.matcher(s)).matches()) {
-            return date(shown, m.group(1), m.group(2), m.group(3));
+            return date(text, m.group(1), m.group(2), m.group(3));
         }
         if (SERIAL.matcher(s).matches()) {
             int serial = new BigDecimal(s).intValue(); // a fraction is the time of day: drop it
@@ -69,17 +69,17 @@ public final class DateParser {
             }
         }
         throw new ValueFormatException(
-                "无法识别的日期「" + shown + "」，" + FORMS_ZH,
-                "cannot read the date '" + shown + "'; " + FORMS_EN);
+                "无法识别的日期「" + PersonalDataMasker.echo(text) + "」，" + FORMS_ZH,
+                "cannot read the date '" + PersonalDataMasker.echo(text) + "'; " + FORMS_EN);
     }
 
-    private static LocalDate date(String shown, String year, String month, String day) {
+    private static LocalDate date(String text, String year, String month, String day) {
         try {
             return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
         } catch (DateTimeException e) {
             throw new ValueFormatException(
-                    "日期「" + shown + "」不存在（没有这个月或这一天），" + FORMS_ZH,
-                    "there is no such date as '" + shown + "' (no such month or day); " + FORMS_EN);
+                    "日期「" + PersonalDataMasker.echo(text) + "」不存在（没有这个月或这一天），" + FORMS_ZH,
+                    "there is no such date as '" + PersonalDataMasker.echo(text) + "' (no such month or day); " + FORMS_EN);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.unionstats.values;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.unionstats.privacy.PersonalDataMasker;
 
 /**
  * A number as reported, with how exactly it is meant. The value is kept canonical (no trailing
@@ -23,17 +24,16 @@ public record QualifiedNumber(BigDecimal value, Qualifier qualifier) implements 
 
     /** The value as a whole number, for counts of people, cases, stations and the like. */
     public long longValueExact() {
+        String shown = PersonalDataMasker.echo(value.toString());
         if (value.scale() > 0) {
             throw new ValueFormatException(
-                    "「" + value.toPlainString() + "」不是整数，此处应填写整数",
-                    "'" + value.toPlainString() + "' is not a whole number; a whole number is expected here");
+                    "「" + shown + "」不是整数，此处应填写整数",
+                    "'" + shown + "' is not a whole number; a whole number is expected here");
         }
         try {
             return value.longValueExact();
         } catch (ArithmeticException e) {
-            throw new ValueFormatException(
-                    "数值「" + value.toPlainString() + "」过大",
-                    "the number '" + value.toPlainString() + "' is too large");
+            throw new OutOfRangeException("数值「" + shown + "」过大", "the number '" + shown + "' is too large");
         }
     }
 

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.unionstats.privacy.PersonalDataMasker;
 
 /**
  * How exactly a reported figure is meant: {@code 5000} ({@link #EXACT}), {@code 5000余}
@@ -15,21 +16,35 @@ public enum Qualifier {
     OVER("over"),
     NEARLY("nearly");
 
-    /** Labels a clerk may put in the 说明 column, keyed in lower case after NFKC. */
+    /** Labels a clerk may put in the 说明 column, keyed in lower case after NFKC (the words the value parser reads). */
     private static final Map<String, Qualifier> LABELS = Map.ofEntries(
             Map.entry("", EXACT),
             Map.entry("精确", EXACT),
             Map.entry("exact", EXACT),
+            Map.entry("准确", EXACT),
             Map.entry("余", OVER),
             Map.entry("多", OVER),
+            Map.entry("有余", OVER),
+            Map.entry("超", OVER),
             Map.entry("超过", OVER),
+            Map.entry("突破", OVER),
+            Map.entry("逾", OVER),
             Map.entry("以上", OVER),
             Map.entry("over", OVER),
+            Map.entry("more than", OVER),
+            Map.entry("at least", OVER),
             Map.entry("近", NEARLY),
+            Map.entry("将近", NEARLY),
+            Map.entry("接近", NEARLY),
             Map.entry("约", NEARLY),
+            Map.entry("大约", NEARLY),
             Map.entry("左右", NEARLY),
+            Map.entry("上下", NEARLY),
             Map.entry("nearly", NEARLY),
-            Map.entry("about", NEARLY));
+            Map.entry("about", NEARLY),
+            Map.entry("approx", NEARLY),
+            Map.entry("approximately", NEARLY),
+            Map.entry("around", NEARLY));
 
     private final String code;
 
@@ -49,9 +64,10 @@ public enum Qualifier {
                 return q;
             }
         }
+        String shown = PersonalDataMasker.echo(code);
         throw new ValueFormatException(
-                "无法识别的说明代码「" + code + "」，应为 exact、over 或 nearly",
-                "unknown qualifier code '" + code + "'; expected exact, over or nearly");
+                "无法识别的说明代码「" + shown + "」，应为 exact、over 或 nearly",
+                "unknown qualifier code '" + shown + "'; expected exact, over or nearly");
     }
 
     /**

@@ -176,6 +176,51 @@ class SubmissionPathTest {
         assertThat(parse("130306/2024Q3/会员变动-更正.csv").version()).isEqualTo(2);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"member_events_v99999999999.csv", "member_events_v1000.csv", "会员变动-第99999999999版.xlsx",
+            "会员变动-第九十九十九十九十九十九十九十九十九十九十九十九十九十版.xlsx", "member_events_v00000000000000000000000000001.csv"})
+    void versionNumbersThatDoNotFitAreRefusedNotWrapped(String fileName) {
+        ValueFormatException e = refusal("130306/2024Q3/" + fileName);
+        assertThat(e.messageZh()).contains("版本号").contains("过大").contains("999");
+        assertThat(e.messageEn()).contains("version number").contains("too large");
+    }
+
+    @Test
+    void theLargestVersionIsRead() {
+        assertThat(parse("130306/2024Q3/member_events_v999.csv").version()).isEqualTo(999);
+        assertThat(parse("130306/2024Q3/member_events_v0999.csv").version()).isEqualTo(999);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"member_events\u202Egpj.csv", "member_events\u0007.csv", "member_events\u200B.csv",
+            "member\u0000events.csv", "member_events\u2066.csv", "member_events\uFFFD.csv"})
+    void controlDirectionAndZeroWidthCharactersInANameAreRefusedAndShownVisibly(String fileName) {
+        ValueFormatException e = refusal("130306/2024Q3/" + fileName);
+        assertThat(e.messageZh()).contains("控制字符").contains("<U+");
+        assertThat(e.messageEn()).contains("control").contains("<U+");
+        assertThat(org.unionstats.text.TextHazards.hasAny(e.messageZh() + e.messageEn())).isFalse();
+    }
+
+    @Test
+    void controlCharactersInAFolderNameAreRefusedToo() {
+        assertThat(refusal("130306\u202E/2024Q3/member_events.csv").messageEn()).contains("U+202E");
+    }
+
+    @Test
+    void anOverlongFileNameIsRefusedWithoutQuotingItWhole() {
+        String name = "member_events_" + "x".repeat(200) + ".csv";
+        ValueFormatException e = catchThrowableOfType(ValueFormatException.class,
+                () -> SubmissionPath.parse("130306/2024Q3/" + name, REGIONS, 120));
+        assertThat(e.messageZh()).contains("文件名过长").contains("218").contains("120");
+        assertThat(e.messageEn()).contains("too long").doesNotContain(name);
+        assertThat(SubmissionPath.parse("130306/2024Q3/" + name, REGIONS).recordType()).isEqualTo(RecordType.MEMBER_EVENTS);
+    }
+
+    @Test
+    void aPeriodTheCalendarRefusesIsABadPeriod() {
+        assertThat(refusal("130306/0000Q3/member_events.csv").messageEn()).contains("cannot read the period '0000Q3'");
+    }
+
     @Test
     void formatFromFileName() {
         assertThat(SubmissionFormat.fromFileName("a.csv")).contains(SubmissionFormat.CSV);

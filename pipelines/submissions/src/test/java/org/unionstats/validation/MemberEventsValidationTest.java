@@ -154,12 +154,14 @@ class MemberEventsValidationTest {
     }
 
     @Test
-    void birthYearBeyondAnIntIsABadNumber() {
+    void birthYearBeyondAnIntIsOutOfRange() {
+        // birth_year is an Avro int: a value it cannot hold is out of range for the row (it was BAD_NUMBER,
+        // "must be a whole number", before the range check against the warehouse type).
         Violation v = single(PATH, with(ROW, "出生年份", "99999999999"));
-        assertThat(v.code()).isEqualTo("BAD_NUMBER");
+        assertThat(v.code()).isEqualTo("OUT_OF_RANGE");
         assertThat(v.column()).isEqualTo("birth_year");
-        assertThat(v.messageZh()).isEqualTo("出生年份「99999999999」应为整数");
-        assertThat(v.messageEn()).isEqualTo("birth_year '99999999999' must be a whole number");
+        assertThat(v.messageZh()).isEqualTo("出生年份「99999999999」超出可存储的范围（-2147483648 至 2147483647）");
+        assertThat(v.messageEn()).isEqualTo("birth_year '99999999999' is beyond what can be stored (-2147483648 to 2147483647)");
     }
 
     @Test
