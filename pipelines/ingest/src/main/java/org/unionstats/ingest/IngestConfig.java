@@ -12,13 +12,20 @@ import org.unionstats.period.Period;
  * @param shardsPerPartition Parquet files per table partition written by one run
  * @param beamArgs pipeline options passed through to Beam ({@code --runner=FlinkRunner}, ...)
  * @param from with {@code to}: only submissions whose period lies within from..to are ingested; null = every period
+ * @param limits how much one file may ask of the run (sizes, rows, columns, time); see {@link IngestLimits#defaults()}
  */
 public record IngestConfig(String inbox, String warehouse, byte[] pseudonymKey, int shardsPerPartition, List<String> beamArgs,
-        Period from, Period to) {
+        Period from, Period to, IngestLimits limits) {
 
-    /** Every period of the inbox. */
+    /** Every period of the inbox, default limits. */
     public IngestConfig(String inbox, String warehouse, byte[] pseudonymKey, int shardsPerPartition, List<String> beamArgs) {
-        this(inbox, warehouse, pseudonymKey, shardsPerPartition, beamArgs, null, null);
+        this(inbox, warehouse, pseudonymKey, shardsPerPartition, beamArgs, null, null, IngestLimits.defaults());
+    }
+
+    /** The selected periods, default limits. */
+    public IngestConfig(String inbox, String warehouse, byte[] pseudonymKey, int shardsPerPartition, List<String> beamArgs,
+            Period from, Period to) {
+        this(inbox, warehouse, pseudonymKey, shardsPerPartition, beamArgs, from, to, IngestLimits.defaults());
     }
 
     public IngestConfig {
@@ -26,6 +33,9 @@ public record IngestConfig(String inbox, String warehouse, byte[] pseudonymKey, 
         warehouse = trimSlash(warehouse);
         pseudonymKey = pseudonymKey.clone();
         beamArgs = List.copyOf(beamArgs);
+        if (limits == null) {
+            limits = IngestLimits.defaults();
+        }
         if (shardsPerPartition < 1) {
             throw new IllegalArgumentException("shardsPerPartition must be at least 1");
         }
@@ -35,6 +45,11 @@ public record IngestConfig(String inbox, String warehouse, byte[] pseudonymKey, 
         if (from != null && from.start().isAfter(to.end())) {
             throw new IllegalArgumentException("a period selection must run forwards: " + from + ".." + to);
         }
+    }
+
+    /** The same run with other limits. */
+    public IngestConfig withLimits(IngestLimits other) {
+        return new IngestConfig(inbox, warehouse, pseudonymKey, shardsPerPartition, beamArgs, from, to, other);
     }
 
     /** True when a submission of this period is to be ingested; a file without a readable period only when all are. */

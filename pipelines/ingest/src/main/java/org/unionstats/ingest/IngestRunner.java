@@ -66,7 +66,8 @@ public final class IngestRunner {
         Instant started = Instant.now();
         String runId = RUN_ID.format(started);
         progress.message("planning: listing and hashing " + config.inbox());
-        IngestPlan plan = new IngestPlanner(regions, layout).plan(config.inbox(), runId, started.toEpochMilli(), config::selects);
+        IngestPlan plan = new IngestPlanner(regions, layout, config.limits())
+                .plan(config.inbox(), runId, started.toEpochMilli(), config::selects);
         progress.message(String.format("plan: %d new file(s), %d unchanged (already ingested), %d table partition(s) to rewrite",
                 plan.newFiles().size(), plan.unchangedFiles(),
                 plan.touched().values().stream().mapToInt(java.util.Map::size).sum()));
@@ -75,7 +76,7 @@ public final class IngestRunner {
         }
 
         Pipeline pipeline = Pipeline.create(options);
-        IngestPipeline.build(pipeline, plan, catalog, config.pseudonymKey(), layout, config.shardsPerPartition());
+        IngestPipeline.build(pipeline, plan, catalog, config.pseudonymKey(), layout, config.shardsPerPartition(), config.limits());
         // Poll progress while the runner works instead of blocking inside run().
         DirectOptions direct = options.as(DirectOptions.class);
         direct.setBlockOnRun(false);

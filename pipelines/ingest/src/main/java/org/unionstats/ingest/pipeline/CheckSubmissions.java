@@ -1,6 +1,4 @@
 package org.unionstats.ingest.pipeline;
-import org.unionstats.warehouse.WarehouseLayout;
-
 
 import java.util.EnumMap;
 import java.util.List;
@@ -10,43 +8,55 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.unionstats.contract.ContractCatalog;
 import org.unionstats.contract.RecordType;
+import org.unionstats.ingest.IngestLimits;
 import org.unionstats.ingest.plan.PlannedFile;
 import org.unionstats.validation.ReferenceCodes;
+import org.unionstats.warehouse.WarehouseLayout;
 
 /**
- * Planned files in; out, keyed by partition (period): accepted rows per record type,
- * quarantine entries and receipts. Codes the batch declares (org_units, competitions) are
- * gathered first, so references within one batch resolve whatever order files arrive in.
+ * Planned files in; out, keyed by partition (period): accepted rows per record type of the files
+ * that count, quarantine entries and receipts with their final status, and the winner of every
+ * submission group a file of this batch won ({@link #WINNERS}: group → {@code "<rank>\t<source file>"}).
+ * Codes the batch declares (org_units, competitions) are gathered first, so references within
+ * one batch resolve whatever order files arrive in.
  */
 public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>, PCollectionTuple> {
 
     public static final TupleTag<KV<String, GenericRecord>> RECEIPTS = new TupleTag<>("receipts") {};
     public static final TupleTag<KV<String, GenericRecord>> QUARANTINE = new TupleTag<>("quarantine") {};
+    /** For each group a new file won: the winning file's rank and source file. */
+    public static final TupleTag<KV<String, String>> WINNERS = new TupleTag<>("winners") {};
+    private static final TupleTag<KV<String, GenericRecord>> DRAFT_RECEIPTS = new TupleTag<>("draft receipts") {};
+    private static final TupleTag<KV<String, String>> CANDIDATES = new TupleTag<>("candidates") {};
     private static final Map<RecordType, TupleTag<KV<String, GenericRecord>>> ACCEPTED = new EnumMap<>(RecordType.class);
+    private static final Map<RecordType, TupleTag<KV<String, GenericRecord>>> CHECKED = new EnumMap<>(RecordType.class);
 
     static {
         for (RecordType type : RecordType.values()) {
             ACCEPTED.put(type, new TupleTag<>(type.code()) {});
+            CHECKED.put(type, new TupleTag<>("checked " + type.code()) {});
         }
     }
 
     private final ContractCatalog catalog;
     private final byte[] pseudonymKey;
+    private final IngestLimits limits;
     private final Set<String> existingOrgs;
     private final Set<String> existingCompetitions;
     private final String runId;
@@ -54,8 +64,14 @@ public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>,
 
     public CheckSubmissions(ContractCatalog catalog, byte[] pseudonymKey, Set<String> existingOrgs,
             Set<String> existingCompetitions, String runId, long startedAt) {
+        this(catalog, pseudonymKey, IngestLimits.defaults(), existingOrgs, existingCompetitions, runId, startedAt);
+    }
+
+    public CheckSubmissions(ContractCatalog catalog, byte[] pseudonymKey, IngestLimits limits, Set<String> existingOrgs,
+            Set<String> existingCompetitions, String runId, long startedAt) {
         this.catalog = catalog;
         this.pseudonymKey = pseudonymKey.clone();
+        this.limits = limits;
         this.existingOrgs = existingOrgs;
         this.existingCompetitions = existingCompetitions;
         this.runId = runId;
@@ -73,9 +89,9 @@ public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>,
         existingOrgs.forEach(c -> existing.add(DeclaredCodesFn.code(DeclaredCodesFn.ORG, c)));
         existingCompetitions.forEach(c -> existing.add(DeclaredCodesFn.code(DeclaredCodesFn.COMPETITION, c)));
         PCollection<KV<String, String>> declared = files
-                .apply("Declaring files", Filter.by((PlannedFile f) -> f.isCurrent()
+                .apply("Declaring files", Filter.by((PlannedFile f) -> f.isReadable()
                         && (f.path().recordType() == RecordType.ORG_UNITS || f.path().recordType() == RecordType.COMPETITIONS)))
-                .apply("Read declared codes", ParDo.of(new DeclaredCodesFn()));
+                .apply("Read declared codes", ParDo.of(new DeclaredCodesFn(limits)));
         PCollectionView<ReferenceCodes> refs = PCollectionList
                 .of(declared)
                 .and(files.getPipeline().apply("Warehouse codes", Create.of(existing)
@@ -83,15 +99,36 @@ public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>,
                 .apply("All codes", Flatten.pCollections())
                 .apply("Known codes", Combine.globally(new CollectReferenceCodes()).asSingletonView());
 
-        List<TupleTag<?>> others = new java.util.ArrayList<>(ACCEPTED.values());
+        List<TupleTag<?>> others = new java.util.ArrayList<>(CHECKED.values());
         others.add(QUARANTINE);
-        PCollectionTuple out = files
-                .apply("Check rows", ParDo.of(new CheckSubmissionsFn(pseudonymKey, refs, RECEIPTS, QUARANTINE, ACCEPTED, runId, startedAt))
+        others.add(CANDIDATES);
+        PCollectionTuple checked = files
+                .apply("Check rows", ParDo.of(new CheckSubmissionsFn(pseudonymKey, limits, refs, DRAFT_RECEIPTS, QUARANTINE, CANDIDATES,
+                                CHECKED, runId, startedAt))
                         .withSideInputs(refs)
-                        .withOutputTags(RECEIPTS, TupleTagList.of(others)));
-        out.get(RECEIPTS).setCoder(kv(ContractCatalog.tableSchema(WarehouseLayout.RECEIPTS)));
-        out.get(QUARANTINE).setCoder(kv(ContractCatalog.tableSchema(WarehouseLayout.QUARANTINE)));
-        ACCEPTED.forEach((type, tag) -> out.get(tag).setCoder(kv(catalog.schema(type))));
+                        .withOutputTags(DRAFT_RECEIPTS, TupleTagList.of(others)));
+        KvCoder<String, GenericRecord> receiptCoder = kv(ContractCatalog.tableSchema(WarehouseLayout.RECEIPTS));
+        checked.get(DRAFT_RECEIPTS).setCoder(receiptCoder);
+        checked.get(QUARANTINE).setCoder(kv(ContractCatalog.tableSchema(WarehouseLayout.QUARANTINE)));
+        checked.get(CANDIDATES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+        CHECKED.forEach((type, tag) -> checked.get(tag).setCoder(kv(catalog.schema(type))));
+
+        // The latest file of each group that was read wins; the rest follows from the winners.
+        PCollection<KV<String, String>> winners = checked.get(CANDIDATES)
+                .apply("Latest readable file", Combine.perKey(new Replacement.Latest()))
+                .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+        PCollectionView<Map<String, String>> winnersView = winners.apply("Winners", View.asMap());
+
+        PCollectionTuple out = PCollectionTuple.of(WINNERS, winners)
+                .and(QUARANTINE, checked.get(QUARANTINE))
+                .and(RECEIPTS, checked.get(DRAFT_RECEIPTS)
+                        .apply("Final status", ParDo.of(new Replacement.FinalizeReceipts(winnersView)).withSideInputs(winnersView))
+                        .setCoder(receiptCoder));
+        for (RecordType type : RecordType.values()) {
+            out = out.and(ACCEPTED.get(type), checked.get(CHECKED.get(type))
+                    .apply("Counting " + type.code(), ParDo.of(new Replacement.KeepWinningRows(winnersView)).withSideInputs(winnersView))
+                    .setCoder(kv(catalog.schema(type))));
+        }
         return out;
     }
 

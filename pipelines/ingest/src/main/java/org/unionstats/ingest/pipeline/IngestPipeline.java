@@ -1,6 +1,4 @@
 package org.unionstats.ingest.pipeline;
-import org.unionstats.ingest.warehouse.WarehouseFiles;
-
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,21 +10,26 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.unionstats.contract.ContractCatalog;
 import org.unionstats.contract.RecordType;
+import org.unionstats.ingest.IngestLimits;
 import org.unionstats.ingest.plan.IngestPlan;
 import org.unionstats.ingest.plan.PlannedFile;
 import org.unionstats.ingest.plan.PlannedFileCoder;
+import org.unionstats.ingest.warehouse.WarehouseFiles;
 import org.unionstats.warehouse.WarehouseLayout;
 
 /**
- * Builds the ingest pipeline for a plan: check the new files, merge their accepted rows with
- * the rows each touched partition keeps, and write every output to the run's staging folder.
- * Nothing here depends on a particular runner.
+ * Builds the ingest pipeline for a plan: check the new files, decide which file of each group
+ * counts, merge the winners' accepted rows with the rows each touched partition keeps, and write
+ * every output to the run's staging folder. Nothing here depends on a particular runner.
  */
 public final class IngestPipeline {
 
@@ -34,26 +37,32 @@ public final class IngestPipeline {
 
     public static void build(Pipeline pipeline, IngestPlan plan, ContractCatalog catalog, byte[] pseudonymKey,
             WarehouseLayout layout, int shards) {
+        build(pipeline, plan, catalog, pseudonymKey, layout, shards, IngestLimits.defaults());
+    }
+
+    public static void build(Pipeline pipeline, IngestPlan plan, ContractCatalog catalog, byte[] pseudonymKey,
+            WarehouseLayout layout, int shards, IngestLimits limits) {
         String runId = plan.runId();
         String prefix = "part-" + runId;
         PCollection<PlannedFile> files = pipeline.apply("New files",
                 Create.of(plan.newFiles()).withCoder(PlannedFileCoder.of()));
-        PCollectionTuple checked = files.apply("Check submissions", new CheckSubmissions(catalog, pseudonymKey,
+        PCollectionTuple checked = files.apply("Check submissions", new CheckSubmissions(catalog, pseudonymKey, limits,
                 plan.existingOrgCodes(), plan.existingCompetitionIds(), runId, plan.startedAt()));
+        PCollectionView<Map<String, String>> winners = checked.get(CheckSubmissions.WINNERS).apply("Groups won", View.asMap());
 
         for (Map.Entry<RecordType, Map<String, Set<String>>> entry : plan.touched().entrySet()) {
             RecordType type = entry.getKey();
             Schema schema = catalog.schema(type);
             List<PCollection<KV<String, GenericRecord>>> parts = new ArrayList<>();
             parts.add(checked.get(CheckSubmissions.accepted(type)));
-            entry.getValue().forEach((period, superseded) -> {
+            for (String period : entry.getValue().keySet()) {
                 List<String> published = WarehouseFiles.files(layout.partition(type.code(), period)).stream()
                         .map(MatchResult.Metadata::resourceId).map(Object::toString).toList();
                 if (!published.isEmpty()) {
                     parts.add(pipeline.apply("Keep " + type.code() + " " + period,
-                            new ReadKeptRows(published, schema, period, superseded)));
+                            new ReadKeptRows(published, schema, type.code(), period, winners)));
                 }
-            });
+            }
             PCollectionList.of(parts)
                     .apply("Merge " + type.code(), Flatten.pCollections())
                     .apply("Write " + type.code(), new WritePartitions(layout.stagedTable(runId, type.code()), schema, prefix, shards));
@@ -61,11 +70,11 @@ public final class IngestPipeline {
 
         Schema receiptSchema = ContractCatalog.tableSchema(WarehouseLayout.RECEIPTS);
         List<KV<String, GenericRecord>> carried = new ArrayList<>();
-        for (GenericRecord r : plan.carriedReceipts()) {
-            carried.add(KV.of(periodOf(r), r));
-        }
-        PCollection<KV<String, GenericRecord>> earlierReceipts = pipeline.apply("Earlier receipts",
-                Create.of(carried).withCoder(CheckSubmissions.kv(receiptSchema)));
+        plan.carriedReceipts().forEach((period, receipts) -> receipts.forEach(r -> carried.add(KV.of(period, r))));
+        PCollection<KV<String, GenericRecord>> earlierReceipts = pipeline
+                .apply("Earlier receipts", Create.of(carried).withCoder(CheckSubmissions.kv(receiptSchema)))
+                .apply("Mark replaced", ParDo.of(new Replacement.MarkCarriedReceipts(winners)).withSideInputs(winners))
+                .setCoder(CheckSubmissions.kv(receiptSchema));
         PCollectionList.of(checked.get(CheckSubmissions.RECEIPTS)).and(earlierReceipts)
                 .apply("Merge receipts", Flatten.pCollections())
                 .apply("Write receipts", new WritePartitions(
@@ -73,15 +82,5 @@ public final class IngestPipeline {
         checked.get(CheckSubmissions.QUARANTINE).apply("Write quarantine", new WritePartitions(
                 layout.stagedTable(runId, WarehouseLayout.QUARANTINE),
                 ContractCatalog.tableSchema(WarehouseLayout.QUARANTINE), prefix, shards));
-    }
-
-    /** An earlier receipt's partition, from the period folder its source path names. */
-    private static String periodOf(GenericRecord receipt) {
-        Object recordType = receipt.get("record_type");
-        if (recordType == null) {
-            return WarehouseLayout.UNKNOWN_PERIOD;
-        }
-        String[] parts = receipt.get("source_file").toString().split("/");
-        return org.unionstats.period.Period.parse(parts[1]).canonical();
     }
 }

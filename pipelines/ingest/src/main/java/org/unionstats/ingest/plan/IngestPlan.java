@@ -9,13 +9,14 @@ import org.unionstats.contract.RecordType;
 /**
  * What a run will do, decided before the pipeline starts.
  *
- * @param newFiles files not ingested before, with their replacement order settled
+ * @param newFiles files not ingested before, ranked within their groups
  * @param unchangedFiles files whose exact content was ingested already (skipped)
  * @param touched record-table partitions the run rewrites, with the submitters whose earlier
- *     rows in them are superseded
- * @param carriedReceipts earlier receipts of the receipt partitions the run rewrites, with
- *     {@code status}/{@code replaced_by} updated where a new file supersedes them
- * @param existingCodes org codes and competition ids already in the warehouse
+ *     rows in them a new file may supersede: it does only if it passes the check
+ * @param carriedReceipts earlier receipts of the receipt partitions the run rewrites, by
+ *     partition, as published; the pipeline marks those a new file supersedes as replaced
+ * @param existingOrgCodes org codes already in the warehouse
+ * @param existingCompetitionIds competition ids already in the warehouse
  */
 public record IngestPlan(
         String runId,
@@ -23,7 +24,7 @@ public record IngestPlan(
         List<PlannedFile> newFiles,
         int unchangedFiles,
         Map<RecordType, Map<String, Set<String>>> touched,
-        List<GenericRecord> carriedReceipts,
+        Map<String, List<GenericRecord>> carriedReceipts,
         Set<String> receiptPeriods,
         Set<String> existingOrgCodes,
         Set<String> existingCompetitionIds) {

@@ -1,52 +1,62 @@
 package org.unionstats.ingest.plan;
-import org.unionstats.warehouse.receipts.ReceiptStatus;
-
-import org.unionstats.ingest.warehouse.WarehouseFiles;
-
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.unionstats.contract.ContractCatalog;
 import org.unionstats.contract.RecordType;
-import org.unionstats.warehouse.WarehouseLayout;
+import org.unionstats.ingest.IngestLimits;
+import org.unionstats.ingest.inbox.InboxEntry;
+import org.unionstats.ingest.inbox.InboxFiles;
+import org.unionstats.ingest.text.SafeText;
+import org.unionstats.ingest.warehouse.WarehouseFiles;
 import org.unionstats.period.Period;
 import org.unionstats.regions.RegionDirectory;
 import org.unionstats.submission.SubmissionPath;
 import org.unionstats.values.ValueFormatException;
+import org.unionstats.warehouse.WarehouseLayout;
+import org.unionstats.warehouse.quarantine.QuarantineCode;
 
 /**
  * Decides what a run does: which inbox files are new (by content hash against the receipts),
- * which submission replaces which, and which warehouse partitions must be rewritten. Reads
- * only file listings, file bytes for hashing, and the small receipts and dimension tables.
+ * the order of the files of each submission group, and which warehouse partitions must be
+ * rewritten. Reads only the inbox listing, file bytes for hashing, and the small receipts and
+ * dimension tables.
+ *
+ * <p>Nothing about one file can stop the plan: a link, a device, an unreadable or oversized
+ * file, a name the path parser refuses, or any failure while looking at it becomes that file's
+ * refusal, decided here and written by the pipeline like any other. Such files are never read
+ * (their identity is the hash of their listing).
  */
 public final class IngestPlanner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(IngestPlanner.class);
+
     private final RegionDirectory regions;
     private final WarehouseLayout layout;
+    private final IngestLimits limits;
 
     public IngestPlanner(RegionDirectory regions, WarehouseLayout layout) {
+        this(regions, layout, IngestLimits.defaults());
+    }
+
+    public IngestPlanner(RegionDirectory regions, WarehouseLayout layout, IngestLimits limits) {
         this.regions = regions;
         this.layout = layout;
+        this.limits = limits;
     }
 
     public IngestPlan plan(String inbox, String runId, long startedAt) {
@@ -57,7 +67,7 @@ public final class IngestPlanner {
      * Plans the files whose submission period the filter selects. A misplaced file is planned (and
      * refused) only when its period folder reads as a selected period; with no filter, always.
      */
-    public IngestPlan plan(String inbox, String runId, long startedAt, java.util.function.Predicate<Period> selected) {
+    public IngestPlan plan(String inbox, String runId, long startedAt, Predicate<Period> selected) {
         Schema receiptSchema = ContractCatalog.tableSchema(WarehouseLayout.RECEIPTS);
         // Receipts are read once, by partition: the whole set decides what is new, the touched partitions are carried.
         Map<String, List<GenericRecord>> receiptsByPeriod = new TreeMap<>();
@@ -65,83 +75,66 @@ public final class IngestPlanner {
             String period = WarehouseLayout.periodOf(m.resourceId().getCurrentDirectory().getFilename().replace("/", "")).orElseThrow();
             receiptsByPeriod.computeIfAbsent(period, p -> new ArrayList<>()).addAll(WarehouseFiles.read(List.of(m), receiptSchema));
         }
-        List<GenericRecord> receipts = receiptsByPeriod.values().stream().flatMap(List::stream).toList();
         Set<String> seenFiles = new HashSet<>();
-        Map<String, List<GenericRecord>> currentByGroup = new HashMap<>();
-        for (GenericRecord r : receipts) {
-            seenFiles.add(str(r, "source_file") + "|" + str(r, "sha256"));
-            if (r.get("record_type") != null) {
-                seenFiles.add(groupOf(r) + "|" + str(r, "sha256"));
-                if (ReceiptStatus.fromCode(str(r, "status")) == ReceiptStatus.CURRENT) {
-                    currentByGroup.computeIfAbsent(groupOf(r), g -> new ArrayList<>()).add(r);
+        receiptsByPeriod.forEach((period, receipts) -> {
+            for (GenericRecord r : receipts) {
+                seenFiles.add(str(r, "source_file") + "|" + str(r, "sha256"));
+                String group = groupOf(r, period);
+                if (group != null) {
+                    seenFiles.add(group + "|" + str(r, "sha256"));
                 }
             }
-        }
+        });
 
         int unchanged = 0;
         Map<String, List<PlannedFile>> groups = new TreeMap<>();
-        List<PlannedFile> refusedPaths = new ArrayList<>();
-        for (MatchResult.Metadata m : inboxFiles(inbox)) {
-            String relative = relativePath(inbox, m.resourceId().toString());
-            if (!isSelected(relative, selected)) {
-                continue;
-            }
-            String sha = sha256(m);
+        List<PlannedFile> ungrouped = new ArrayList<>();
+        for (InboxEntry entry : InboxFiles.list(inbox)) {
             PlannedFile file;
             try {
-                SubmissionPath path = SubmissionPath.parse(relative, regions);
-                file = new PlannedFile(relative, m.resourceId().toString(), sha, m.lastModifiedMillis(), path, null, null, null);
-            } catch (ValueFormatException e) {
-                file = new PlannedFile(relative, m.resourceId().toString(), sha, m.lastModifiedMillis(), null,
-                        e.messageZh(), e.messageEn(), null);
+                if (!isSelected(entry.relative(), selected)) {
+                    continue;
+                }
+                file = planOne(entry);
+            } catch (RuntimeException e) {
+                LOG.warn("could not look at {}: {}", SafeText.path(entry.relative()), e.getClass().getSimpleName());
+                file = failed(entry, e);
             }
-            boolean seen = seenFiles.contains(relative + "|" + sha)
-                    || file.path() != null && seenFiles.contains(file.path().groupKey() + "|" + sha);
+            boolean seen = seenFiles.contains(file.sourceFile() + "|" + file.sha256())
+                    || file.groupKey() != null && seenFiles.contains(file.groupKey() + "|" + file.sha256());
             if (seen) {
                 unchanged++;
-            } else if (file.path() == null) {
-                refusedPaths.add(file);
+            } else if (file.groupKey() == null) {
+                ungrouped.add(file);
             } else {
-                groups.computeIfAbsent(file.path().groupKey(), g -> new ArrayList<>()).add(file);
+                groups.computeIfAbsent(file.groupKey(), g -> new ArrayList<>()).add(file);
             }
         }
 
-        List<PlannedFile> newFiles = new ArrayList<>(refusedPaths);
+        List<PlannedFile> newFiles = new ArrayList<>(ungrouped);
         Map<RecordType, Map<String, Set<String>>> touched = new EnumMap<>(RecordType.class);
-        Map<GenericRecord, String> superseded = new LinkedHashMap<>();
-        for (Map.Entry<String, List<PlannedFile>> group : groups.entrySet()) {
-            List<PlannedFile> files = new ArrayList<>(group.getValue());
+        for (List<PlannedFile> group : groups.values()) {
+            List<PlannedFile> files = new ArrayList<>(group);
             // Later submissions win: an explicit version in the name, then modification time, then name.
             files.sort(Comparator.comparingInt((PlannedFile f) -> f.path().version())
                     .thenComparingLong(PlannedFile::modifiedMillis)
                     .thenComparing(PlannedFile::relativePath));
-            PlannedFile latest = files.get(files.size() - 1);
-            for (PlannedFile f : files) {
-                newFiles.add(f == latest ? f : f.replacedBy(latest.relativePath()));
+            for (int rank = 0; rank < files.size(); rank++) {
+                newFiles.add(files.get(rank).withRank(rank));
             }
-            SubmissionPath p = latest.path();
-            touched.computeIfAbsent(p.recordType(), t -> new TreeMap<>())
-                    .computeIfAbsent(p.period().canonical(), x -> new TreeSet<>())
-                    .add(p.submitter());
-            currentByGroup.getOrDefault(group.getKey(), List.of()).forEach(r -> superseded.put(r, latest.relativePath()));
+            if (files.stream().anyMatch(PlannedFile::isReadable)) {
+                SubmissionPath p = files.get(0).path();
+                touched.computeIfAbsent(p.recordType(), t -> new TreeMap<>())
+                        .computeIfAbsent(p.period().canonical(), x -> new TreeSet<>())
+                        .add(p.submitter());
+            }
         }
 
         Set<String> receiptPeriods = new TreeSet<>();
         newFiles.forEach(f -> receiptPeriods.add(f.partition()));
-        List<GenericRecord> carried = new ArrayList<>();
+        Map<String, List<GenericRecord>> carried = new TreeMap<>();
         for (String period : receiptPeriods) {
-            for (GenericRecord r : receiptsByPeriod.getOrDefault(period, List.of())) {
-                String by = superseded.entrySet().stream()
-                        .filter(e -> sameReceipt(e.getKey(), r)).map(Map.Entry::getValue).findFirst().orElse(null);
-                if (by != null) {
-                    GenericData.Record updated = new GenericData.Record((GenericData.Record) r, true);
-                    updated.put("status", ReceiptStatus.REPLACED.code());
-                    updated.put("replaced_by", by);
-                    carried.add(updated);
-                } else {
-                    carried.add(r);
-                }
-            }
+            carried.put(period, List.copyOf(receiptsByPeriod.getOrDefault(period, List.of())));
         }
 
         ContractCatalog catalog = ContractCatalog.load();
@@ -149,13 +142,73 @@ public final class IngestPlanner {
                 codes(catalog, RecordType.ORG_UNITS, "org_code"), codes(catalog, RecordType.COMPETITIONS, "competition_id"));
     }
 
+    /** One inbox entry: its path read, its refusal (if any) decided, its identity hashed. */
+    private PlannedFile planOne(InboxEntry entry) {
+        String sourceFile = SafeText.path(entry.relative());
+        SubmissionPath path = null;
+        QuarantineCode.Message refusal = null;
+        try {
+            path = SubmissionPath.parse(entry.relative(), regions, limits.maxFileNameChars());
+        } catch (ValueFormatException e) {
+            refusal = QuarantineCode.BAD_PATH.detail(e.messageZh(), e.messageEn());
+        }
+        if (entry.kind() != InboxEntry.Kind.REGULAR) {
+            refusal = notARegularFile(entry, sourceFile);
+        } else if (refusal == null && entry.sizeBytes() > limits.maxFileBytes()) {
+            refusal = QuarantineCode.FILE_TOO_LARGE.message(Map.of(
+                    "size", IngestLimits.bytes(entry.sizeBytes()) + " (" + entry.sizeBytes() + " B)",
+                    "limit", IngestLimits.bytes(limits.maxFileBytes())));
+        }
+        String sha;
+        if (entry.kind() == InboxEntry.Kind.REGULAR && entry.sizeBytes() <= limits.maxFileBytes()) {
+            try {
+                sha = InboxFiles.sha256(entry.resource());
+            } catch (IOException e) {
+                sha = InboxFiles.unreadIdentity(entry);
+                refusal = QuarantineCode.UNREADABLE_FILE.detail(
+                        "无法读取文件（" + e.getClass().getSimpleName() + "）；请检查文件权限后重新报送",
+                        "the file cannot be read (" + e.getClass().getSimpleName() + "); check its permissions and send it again");
+            }
+        } else {
+            sha = InboxFiles.unreadIdentity(entry);
+        }
+        PlannedFile file = new PlannedFile(entry.relative(), sourceFile, entry.resource(), sha, entry.modifiedMillis(),
+                entry.sizeBytes(), path, null, null, null, 0);
+        return refusal == null ? file : file.refused(refusal);
+    }
+
+    /** A link, a device or a folder too deep: refused by what it is, never opened, and nothing of its target said. */
+    private static QuarantineCode.Message notARegularFile(InboxEntry entry, String sourceFile) {
+        String zh = switch (entry.kind()) {
+            case SYMLINK -> "是符号链接（快捷方式），不是普通文件；为安全起见收件箱中的链接一律不读取，请放入文件本身";
+            case TOO_DEEP -> "是层级过深的文件夹；报送文件应放在 <报送单位代码>/<期间>/ 下";
+            case UNREADABLE -> "无法查看（权限不足或已被删除）";
+            default -> "不是普通文件（设备、管道或套接字），未予读取";
+        };
+        String en = switch (entry.kind()) {
+            case SYMLINK -> "is a symbolic link, not a regular file; links in the inbox are never followed, put the file itself there";
+            case TOO_DEEP -> "is a folder nested too deep; submissions go in <submitter>/<period>/";
+            case UNREADABLE -> "cannot be looked at (no permission, or removed while listing)";
+            default -> "is not a regular file (a device, pipe or socket) and was not read";
+        };
+        return QuarantineCode.BAD_PATH.detail("「" + sourceFile + "」" + zh, "'" + sourceFile + "' " + en);
+    }
+
+    /** Looking at the entry failed in a way nobody foresaw: the entry is refused, the plan goes on. */
+    private static PlannedFile failed(InboxEntry entry, RuntimeException e) {
+        String what = e.getClass().getSimpleName();
+        QuarantineCode.Message reason = QuarantineCode.CHECK_FAILED.message(Map.of("detail", what));
+        return new PlannedFile(entry.relative(), SafeText.path(entry.relative()), entry.resource(), InboxFiles.unreadIdentity(entry),
+                entry.modifiedMillis(), entry.sizeBytes(), null, null, null, null, 0).refused(reason);
+    }
+
     /** The period folder of {@code <submitter>/<period>/<file>} (null when it has none), tested against the filter. */
-    static boolean isSelected(String relative, java.util.function.Predicate<Period> selected) {
+    static boolean isSelected(String relative, Predicate<Period> selected) {
         String[] parts = relative.replace('\\', '/').split("/");
         Period period;
         try {
             period = parts.length >= 2 ? Period.parse(parts[1].strip()) : null;
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             period = null;
         }
         return selected.test(period);
@@ -170,59 +223,17 @@ public final class IngestPlanner {
         return codes;
     }
 
-    /** Every file under the inbox, except hidden ones and those under a folder or name starting with _ or . */
-    static List<MatchResult.Metadata> inboxFiles(String inbox) {
-        List<MatchResult.Metadata> files = new ArrayList<>();
-        try {
-            MatchResult result = FileSystems.match(inbox + "/**", org.apache.beam.sdk.io.fs.EmptyMatchTreatment.ALLOW);
-            if (result.status() == MatchResult.Status.OK) {
-                for (MatchResult.Metadata m : result.metadata()) {
-                    String relative = relativePath(inbox, m.resourceId().toString());
-                    boolean hidden = java.util.Arrays.stream(relative.split("/"))
-                            .anyMatch(s -> s.startsWith("_") || s.startsWith("."));
-                    if (!hidden && !m.resourceId().isDirectory()) {
-                        files.add(m);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the inbox " + inbox, e);
+    /**
+     * A receipt's submission group, from its own columns (record type, submitter) and its
+     * partition (the canonical period); null for a file refused for its path.
+     */
+    static String groupOf(GenericRecord receipt, String period) {
+        String type = str(receipt, "record_type");
+        String submitter = str(receipt, "submitter");
+        if (type.isEmpty() || submitter.isEmpty() || WarehouseLayout.UNKNOWN_PERIOD.equals(period)) {
+            return null;
         }
-        files.sort(Comparator.comparing(m -> m.resourceId().toString()));
-        return files;
-    }
-
-    static String relativePath(String inbox, String resource) {
-        String root = inbox.endsWith("/") ? inbox : inbox + "/";
-        if (resource.startsWith(root)) {
-            return resource.substring(root.length());
-        }
-        String absoluteRoot = java.nio.file.Path.of(inbox).toAbsolutePath().normalize() + "/";
-        return resource.startsWith(absoluteRoot) ? resource.substring(absoluteRoot.length()) : resource;
-    }
-
-    private static String sha256(MatchResult.Metadata m) {
-        try (InputStream in = Channels.newInputStream(FileSystems.open(m.resourceId()))) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-            return java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + m.resourceId(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean sameReceipt(GenericRecord a, GenericRecord b) {
-        return str(a, "source_file").equals(str(b, "source_file")) && str(a, "sha256").equals(str(b, "sha256"));
-    }
-
-    /** A receipt's group comes from its path, which was valid when it was ingested. */
-    private String groupOf(GenericRecord r) {
-        return SubmissionPath.parse(str(r, "source_file"), regions).groupKey();
+        return type + "|" + period + "|" + submitter;
     }
 
     private static String str(GenericRecord r, String field) {

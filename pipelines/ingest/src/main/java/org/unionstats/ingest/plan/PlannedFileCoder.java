@@ -24,14 +24,16 @@ public final class PlannedFileCoder extends AtomicCoder<PlannedFile> {
     @Override
     public void encode(PlannedFile f, OutputStream outStream) throws IOException {
         DataOutputStream out = new DataOutputStream(outStream);
-        out.writeUTF(f.relativePath());
-        out.writeUTF(f.resource());
+        string(out, f.relativePath());
+        string(out, f.sourceFile());
+        string(out, f.resource());
         out.writeUTF(f.sha256());
         out.writeLong(f.modifiedMillis());
+        out.writeLong(f.sizeBytes());
         SubmissionPath p = f.path();
         out.writeBoolean(p != null);
         if (p != null) {
-            out.writeUTF(p.submitter());
+            string(out, p.submitter());
             out.writeByte(p.period().type().ordinal());
             out.writeShort(p.period().year());
             out.writeByte(p.period().index());
@@ -39,41 +41,58 @@ public final class PlannedFileCoder extends AtomicCoder<PlannedFile> {
             out.writeByte(p.format().ordinal());
             out.writeInt(p.version());
         }
-        nullable(out, f.pathErrorZh());
-        nullable(out, f.pathErrorEn());
-        nullable(out, f.replacedBy());
+        nullable(out, f.refusalCode());
+        nullable(out, f.refusalZh());
+        nullable(out, f.refusalEn());
+        out.writeInt(f.rank());
         out.flush();
     }
 
     @Override
     public PlannedFile decode(InputStream inStream) throws IOException {
         DataInputStream in = new DataInputStream(inStream);
-        String relative = in.readUTF();
-        String resource = in.readUTF();
+        String relative = string(in);
+        String sourceFile = string(in);
+        String resource = string(in);
         String sha = in.readUTF();
         long modified = in.readLong();
+        long size = in.readLong();
         SubmissionPath path = null;
         if (in.readBoolean()) {
-            String submitter = in.readUTF();
+            String submitter = string(in);
             Period period = new Period(PeriodType.values()[in.readByte()], in.readShort(), in.readByte());
             RecordType type = RecordType.values()[in.readByte()];
             SubmissionFormat format = SubmissionFormat.values()[in.readByte()];
             path = new SubmissionPath(relative, submitter, period, type, format, in.readInt());
         }
-        return new PlannedFile(relative, resource, sha, modified, path, nullable(in), nullable(in), nullable(in));
+        return new PlannedFile(relative, sourceFile, resource, sha, modified, size, path, nullable(in), nullable(in), nullable(in),
+                in.readInt());
     }
 
     @Override
     public void verifyDeterministic() {}
 
+    /** Strings of any length (writeUTF stops at 64 KiB of modified UTF-8). */
+    private static void string(DataOutputStream out, String s) throws IOException {
+        byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_16BE);
+    }
+
     private static void nullable(DataOutputStream out, String s) throws IOException {
         out.writeBoolean(s != null);
         if (s != null) {
-            out.writeUTF(s);
+            string(out, s);
         }
     }
 
     private static String nullable(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
+        return in.readBoolean() ? string(in) : null;
     }
 }

@@ -1,13 +1,19 @@
 package org.unionstats.ingest.read;
 
-/** A file that cannot be read at all: it is refused as a whole and the batch goes on. */
-public final class UnreadableFileException extends Exception {
+import org.unionstats.warehouse.quarantine.QuarantineCode;
+
+/** A file that cannot be read at all ({@code UNREADABLE_FILE}): it is refused as a whole and the batch goes on. */
+public final class UnreadableFileException extends RefusedFileException {
+
+    private static final long serialVersionUID = 1L;
 
     private final String messageZh;
+    private final String messageEn;
 
     public UnreadableFileException(String messageZh, String messageEn, Throwable cause) {
-        super(messageEn, cause);
+        super(QuarantineCode.UNREADABLE_FILE.detail(messageZh, messageEn), cause);
         this.messageZh = messageZh;
+        this.messageEn = messageEn;
     }
 
     public String messageZh() {
@@ -15,6 +21,6 @@ public final class UnreadableFileException extends Exception {
     }
 
     public String messageEn() {
-        return getMessage();
+        return messageEn;
     }
 }
