@@ -14,6 +14,7 @@ import org.unionstats.ingest.IngestSummary;
 import org.unionstats.runs.PseudonymKeys;
 import org.unionstats.runs.WarehouseLock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
@@ -42,6 +43,9 @@ public final class IngestCommand implements Callable<Integer> {
             + PseudonymKeys.ENV + " wins.")
     Path keyFile;
 
+    @Mixin
+    IngestLimitOptions limits = new IngestLimitOptions();
+
     @Unmatched
     List<String> beamArgs = new ArrayList<>();
 
@@ -51,7 +55,8 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        IngestConfig config = IngestService.config(inbox, warehouse, context.pseudonymKey(keyFile), shards, beamArgs);
+        IngestConfig config = IngestService.config(inbox, warehouse, context.pseudonymKey(keyFile), shards, beamArgs)
+                .withLimits(limits.limits());
         IngestSummary summary;
         try (WarehouseLock lock = WarehouseLock.forCommand(warehouse, "ingest")) {
             summary = new IngestService(LOG::info).run(config);

@@ -150,7 +150,7 @@ final class HostileInbox {
 
         // Cells beyond the header.
         csv("130306/2024-08/member_events.csv", MEMBER_HEADER, "E1,130306-0001,入会,2024-08-05", "E2,130306-0001,入会,2024-08-06,多余,13511112222");
-        expect("130306/2024-08/member_events.csv", "current", "EXTRA_CELLS", "2 cells beyond the header", 2, 1, 1);
+        expect("130306/2024-08/member_events.csv", "current", "EXTRA_CELLS", "data beyond the header (cells: 2", 2, 1, 1);
 
         // The same header twice (after normalisation).
         csv("130306/2024-09/member_events.csv", MEMBER_HEADER + ",变动 日期", "D1,130306-0001,入会,2024-09-05,2024-09-06");

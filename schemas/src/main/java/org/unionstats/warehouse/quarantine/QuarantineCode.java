@@ -46,7 +46,7 @@ public enum QuarantineCode {
             "{column} contains invisible control or text-direction characters; type the cell again"),
     EXTRA_CELLS(Scope.ROW,
             "本行有 {count} 个单元格超出表头范围（第 {first} 列起）；请删除表头以外的内容或补上表头",
-            "this row has {count} cells beyond the header (from column {first}); remove them or add their headers"),
+            "this row has data beyond the header (cells: {count}, from column {first}); remove it or add the headers"),
     VALUE_TOO_LONG(Scope.ROW,
             "{column_zh} 的内容长度 {length} 超过上限 {limit} 个字符",
             "{column} is {length} characters long, over the limit of {limit}"),

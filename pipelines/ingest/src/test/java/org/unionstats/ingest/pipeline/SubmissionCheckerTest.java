@@ -73,7 +73,7 @@ class SubmissionCheckerTest {
         assertThat(field(nul, "message_en")).contains("member_id contains invisible control");
         assertThat(field(nul, "raw_row")).contains("<U+0000>").doesNotContain("\u0000");
         assertThat(field(o.quarantine().get(1), "raw_row")).contains("<U+202E>").doesNotContain("\u202E");
-        assertThat(field(o.quarantine().get(4), "message_en")).contains("2 cells beyond the header (from column 5)");
+        assertThat(field(o.quarantine().get(4), "message_en")).contains("data beyond the header (cells: 2, from column 5)");
         assertThat(field(o.quarantine().get(5), "message_en")).contains("3002 characters long, over the limit of 2000");
         assertThat(field(o.quarantine().get(5), "raw_row").length()).isLessThan(400);
     }
