@@ -14,7 +14,6 @@ import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -117,19 +116,22 @@ public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>,
         PCollection<KV<String, String>> winners = checked.get(CANDIDATES)
                 .apply("Latest readable file", Combine.perKey(new Replacement.Latest()))
                 .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
-        PCollectionView<Map<String, String>> winnersView = winners.apply("Winners", View.asMap());
-
         PCollectionTuple out = PCollectionTuple.of(WINNERS, winners)
                 .and(QUARANTINE, checked.get(QUARANTINE))
-                .and(RECEIPTS, checked.get(DRAFT_RECEIPTS)
-                        .apply("Final status", ParDo.of(new Replacement.FinalizeReceipts(winnersView)).withSideInputs(winnersView))
-                        .setCoder(receiptCoder));
+                .and(RECEIPTS, Replacement.byWinner("Final status", byGroup("receipt", checked.get(DRAFT_RECEIPTS), receiptCoder),
+                        winners, Replacement.FINAL_STATUS, receiptCoder));
         for (RecordType type : RecordType.values()) {
-            out = out.and(ACCEPTED.get(type), checked.get(CHECKED.get(type))
-                    .apply("Counting " + type.code(), ParDo.of(new Replacement.KeepWinningRows(winnersView)).withSideInputs(winnersView))
-                    .setCoder(kv(catalog.schema(type))));
+            KvCoder<String, GenericRecord> coder = kv(catalog.schema(type));
+            out = out.and(ACCEPTED.get(type), Replacement.byWinner("Counting " + type.code(),
+                    byGroup(type.code(), checked.get(CHECKED.get(type)), coder), winners, Replacement.KEEP_WINNING_ROWS, coder));
         }
         return out;
+    }
+
+    private static PCollection<KV<String, KV<String, GenericRecord>>> byGroup(String name, PCollection<KV<String, GenericRecord>> byToken,
+            KvCoder<String, GenericRecord> coder) {
+        return byToken.apply("Group of each " + name, ParDo.of(new Replacement.ByTokenGroup()))
+                .setCoder(KvCoder.of(StringUtf8Coder.of(), coder));
     }
 
     static KvCoder<String, GenericRecord> kv(org.apache.avro.Schema schema) {

@@ -7,16 +7,16 @@ import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.unionstats.contract.ContractCatalog;
 import org.unionstats.contract.RecordType;
 import org.unionstats.ingest.IngestLimits;
@@ -48,7 +48,7 @@ public final class IngestPipeline {
                 Create.of(plan.newFiles()).withCoder(PlannedFileCoder.of()));
         PCollectionTuple checked = files.apply("Check submissions", new CheckSubmissions(catalog, pseudonymKey, limits,
                 plan.existingOrgCodes(), plan.existingCompetitionIds(), runId, plan.startedAt()));
-        PCollectionView<Map<String, String>> winners = checked.get(CheckSubmissions.WINNERS).apply("Groups won", View.asMap());
+        PCollection<KV<String, String>> winners = checked.get(CheckSubmissions.WINNERS);
 
         for (Map.Entry<RecordType, Map<String, Set<String>>> entry : plan.touched().entrySet()) {
             RecordType type = entry.getKey();
@@ -71,10 +71,13 @@ public final class IngestPipeline {
         Schema receiptSchema = ContractCatalog.tableSchema(WarehouseLayout.RECEIPTS);
         List<KV<String, GenericRecord>> carried = new ArrayList<>();
         plan.carriedReceipts().forEach((period, receipts) -> receipts.forEach(r -> carried.add(KV.of(period, r))));
-        PCollection<KV<String, GenericRecord>> earlierReceipts = pipeline
-                .apply("Earlier receipts", Create.of(carried).withCoder(CheckSubmissions.kv(receiptSchema)))
-                .apply("Mark replaced", ParDo.of(new Replacement.MarkCarriedReceipts(winners)).withSideInputs(winners))
-                .setCoder(CheckSubmissions.kv(receiptSchema));
+        KvCoder<String, GenericRecord> receiptCoder = CheckSubmissions.kv(receiptSchema);
+        PCollection<KV<String, KV<String, GenericRecord>>> earlierByGroup = pipeline
+                .apply("Earlier receipts", Create.of(carried).withCoder(receiptCoder))
+                .apply("Group of each earlier receipt", ParDo.of(new Replacement.ByReceiptGroup()))
+                .setCoder(KvCoder.of(StringUtf8Coder.of(), receiptCoder));
+        PCollection<KV<String, GenericRecord>> earlierReceipts = Replacement.byWinner("Mark replaced", earlierByGroup, winners,
+                Replacement.MARK_CARRIED, receiptCoder);
         PCollectionList.of(checked.get(CheckSubmissions.RECEIPTS)).and(earlierReceipts)
                 .apply("Merge receipts", Flatten.pCollections())
                 .apply("Write receipts", new WritePartitions(

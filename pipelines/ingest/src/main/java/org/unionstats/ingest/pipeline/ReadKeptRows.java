@@ -1,9 +1,9 @@
 package org.unionstats.ingest.pipeline;
 
 import java.util.List;
-import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
@@ -13,7 +13,6 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * The rows of one published partition that a run keeps when it rewrites the partition: all
@@ -26,14 +25,23 @@ public final class ReadKeptRows extends PTransform<PBegin, PCollection<KV<String
     private final Schema schema;
     private final String recordType;
     private final String period;
-    private final PCollectionView<Map<String, String>> winners;
+    private final PCollection<KV<String, String>> winners;
 
-    public ReadKeptRows(List<String> files, Schema schema, String recordType, String period, PCollectionView<Map<String, String>> winners) {
+    public ReadKeptRows(List<String> files, Schema schema, String recordType, String period, PCollection<KV<String, String>> winners) {
         this.files = List.copyOf(files);
         this.schema = schema;
         this.recordType = recordType;
         this.period = period;
         this.winners = winners;
+    }
+
+    /** The join with the winners, as a step of its own so the rows' pipeline reads top to bottom. */
+    private final class DropSuperseded
+            extends PTransform<PCollection<KV<String, KV<String, GenericRecord>>>, PCollection<KV<String, GenericRecord>>> {
+        @Override
+        public PCollection<KV<String, GenericRecord>> expand(PCollection<KV<String, KV<String, GenericRecord>>> byGroup) {
+            return Replacement.byWinner("Drop superseded", byGroup, winners, Replacement.DROP_SUPERSEDED, CheckSubmissions.kv(schema));
+        }
     }
 
     @Override
@@ -43,7 +51,8 @@ public final class ReadKeptRows extends PTransform<PBegin, PCollection<KV<String
                 .apply("Match", FileIO.matchAll())
                 .apply("Open", FileIO.readMatches())
                 .apply("Read Parquet", ParquetIO.readFiles(schema))
-                .apply("Drop superseded", ParDo.of(new Replacement.DropSuperseded(winners, recordType, period)).withSideInputs(winners))
-                .setCoder(CheckSubmissions.kv(schema));
+                .apply("Group of each row", ParDo.of(new Replacement.ByRowGroup(recordType, period)))
+                .setCoder(KvCoder.of(StringUtf8Coder.of(), CheckSubmissions.kv(schema)))
+                .apply("Drop superseded", new DropSuperseded());
     }
 }

@@ -1,12 +1,18 @@
 package org.unionstats.ingest.pipeline;
 
-import java.util.Map;
+import java.io.Serializable;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TupleTag;
 import org.unionstats.warehouse.WarehouseLayout;
 import org.unionstats.warehouse.receipts.ReceiptStatus;
 
@@ -17,9 +23,9 @@ import org.unionstats.warehouse.receipts.ReceiptStatus;
  * until a readable correction arrives.
  *
  * <p>Each checked file that was read gives a candidate {@code KV(group, "<rank>\t<source file>")};
- * the winners are the per-group maximum, used as a map side input by the steps here: keep the
- * winners' rows, write every new receipt's final status, mark earlier receipts replaced, and drop
- * the superseded rows of the published partitions.
+ * the winners are the per-group maximum, joined by group ({@link #byWinner}) to what the steps here
+ * decide: keep the winners' rows, write every new receipt's final status, mark earlier receipts
+ * replaced, and drop the superseded rows of the published partitions.
  */
 final class Replacement {
 
@@ -76,96 +82,119 @@ final class Replacement {
         return recordType + "|" + period + "|" + submitter;
     }
 
-    /** Keeps the rows of the files that won their group, keyed by partition. */
-    static final class KeepWinningRows extends DoFn<KV<String, GenericRecord>, KV<String, GenericRecord>> {
-        private final PCollectionView<Map<String, String>> winners;
+    /**
+     * What becomes of one value once its group's winner is known.
+     *
+     * @param winner the candidate that won the value's group, or null when no file of this batch won it
+     */
+    interface Decision extends Serializable {
+        void apply(String winner, KV<String, GenericRecord> value, DoFn.OutputReceiver<KV<String, GenericRecord>> out);
+    }
 
-        KeepWinningRows(PCollectionView<Map<String, String>> winners) {
-            this.winners = winners;
+    /**
+     * Joins each value (keyed by its group) to its group's winner and applies the decision. A join
+     * rather than a side input: the DirectRunner holds back every main-input element until a side
+     * input is ready and re-tries them as timers fire, which made a province's rows take minutes.
+     */
+    static PCollection<KV<String, GenericRecord>> byWinner(String name, PCollection<KV<String, KV<String, GenericRecord>>> byGroup,
+            PCollection<KV<String, String>> winners, Decision decision, Coder<KV<String, GenericRecord>> coder) {
+        TupleTag<String> winnerTag = new TupleTag<>("winner");
+        TupleTag<KV<String, GenericRecord>> valueTag = new TupleTag<>("value");
+        return KeyedPCollectionTuple.of(winnerTag, winners).and(valueTag, byGroup)
+                .apply(name + ": join the winners", CoGroupByKey.create())
+                .apply(name, ParDo.of(new ApplyDecision(winnerTag, valueTag, decision)))
+                .setCoder(coder);
+    }
+
+    private static final class ApplyDecision extends DoFn<KV<String, CoGbkResult>, KV<String, GenericRecord>> {
+        private final TupleTag<String> winnerTag;
+        private final TupleTag<KV<String, GenericRecord>> valueTag;
+        private final Decision decision;
+
+        ApplyDecision(TupleTag<String> winnerTag, TupleTag<KV<String, GenericRecord>> valueTag, Decision decision) {
+            this.winnerTag = winnerTag;
+            this.valueTag = valueTag;
+            this.decision = decision;
         }
 
         @ProcessElement
-        public void process(ProcessContext c) {
-            String token = c.element().getKey();
-            String winner = c.sideInput(winners).get(group(token));
-            if (winner != null && candidateRank(winner) == rank(token)) {
-                c.output(KV.of(partition(token), c.element().getValue()));
+        public void process(@Element KV<String, CoGbkResult> joined, OutputReceiver<KV<String, GenericRecord>> out) {
+            String winner = joined.getValue().getOnly(winnerTag, null);
+            for (KV<String, GenericRecord> value : joined.getValue().getAll(valueTag)) {
+                decision.apply(winner, value, out);
             }
         }
     }
 
-    /** A new file's receipt with its final status: refused stays refused; a file that was read is current if it won, else replaced by the winner. */
-    static final class FinalizeReceipts extends DoFn<KV<String, GenericRecord>, KV<String, GenericRecord>> {
-        private final PCollectionView<Map<String, String>> winners;
-
-        FinalizeReceipts(PCollectionView<Map<String, String>> winners) {
-            this.winners = winners;
-        }
-
+    /** Keys a new file's rows or receipt (keyed by its token) by the token's group. */
+    static final class ByTokenGroup extends DoFn<KV<String, GenericRecord>, KV<String, KV<String, GenericRecord>>> {
         @ProcessElement
-        public void process(ProcessContext c) {
-            String token = c.element().getKey();
-            GenericRecord receipt = c.element().getValue();
-            String partition = partition(token);
-            if (ReceiptStatus.fromCode(receipt.get("status").toString()) == ReceiptStatus.REFUSED) {
-                c.output(KV.of(partition, receipt));
-                return;
-            }
-            String winner = c.sideInput(winners).get(group(token));
-            if (winner == null || candidateRank(winner) == rank(token)) {
-                c.output(KV.of(partition, receipt));
-            } else {
-                c.output(KV.of(partition, replaced(receipt, candidateSource(winner))));
-            }
+        public void process(@Element KV<String, GenericRecord> e, OutputReceiver<KV<String, KV<String, GenericRecord>>> out) {
+            out.output(KV.of(group(e.getKey()), e));
         }
     }
 
-    /** An earlier receipt: replaced when a new file of its group won, otherwise as it was. */
-    static final class MarkCarriedReceipts extends DoFn<KV<String, GenericRecord>, KV<String, GenericRecord>> {
-        private final PCollectionView<Map<String, String>> winners;
-
-        MarkCarriedReceipts(PCollectionView<Map<String, String>> winners) {
-            this.winners = winners;
-        }
+    /** Keys an earlier receipt (keyed by its partition) by its group, when a new file could replace it. */
+    static final class ByReceiptGroup extends DoFn<KV<String, GenericRecord>, KV<String, KV<String, GenericRecord>>> {
+        /** The key of receipts no new file can replace (refused, replaced, or without a group). */
+        static final String NONE = "\u0000";
 
         @ProcessElement
-        public void process(ProcessContext c) {
-            String partition = c.element().getKey();
-            GenericRecord receipt = c.element().getValue();
+        public void process(@Element KV<String, GenericRecord> e, OutputReceiver<KV<String, KV<String, GenericRecord>>> out) {
+            GenericRecord receipt = e.getValue();
             Object type = receipt.get("record_type");
             Object submitter = receipt.get("submitter");
-            if (type != null && submitter != null && !WarehouseLayout.UNKNOWN_PERIOD.equals(partition)
-                    && ReceiptStatus.fromCode(receipt.get("status").toString()) == ReceiptStatus.CURRENT) {
-                String winner = c.sideInput(winners).get(group(type.toString(), partition, submitter));
-                if (winner != null) {
-                    c.output(KV.of(partition, replaced(receipt, candidateSource(winner))));
-                    return;
-                }
-            }
-            c.output(c.element());
+            boolean replaceable = type != null && submitter != null && !WarehouseLayout.UNKNOWN_PERIOD.equals(e.getKey())
+                    && ReceiptStatus.fromCode(receipt.get("status").toString()) == ReceiptStatus.CURRENT;
+            out.output(KV.of(replaceable ? group(type.toString(), e.getKey(), submitter) : NONE, e));
         }
     }
 
-    /** The rows of a published partition minus those of submitters whose group a new file won. */
-    static final class DropSuperseded extends DoFn<GenericRecord, KV<String, GenericRecord>> {
-        private final PCollectionView<Map<String, String>> winners;
+    /** Keys a published row of one partition by its group. */
+    static final class ByRowGroup extends DoFn<GenericRecord, KV<String, KV<String, GenericRecord>>> {
         private final String recordType;
         private final String period;
 
-        DropSuperseded(PCollectionView<Map<String, String>> winners, String recordType, String period) {
-            this.winners = winners;
+        ByRowGroup(String recordType, String period) {
             this.recordType = recordType;
             this.period = period;
         }
 
         @ProcessElement
-        public void process(ProcessContext c) {
-            GenericRecord row = c.element();
-            if (!c.sideInput(winners).containsKey(group(recordType, period, row.get("submitter")))) {
-                c.output(KV.of(period, row));
-            }
+        public void process(@Element GenericRecord row, OutputReceiver<KV<String, KV<String, GenericRecord>>> out) {
+            out.output(KV.of(group(recordType, period, row.get("submitter")), KV.of(period, row)));
         }
     }
+
+    /** Keeps the rows of the files that won their group, keyed by partition. */
+    static final Decision KEEP_WINNING_ROWS = (winner, row, out) -> {
+        if (winner != null && candidateRank(winner) == rank(row.getKey())) {
+            out.output(KV.of(partition(row.getKey()), row.getValue()));
+        }
+    };
+
+    /** A new file's receipt with its final status: refused stays refused; a file that was read is current if it won, else replaced by the winner. */
+    static final Decision FINAL_STATUS = (winner, keyed, out) -> {
+        String token = keyed.getKey();
+        GenericRecord receipt = keyed.getValue();
+        boolean refused = ReceiptStatus.fromCode(receipt.get("status").toString()) == ReceiptStatus.REFUSED;
+        if (refused || winner == null || candidateRank(winner) == rank(token)) {
+            out.output(KV.of(partition(token), receipt));
+        } else {
+            out.output(KV.of(partition(token), replaced(receipt, candidateSource(winner))));
+        }
+    };
+
+    /** An earlier receipt: replaced when a new file of its group won, otherwise as it was. */
+    static final Decision MARK_CARRIED = (winner, receipt, out) ->
+            out.output(winner == null ? receipt : KV.of(receipt.getKey(), replaced(receipt.getValue(), candidateSource(winner))));
+
+    /** The rows of a published partition minus those of submitters whose group a new file won. */
+    static final Decision DROP_SUPERSEDED = (winner, row, out) -> {
+        if (winner == null) {
+            out.output(row);
+        }
+    };
 
     private static GenericRecord replaced(GenericRecord receipt, String by) {
         GenericData.Record updated = new GenericData.Record((GenericData.Record) receipt, true);
