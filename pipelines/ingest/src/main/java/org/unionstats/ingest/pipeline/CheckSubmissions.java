@@ -31,7 +31,8 @@ import org.unionstats.warehouse.WarehouseLayout;
 /**
  * Planned files in; out, keyed by partition (period): accepted rows per record type of the files
  * that count, quarantine entries and receipts with their final status, and the winner of every
- * submission group a file of this batch won ({@link #WINNERS}: group → {@code "<rank>\t<source file>"}).
+ * submission group a file of this batch won; {@link #WINNERS} carries every group's candidates (group →
+ * {@code "<rank>\t<source file>"}), the latest of which won.
  * Codes the batch declares (org_units, competitions) are gathered first, so references within
  * one batch resolve whatever order files arrive in.
  */
@@ -113,9 +114,7 @@ public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>,
         CHECKED.forEach((type, tag) -> checked.get(tag).setCoder(kv(catalog.schema(type))));
 
         // The latest file of each group that was read wins; the rest follows from the winners.
-        PCollection<KV<String, String>> winners = checked.get(CANDIDATES)
-                .apply("Latest readable file", Combine.perKey(new Replacement.Latest()))
-                .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+        PCollection<KV<String, String>> winners = checked.get(CANDIDATES);
         PCollectionTuple out = PCollectionTuple.of(WINNERS, winners)
                 .and(QUARANTINE, checked.get(QUARANTINE))
                 .and(RECEIPTS, Replacement.byWinner("Final status", byGroup("receipt", checked.get(DRAFT_RECEIPTS), receiptCoder),

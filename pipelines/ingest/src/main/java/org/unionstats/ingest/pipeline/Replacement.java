@@ -1,12 +1,15 @@
 package org.unionstats.ingest.pipeline;
 
 import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
@@ -23,7 +26,7 @@ import org.unionstats.warehouse.receipts.ReceiptStatus;
  * until a readable correction arrives.
  *
  * <p>Each checked file that was read gives a candidate {@code KV(group, "<rank>\t<source file>")};
- * the winners are the per-group maximum, joined by group ({@link #byWinner}) to what the steps here
+ * the winners are the per-group maximum, found where they are joined ({@link #byWinner}) to what the steps here
  * decide: keep the winners' rows, write every new receipt's final status, mark earlier receipts
  * replaced, and drop the superseded rows of the published partitions.
  */
@@ -63,20 +66,6 @@ final class Replacement {
         return candidate.substring(candidate.indexOf('\t') + 1);
     }
 
-    /** The latest of a group's candidates. */
-    static final class Latest implements SerializableFunction<Iterable<String>, String> {
-        @Override
-        public String apply(Iterable<String> candidates) {
-            String best = null;
-            for (String c : candidates) {
-                if (best == null || candidateRank(c) > candidateRank(best)) {
-                    best = c;
-                }
-            }
-            return best;
-        }
-    }
-
     /** The group of a published row or receipt: record type, period partition, submitter. */
     static String group(String recordType, String period, Object submitter) {
         return recordType + "|" + period + "|" + submitter;
@@ -91,37 +80,61 @@ final class Replacement {
         void apply(String winner, KV<String, GenericRecord> value, DoFn.OutputReceiver<KV<String, GenericRecord>> out);
     }
 
+    /** Shards of the join with the winners: enough for a cluster's workers, few enough that the DirectRunner's per-key bundles stay cheap. */
+    static final int SHARDS = 32;
+
     /**
-     * Joins each value (keyed by its group) to its group's winner and applies the decision. A join
-     * rather than a side input: the DirectRunner holds back every main-input element until a side
-     * input is ready and re-tries them as timers fire, which made a province's rows take minutes.
+     * Joins each value (keyed by its group) to its group's winner, the latest of the group's
+     * candidates, and applies the decision. A join by shard rather than a side input or a join by
+     * group: the DirectRunner holds back every main-input element until a side input is ready, and
+     * gives every key of a grouping a bundle of its own; either made a province's rows take minutes.
+     *
+     * @param candidates group → {@code "<rank>\t<source file>"} of every file of the batch that was read
      */
     static PCollection<KV<String, GenericRecord>> byWinner(String name, PCollection<KV<String, KV<String, GenericRecord>>> byGroup,
-            PCollection<KV<String, String>> winners, Decision decision, Coder<KV<String, GenericRecord>> coder) {
-        TupleTag<String> winnerTag = new TupleTag<>("winner");
-        TupleTag<KV<String, GenericRecord>> valueTag = new TupleTag<>("value");
-        return KeyedPCollectionTuple.of(winnerTag, winners).and(valueTag, byGroup)
-                .apply(name + ": join the winners", CoGroupByKey.create())
-                .apply(name, ParDo.of(new ApplyDecision(winnerTag, valueTag, decision)))
+            PCollection<KV<String, String>> candidates, Decision decision, Coder<KV<String, GenericRecord>> coder) {
+        TupleTag<KV<String, String>> candidateTag = new TupleTag<>("candidate");
+        TupleTag<KV<String, KV<String, GenericRecord>>> valueTag = new TupleTag<>("value");
+        PCollection<KV<Integer, KV<String, String>>> candidatesByShard = candidates
+                .apply(name + ": shard the candidates", ParDo.of(new ToShard<String>()))
+                .setCoder(KvCoder.of(VarIntCoder.of(), candidates.getCoder()));
+        PCollection<KV<Integer, KV<String, KV<String, GenericRecord>>>> valuesByShard = byGroup
+                .apply(name + ": shard the values", ParDo.of(new ToShard<KV<String, GenericRecord>>()))
+                .setCoder(KvCoder.of(VarIntCoder.of(), byGroup.getCoder()));
+        return KeyedPCollectionTuple.of(candidateTag, candidatesByShard).and(valueTag, valuesByShard)
+                .apply(name + ": join the candidates", CoGroupByKey.create())
+                .apply(name, ParDo.of(new ApplyDecision(candidateTag, valueTag, decision)))
                 .setCoder(coder);
     }
 
-    private static final class ApplyDecision extends DoFn<KV<String, CoGbkResult>, KV<String, GenericRecord>> {
-        private final TupleTag<String> winnerTag;
-        private final TupleTag<KV<String, GenericRecord>> valueTag;
+    /** Keys a value by the shard of its group. */
+    private static final class ToShard<V> extends DoFn<KV<String, V>, KV<Integer, KV<String, V>>> {
+        @ProcessElement
+        public void process(@Element KV<String, V> e, OutputReceiver<KV<Integer, KV<String, V>>> out) {
+            out.output(KV.of(Math.floorMod(e.getKey().hashCode(), SHARDS), e));
+        }
+    }
+
+    private static final class ApplyDecision extends DoFn<KV<Integer, CoGbkResult>, KV<String, GenericRecord>> {
+        private final TupleTag<KV<String, String>> candidateTag;
+        private final TupleTag<KV<String, KV<String, GenericRecord>>> valueTag;
         private final Decision decision;
 
-        ApplyDecision(TupleTag<String> winnerTag, TupleTag<KV<String, GenericRecord>> valueTag, Decision decision) {
-            this.winnerTag = winnerTag;
+        ApplyDecision(TupleTag<KV<String, String>> candidateTag, TupleTag<KV<String, KV<String, GenericRecord>>> valueTag,
+                Decision decision) {
+            this.candidateTag = candidateTag;
             this.valueTag = valueTag;
             this.decision = decision;
         }
 
         @ProcessElement
-        public void process(@Element KV<String, CoGbkResult> joined, OutputReceiver<KV<String, GenericRecord>> out) {
-            String winner = joined.getValue().getOnly(winnerTag, null);
-            for (KV<String, GenericRecord> value : joined.getValue().getAll(valueTag)) {
-                decision.apply(winner, value, out);
+        public void process(@Element KV<Integer, CoGbkResult> joined, OutputReceiver<KV<String, GenericRecord>> out) {
+            Map<String, String> winners = new HashMap<>();
+            for (KV<String, String> c : joined.getValue().getAll(candidateTag)) {
+                winners.merge(c.getKey(), c.getValue(), (a, b) -> candidateRank(b) > candidateRank(a) ? b : a);
+            }
+            for (KV<String, KV<String, GenericRecord>> value : joined.getValue().getAll(valueTag)) {
+                decision.apply(winners.get(value.getKey()), value.getValue(), out);
             }
         }
     }
