@@ -44,6 +44,13 @@ FEATURE_FLAGS = {
     "DASHBOARD_NATIVE_FILTERS": True,
 }
 
+# Data is what submitters sent, so it is treated as hostile: markup in the warehouse is shown as text.
+# Table charts are generated with allow_render_html off (dashboards/assets/charts/); whatever HTML
+# Superset still renders (markdown, handlebars, a chart someone enables HTML on) is sanitised,
+# with no extensions to the sanitiser's allow list.
+HTML_SANITIZATION = True
+HTML_SANITIZATION_SCHEMA_EXTENSIONS = {}
+
 # Local, single-host serving: no CSRF exemption, no example data, no telemetry.
 WTF_CSRF_ENABLED = True
 SUPERSET_WEBSERVER_TIMEOUT = 120

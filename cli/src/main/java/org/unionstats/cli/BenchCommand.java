@@ -84,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
         MeasuredProcess ingest = measure(UnionStats.class.getName(),
                 List.of("ingest", "--inbox", inbox.toString(), "--warehouse", target.toString(), "--json"));
         if (ingest.exitCode() != 0) {
-            throw new IllegalStateException("the measured ingest failed with exit code " + ingest.exitCode());
+            throw new UnionStatsException(org.unionstats.errors.ExitCode.FAILURE, "the measured ingest failed with exit code " + ingest.exitCode());
         }
         String out = ingest.stdout();
         JsonNode totals = new ObjectMapper().readTree(out.substring(out.indexOf('{'))).get("totals");
@@ -115,7 +115,7 @@ final class BenchCommand implements Callable<Integer> {
         MeasuredProcess spark = MeasuredProcess.run(MeasuredProcess.java(heap, KpiJobLauncher.JAVA_OPTIONS, context.environment().home(),
                 job.classpath(), KpiJobLauncher.MAIN, List.of("--warehouse", target.root(), "--full")));
         if (spark.exitCode() != 0) {
-            throw new IllegalStateException("the measured KPI job failed with exit code " + spark.exitCode());
+            throw new UnionStatsException(org.unionstats.errors.ExitCode.FAILURE, "the measured KPI job failed with exit code " + spark.exitCode());
         }
         KpiJobResult result = KpiJobResult.fromOutput(spark.stdout());
         Path duckOut = dir.resolve("duckdb-kpi-" + scale + ".parquet").toAbsolutePath();
@@ -137,14 +137,15 @@ final class BenchCommand implements Callable<Integer> {
         Path target = (warehouse != null ? warehouse : dir.resolve("warehouse-" + scale)).toAbsolutePath();
         Arguments.require(Files.isDirectory(WarehouseLayout.of(target).localTable("kpi_values")),
                 "no KPI tables in " + target + ": run the kpi job on it first");
-        org.unionstats.serving.security.TrinoCredentials credentials = Serving.server().start();
-        System.err.println(Serving.publish(credentials, target).describe());
+        Serving serving = context.serving();
+        org.unionstats.serving.security.TrinoCredentials credentials = serving.server().start();
+        System.err.println(serving.publish(credentials, target).describe());
         try (java.sql.Connection trino = org.unionstats.serving.query.TrinoConnections.open(credentials,
                 org.unionstats.serving.security.TrinoUsers.ANALYST)) {
             java.util.Map<String, String> queries = TrinoQueryBenchmark.workload(trino, context.environment().root().resolve("docs/analysts.md"));
             var results = TrinoQueryBenchmark.run(trino, queries, runs);
             System.out.printf("workload: %s, Trino %s (heap %s), %d timed runs per query after one warm-up, user analyst over HTTPS/JDBC%n",
-                    target, org.unionstats.serving.install.TrinoDistribution.VERSION, Serving.server().config().heap(), runs);
+                    target, org.unionstats.serving.install.TrinoDistribution.VERSION, serving.config().heap(), runs);
             System.out.println("| query | rows | p50 ms | p95 ms | min ms | max ms |");
             System.out.println("|---|---:|---:|---:|---:|---:|");
             for (var r : results) {

@@ -13,20 +13,19 @@ import picocli.CommandLine;
  */
 final class ClearErrors implements CommandLine.IExecutionExceptionHandler {
 
-    /** Exit code 1, for commands that still return an int for it (DashboardsCommand). */
-    static final int FAILURE = ExitCode.FAILURE.code();
-
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         ExitCode code = exitCode(e);
         String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        // "unionstats kpi", "unionstats trino start": the command as it was typed.
+        String command = cli.getCommandSpec().qualifiedName(" ");
         switch (code) {
             case BAD_ARGUMENTS -> cli.getErr().println("unionstats: " + message);
             case FAILURE -> {
                 LoggerFactory.getLogger(ClearErrors.class).debug("failure", e);
-                cli.getErr().println("unionstats " + cli.getCommandName() + " failed: " + message);
+                cli.getErr().println(command + " failed: " + message);
             }
-            default -> cli.getErr().println("unionstats " + cli.getCommandName() + ": " + message);
+            default -> cli.getErr().println(command + ": " + message);
         }
         return code.code();
     }

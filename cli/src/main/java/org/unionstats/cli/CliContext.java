@@ -20,6 +20,8 @@ public final class CliContext {
     static final String KPI_CLASSPATH_PROPERTY = "unionstats.kpi.classpath";
 
     private final Environment environment;
+    private final Serving serving;
+    private final Dashboards dashboards;
     private final KpiJobLauncher kpiJob;
     private final String classpath;
     private final boolean terminal;
@@ -31,6 +33,8 @@ public final class CliContext {
      */
     public CliContext(Environment environment, Optional<String> kpiClasspath, String classpath, boolean terminal) {
         this.environment = environment;
+        this.serving = new Serving(environment);
+        this.dashboards = new Dashboards(environment, serving);
         this.kpiJob = KpiJobLauncher.of(environment, kpiClasspath);
         this.classpath = classpath;
         this.terminal = terminal;
@@ -46,19 +50,32 @@ public final class CliContext {
         return environment;
     }
 
+    /** The local Trino: server, credentials, publishing, queries. */
+    public Serving serving() {
+        return serving;
+    }
+
+    /** The local Superset and the dashboards kept as code. */
+    public Dashboards dashboards() {
+        return dashboards;
+    }
+
     /** The Spark KPI job, in a JVM of its own. */
     public KpiJobLauncher kpiJob() {
         return kpiJob;
     }
 
-    /** The pseudonym key: the environment's, else the file named (null: the state folder's, created on first use). */
+    /**
+     * The pseudonym key: the environment's, else the file named, else the state folder's (made on
+     * first use for the embedded default only; see {@link PseudonymKeys}).
+     */
     public byte[] pseudonymKey(Path keyFile) {
         return PseudonymKeys.load(environment, keyFile);
     }
 
     /** The publish stage of run and backfill: the local Trino when it answers. */
     public PublishStep publishStep() {
-        return TrinoPublishStep.localTrino();
+        return TrinoPublishStep.localTrino(serving);
     }
 
     public String classpath() {

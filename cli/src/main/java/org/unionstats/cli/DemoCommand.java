@@ -1,8 +1,8 @@
 package org.unionstats.cli;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -13,15 +13,17 @@ import org.unionstats.cli.ingest.WarehouseOverview;
 import org.unionstats.cli.kpi.KpiValues;
 import org.unionstats.cli.kpi.Scorecard;
 import org.unionstats.cli.samples.SampleInboxes;
+import org.unionstats.dashboards.DashboardDeployer;
+import org.unionstats.dashboards.superset.SupersetInstallation;
+import org.unionstats.dashboards.superset.SupersetServer;
 import org.unionstats.environment.Environment;
 import org.unionstats.errors.ExitCode;
 import org.unionstats.ingest.IngestSummary;
 import org.unionstats.runs.KpiJobRequest;
 import org.unionstats.samples.GeneratorConfig;
 import org.unionstats.samples.Scale;
-import org.unionstats.serving.query.QueryRunner;
 import org.unionstats.serving.query.ResultFormat;
-import org.unionstats.serving.query.TrinoConnections;
+import org.unionstats.serving.security.TrinoCredentials;
 import org.unionstats.serving.security.TrinoUsers;
 import org.unionstats.warehouse.WarehouseLayout;
 import picocli.CommandLine.Command;
@@ -84,41 +86,41 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Ends with the warehouse served by the local Trino: published, the credentials and an example query shown. */
-    private static void serve(Path warehouse, String latest) throws Exception {
+    private void serve(Path warehouse, String latest) throws Exception {
+        Serving serving = context.serving();
         System.out.println();
         LOG.info("serving the warehouse through Trino (the first start installs it)");
-        org.unionstats.serving.security.TrinoCredentials trino = Serving.server().start();
-        System.out.println(Serving.publish(trino, warehouse.toAbsolutePath()).describe());
+        TrinoCredentials trino = serving.server().start();
+        System.out.println(serving.publish(trino, warehouse.toAbsolutePath()).describe());
         System.out.println();
-        CredentialsCommand.print(Serving.credentialsFile());
+        serving.printCredentials(System.out);
         String example = "SELECT county, round(value * 100, 1) AS growth_rate_pct FROM kpi_values WHERE city = '秦皇岛市' "
                 + "AND org_level = 'county' AND kpi_id = 'members_growth_rate' AND period = '" + latest + "' ORDER BY value DESC";
         System.out.println();
         System.out.println("$ bin/unionstats query \"" + example + "\"");
-        exampleQuery(example);
+        exampleQuery(serving, example);
         System.out.println("More: docs/analysts.md. Trino keeps running; 'bin/unionstats trino stop' stops it.");
     }
 
     /** What 'bin/unionstats query' prints for the example; a failure is told and the demo goes on. */
-    private static void exampleQuery(String sql) {
-        try (Connection trino = TrinoConnections.open(Serving.runningTrino(), TrinoUsers.ANALYST)) {
-            trino.setSchema("kpi");
-            System.out.print(ResultFormat.table(QueryRunner.run(trino, sql, EXAMPLE_ROWS)));
+    private static void exampleQuery(Serving serving, String sql) {
+        try {
+            System.out.print(ResultFormat.table(serving.query(TrinoUsers.ANALYST, sql, EXAMPLE_ROWS)));
         } catch (Exception e) {
             System.err.println("unionstats query failed: " + e.getMessage());
         }
     }
 
     /** Ends with the leaders' dashboards: Superset started, the dashboards deployed, where to open them and who can log in. */
-    private static void showDashboards() {
+    private void showDashboards() {
+        Dashboards dashboards = context.dashboards();
         System.out.println();
         LOG.info("starting Superset and deploying the dashboards (the first start installs Superset)");
-        org.unionstats.dashboards.superset.SupersetServer superset = SupersetCommand.server(null);
+        SupersetServer superset = dashboards.server(null);
         superset.start();
-        org.unionstats.dashboards.DashboardDeployer.Result deployed = DashboardsCommand.deploy();
-        java.util.Map<String, String> users = superset.credentials().users();
-        System.out.println("Dashboards (Superset " + org.unionstats.dashboards.superset.SupersetInstallation.VERSION + "): " + deployed.url()
-                + "/superset/dashboard/overview/");
+        DashboardDeployer.Result deployed = dashboards.deploy();
+        Map<String, String> users = superset.credentials().users();
+        System.out.println("Dashboards (Superset " + SupersetInstallation.VERSION + "): " + deployed.url() + "/superset/dashboard/overview/");
         users.forEach((user, password) -> System.out.println("  login " + user + " / " + password
                 + (user.startsWith("leader_") ? "  (leader: sees only region " + user.substring("leader_".length()) + ")" : "  (admin)")));
         System.out.println("More: docs/dashboards.md. Superset keeps running; 'bin/unionstats superset stop' stops it.");

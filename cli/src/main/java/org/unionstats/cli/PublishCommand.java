@@ -1,5 +1,6 @@
 package org.unionstats.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,12 +11,19 @@ import picocli.CommandLine.Option;
                 "their partitions synced, views, and comments (the data dictionary). Safe to repeat; 'run' does it by itself."})
 final class PublishCommand implements Callable<Integer> {
 
+    private final Serving serving;
+
     @Option(names = "--warehouse", required = true, description = "Warehouse root (local folder).")
     Path warehouse;
 
+    PublishCommand(CliContext context) {
+        this.serving = context.serving();
+    }
+
     @Override
     public Integer call() throws Exception {
-        System.out.println(Serving.publish(Serving.runningTrino(), warehouse).describe());
+        Arguments.require(Files.isDirectory(warehouse), "--warehouse: no warehouse folder " + warehouse);
+        System.out.println(serving.publish(serving.runningTrino(), warehouse).describe());
         return 0;
     }
 }

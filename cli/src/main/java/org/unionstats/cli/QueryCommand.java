@@ -1,12 +1,9 @@
 package org.unionstats.cli;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.util.concurrent.Callable;
-import org.unionstats.serving.query.QueryRunner;
 import org.unionstats.serving.query.ResultFormat;
 import org.unionstats.serving.query.ResultTable;
-import org.unionstats.serving.query.TrinoConnections;
 import org.unionstats.serving.security.TrinoUsers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,8 +11,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = {"Run one SQL statement on the local Trino (through JDBC) and print the result.",
-                "Tables are unionstats.<schema>.<table>; the default schema is kpi."})
+                "Tables are unionstats.<schema>.<table>; the default schema is kpi. CSV cells that a spreadsheet",
+                "would run as a formula (starting with = + - @) get a leading '."})
 final class QueryCommand implements Callable<Integer> {
+
+    private final Serving serving;
 
     @Parameters(index = "0", description = "The SQL, or - to read it from standard input.")
     String sql;
@@ -32,17 +32,18 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--max-rows", defaultValue = "10000", description = "Stop after this many rows. Default: ${DEFAULT-VALUE}.")
     int maxRows;
 
+    QueryCommand(CliContext context) {
+        this.serving = context.serving();
+    }
+
     @Override
     public Integer call() throws Exception {
-        if (json && csv) {
-            throw new IllegalArgumentException("choose one of --json and --csv");
-        }
+        Arguments.require(!(json && csv), "choose one of --json and --csv");
+        Arguments.require(TrinoUsers.ALL.contains(user), "--user: '" + user + "' is none of " + String.join(", ", TrinoUsers.ALL));
+        Arguments.require(maxRows > 0, "--max-rows must be at least 1");
         String statement = "-".equals(sql) ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : sql;
-        ResultTable result;
-        try (Connection trino = TrinoConnections.open(Serving.runningTrino(), user)) {
-            trino.setSchema("kpi");
-            result = QueryRunner.run(trino, statement, maxRows);
-        }
+        Arguments.require(!statement.isBlank(), "no SQL to run");
+        ResultTable result = serving.query(user, statement, maxRows);
         System.out.print(json ? ResultFormat.json(result) : csv ? ResultFormat.csv(result) : ResultFormat.table(result));
         return 0;
     }

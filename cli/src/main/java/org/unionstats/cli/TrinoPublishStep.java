@@ -8,12 +8,12 @@ public final class TrinoPublishStep {
 
     private TrinoPublishStep() {}
 
-    public static PublishStep localTrino() {
+    public static PublishStep localTrino(Serving serving) {
         return (warehouse, progress) -> {
-            if (!Serving.server().status().ready()) {
+            if (!serving.server().status().ready()) {
                 return Optional.empty();
             }
-            return Optional.of("trino: " + Serving.publish(Serving.credentialsFile().trino(), warehouse).describe());
+            return Optional.of("trino: " + serving.publish(serving.credentialsFile().trino(), warehouse).describe());
         };
     }
 }

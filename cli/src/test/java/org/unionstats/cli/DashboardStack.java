@@ -21,22 +21,26 @@ import org.unionstats.serving.server.TrinoServer;
  */
 final class DashboardStack implements BeforeAllCallback, AfterAllCallback {
 
+    /** The stack's state folder: metastore, credentials, Superset's metadata. */
+    static final Path STATE = TestWarehouse.TARGET.resolve("dashboards-it/state");
+
     static TrinoServer trino;
     static TrinoCredentials trinoCredentials;
     static SupersetServer superset;
+    /** What the commands the test runs get: the checkout and the stack's state folder. */
+    static CliContext cli;
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        Path root = Path.of(System.getProperty("unionstats.root", ".")).toAbsolutePath().normalize();
-        Path state = root.resolve("pipelines/cli/target/dashboards-it/state");
-        Files.createDirectories(state);
-        Environment environment = Environment.fromSystem();
-        trino = new TrinoServer(new TrinoConfig(state, environment.cache(), freePort(), freePort(), "2G"), environment,
+        Files.createDirectories(STATE);
+        cli = TestWarehouse.context(STATE);
+        Environment environment = cli.environment();
+        trino = new TrinoServer(new TrinoConfig(STATE, environment.cache(), freePort(), freePort(), "2G"), environment,
                 m -> System.err.println("[dashboards-it trino] " + m));
         trino.stop();
         trinoCredentials = trino.start();
-        superset = new SupersetServer(new SupersetSettings(root, state, root.resolve(".cache"), freePort(), SupersetSettings.DEFAULT_WORKERS),
-                environment, m -> System.err.println("[dashboards-it superset] " + m));
+        superset = new SupersetServer(new SupersetSettings(environment.root(), STATE, environment.cache(), freePort(),
+                SupersetSettings.DEFAULT_WORKERS), environment, m -> System.err.println("[dashboards-it superset] " + m));
         superset.stop();
         superset.start();
     }

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.unionstats.dashboards.DashboardDeployer;
+import org.unionstats.dashboards.access.AccessPolicy;
+import org.unionstats.dashboards.access.SupersetDirectory;
 import org.unionstats.dashboards.superset.SupersetClient;
 import org.unionstats.dashboards.superset.SupersetCredentials;
 import org.unionstats.dashboards.superset.SupersetException;
@@ -35,14 +38,14 @@ import org.unionstats.serving.security.TrinoUsers;
  * The dashboards on a real Superset 6.1 reading a real Trino: the tiny warehouse (秦皇岛) published,
  * the assets deployed through the REST API; chart data compared with the same question asked of
  * Trino directly; a second deploy changes nothing; an edited YAML file updates its chart; a city
- * leader sees only the city's rows.
+ * leader sees only the city's rows, and a user with the leader role but no region none.
  */
 @ExtendWith(DashboardStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardsIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Path ROOT = Path.of(System.getProperty("unionstats.root", ".")).toAbsolutePath().normalize();
+    static final Path ROOT = TestWarehouse.ROOT;
 
     static TrinoCredentials trino;
     static SupersetServer superset;
@@ -51,10 +54,10 @@ class DashboardsIT {
 
     @BeforeAll
     static void deploy() throws Exception {
-        Path data = ROOT.resolve("pipelines/cli/target/dashboards-it/data");
-        TestWarehouse warehouse = TestWarehouse.build(data);
+        Path data = TestWarehouse.TARGET.resolve("dashboards-it/data");
+        TestWarehouse warehouse = TestWarehouse.build(data, DashboardStack.cli);
         trino = DashboardStack.trinoCredentials;
-        System.out.println(Serving.publish(trino, warehouse.warehouse).describe());
+        System.out.println(DashboardStack.cli.serving().publish(trino, warehouse.warehouse).describe());
         ensureFindingsTable();
         superset = DashboardStack.superset;
         firstDeploy = deployer().deploy(ROOT.resolve("dashboards"), trino);
@@ -168,7 +171,7 @@ class DashboardsIT {
     @Test
     @Order(6)
     void anEditedYamlFileUpdatesItsChart() throws Exception {
-        Path copy = ROOT.resolve("pipelines/cli/target/dashboards-it/edited");
+        Path copy = TestWarehouse.TARGET.resolve("dashboards-it/edited");
         TestWarehouse.deleteTree(copy);
         copyTree(ROOT.resolve("dashboards"), copy);
         Path chart = copy.resolve("assets/charts/city_counties_table.yaml");
@@ -218,10 +221,40 @@ class DashboardsIT {
 
     @Test
     @Order(8)
+    void aUserWithTheLeaderRoleButNoRegionSeesNoRow() throws Exception {
+        SupersetDirectory directory = new SupersetDirectory(admin);
+        AccessPolicy policy = AccessPolicy.load(ROOT.resolve("dashboards/access.yaml"));
+        int leaderRole = directory.roles().get(policy.leaderRole()).path("id").asInt();
+        String username = "leader_without_region";
+        String password = "No-region-" + Long.toHexString(System.nanoTime());
+        ObjectNode user = JSON.createObjectNode().put("first_name", "无地区").put("last_name", "领导").put("email", username + "@unionstats.local")
+                .put("active", true).put("password", password);
+        user.putArray("roles").add(leaderRole);
+        JsonNode existing = directory.users().get(username);
+        if (existing == null) {
+            admin.post("api/v1/security/users/", user.put("username", username));
+        } else {
+            admin.put("api/v1/security/users/" + existing.path("id").asInt(), user);
+        }
+        SupersetClient noRegion = SupersetClient.login(superset.settings().url(), username, password);
+        for (String chart : List.of("city_counties_table", "scorecard_table", "overview_members_end")) {
+            String sql = noRegion.get("api/v1/chart/" + chartIds(admin).get(uuidOf(chart)) + "/data/?type=query")
+                    .path("result").get(0).path("query").asText();
+            assertThat(sql).as(chart + ": the Base rule applies").contains("1 = 0");
+            assertThat(chartData(noRegion, chart)).as(chart + " shows a leader without a region nothing").isEmpty();
+            assertThat(chartData(admin, chart)).as(chart + ": Admin is spared").isNotEmpty();
+        }
+        SupersetClient qinhuangdao = SupersetClient.login(superset.settings().url(), "leader_130300",
+                superset.credentials().users().get("leader_130300"));
+        assertThat(chartData(qinhuangdao, "city_counties_table")).as("a region's leader is spared").isNotEmpty();
+    }
+
+    @Test
+    @Order(9)
     void everyDashboardOpensInChromiumWithoutAChartError() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(DashboardBrowser.available(),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        Path shots = ROOT.resolve("pipelines/cli/target/dashboards-it/screenshots");
+        Path shots = TestWarehouse.TARGET.resolve("dashboards-it/screenshots");
         Map<String, Integer> expectedCharts = Map.of("overview", 12, "city", 6, "county-scorecard", 3, "data-quality", 5);
         try (DashboardBrowser browser = new DashboardBrowser(superset.settings().url())) {
             browser.logIn(SupersetCredentials.ADMIN, superset.credentials().users().get(SupersetCredentials.ADMIN));

@@ -20,6 +20,11 @@ final class TestWarehouse {
     static final String FIRST = "2024Q2";
     static final String LATER = "2024Q3";
 
+    /** The checkout, as Maven gives it to the tests. */
+    static final Path ROOT = Path.of(System.getProperty("unionstats.root", ".")).toAbsolutePath().normalize();
+    /** This module's build folder, where the integration tests keep their state and data. */
+    static final Path TARGET = ROOT.resolve("cli/target");
+
     final Path root;
     final Path inbox;
     final Path heldBack;
@@ -32,13 +37,25 @@ final class TestWarehouse {
         this.warehouse = root.resolve("warehouse");
     }
 
-    static TestWarehouse build(Path root) throws IOException {
+    /**
+     * What the commands of a test get, as bin/unionstats would give it with this state folder: the
+     * checkout, the folder, and this process's environment variables (without a UNIONSTATS_HOME of
+     * whoever runs the tests: the state folder is the test's).
+     */
+    static CliContext context(Path state) {
+        java.util.Map<String, String> variables = new java.util.HashMap<>(System.getenv());
+        variables.remove("UNIONSTATS_HOME");
+        return new CliContext(new org.unionstats.environment.Environment(ROOT, state, variables),
+                java.util.Optional.ofNullable(System.getProperty("unionstats.kpi.classpath")), System.getProperty("java.class.path"), false);
+    }
+
+    static TestWarehouse build(Path root, CliContext context) throws IOException {
         deleteTree(root);
         TestWarehouse w = new TestWarehouse(root);
-        cli("generate", "--out", w.inbox.toString(), "--scale", "tiny", "--periods", FIRST + ".." + LATER);
+        cli(context, "generate", "--out", w.inbox.toString(), "--scale", "tiny", "--periods", FIRST + ".." + LATER);
         w.holdBack(LATER);
-        cli("ingest", "--inbox", w.inbox.toString(), "--warehouse", w.warehouse.toString());
-        cli("kpi", "--warehouse", w.warehouse.toString(), "--heap", "3g");
+        cli(context, "ingest", "--inbox", w.inbox.toString(), "--warehouse", w.warehouse.toString());
+        cli(context, "kpi", "--warehouse", w.warehouse.toString(), "--heap", "3g");
         return w;
     }
 
@@ -74,14 +91,14 @@ final class TestWarehouse {
         }
     }
 
-    /** Runs a CLI command in this JVM; returns its standard output; fails on a non-zero exit. */
-    static String cli(String... args) {
+    /** Runs a CLI command in this JVM with the given context; returns its standard output; fails on a non-zero exit. */
+    static String cli(CliContext context, String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = UnionStats.commandLine().execute(args);
+            code = UnionStats.commandLine(context).execute(args);
         } finally {
             System.setOut(original);
         }

@@ -34,7 +34,20 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import io.trino.jdbc.TrinoResultSet;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.unionstats.errors.ExitCode;
 import org.unionstats.serving.query.TrinoConnections;
+import org.unionstats.serving.server.ServedWarehouses;
 import org.unionstats.serving.security.TrinoCredentials;
 import org.unionstats.serving.security.TrinoUsers;
 import org.unionstats.serving.server.ServerStatus;
@@ -57,8 +70,7 @@ class TrinoServingIT {
 
     @BeforeAll
     static void buildWarehouse() throws Exception {
-        Path root = Path.of(System.getProperty("unionstats.root", "."), "pipelines/cli/target/trino-it/data").toAbsolutePath();
-        warehouse = TestWarehouse.build(root);
+        warehouse = TestWarehouse.build(TestWarehouse.TARGET.resolve("trino-it/data"), TrinoTestServer.context());
         credentials = TrinoTestServer.credentials();
         catalog = TableCatalog.load();
     }
@@ -69,16 +81,16 @@ class TrinoServingIT {
         ServerStatus before = TrinoTestServer.server().status();
         assertThat(before.ready()).isTrue();
         long started = System.nanoTime();
-        assertThat(TestWarehouse.cli("trino", "start")).contains("already running");
+        assertThat(cli("trino", "start")).contains("already running");
         assertThat((System.nanoTime() - started) / 1e9).as("start when running is a no-op").isLessThan(10);
         assertThat(TrinoTestServer.server().status().pid()).isEqualTo(before.pid());
-        assertThat(TestWarehouse.cli("trino", "status")).contains("Trino is running at " + credentials.url());
+        assertThat(cli("trino", "status")).contains("Trino is running at " + credentials.url());
     }
 
     @Test
     @Order(2)
     void credentialsNameEachServiceUrlAndEachUser() throws Exception {
-        JsonNode doc = new ObjectMapper().readTree(TestWarehouse.cli("credentials", "--json"));
+        JsonNode doc = new ObjectMapper().readTree(cli("credentials", "--json"));
         JsonNode trino = doc.path("services").path("trino");
         assertThat(trino.path("url").asText()).isEqualTo(credentials.url()).startsWith("https://127.0.0.1:");
         List<String> users = new ArrayList<>();
@@ -87,17 +99,17 @@ class TrinoServingIT {
             assertThat(user.path("password").asText()).hasSizeGreaterThanOrEqualTo(20);
         }
         assertThat(users).containsExactlyInAnyOrder(TrinoUsers.ADMIN, TrinoUsers.PIPELINE, TrinoUsers.ANALYST);
-        Path file = Path.of(System.getProperty("unionstats.home"), "credentials.json");
+        Path file = TrinoTestServer.STATE.resolve("credentials.json");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(TestWarehouse.cli("credentials")).contains(credentials.password(TrinoUsers.ANALYST)).contains("jdbc:trino://");
+        assertThat(cli("credentials")).contains(credentials.password(TrinoUsers.ANALYST)).contains("jdbc:trino://");
     }
 
     @Test
     @Order(3)
     void publishCreatesEveryTableAndIsIdempotent() {
-        String first = TestWarehouse.cli("publish", "--warehouse", warehouse.warehouse.toString());
+        String first = cli("publish", "--warehouse", warehouse.warehouse.toString());
         assertThat(first).contains("published").contains("created, 0 updated, 0 unchanged").contains("7 views");
-        String second = TestWarehouse.cli("publish", "--warehouse", warehouse.warehouse.toString());
+        String second = cli("publish", "--warehouse", warehouse.warehouse.toString());
         assertThat(second).as("an unchanged warehouse only has its partitions synced").contains("(0 created, 0 updated, ");
     }
 
@@ -198,7 +210,7 @@ class TrinoServingIT {
             assertThat(periods(st, "unionstats.kpi.kpi_values")).doesNotContain(TestWarehouse.LATER);
         }
         warehouse.deliverHeldBack();
-        TestWarehouse.cli("run", "--inbox", warehouse.inbox.toString(), "--warehouse", warehouse.warehouse.toString());
+        cli("run", "--inbox", warehouse.inbox.toString(), "--warehouse", warehouse.warehouse.toString());
         try (Connection analyst = connect(TrinoUsers.ANALYST); Statement st = analyst.createStatement()) {
             assertThat(periods(st, "unionstats.warehouse.member_events")).containsExactly(TestWarehouse.FIRST, TestWarehouse.LATER);
             assertThat(periods(st, "unionstats.kpi.kpi_values")).contains(TestWarehouse.LATER, "2024-07", "2024H2");
@@ -215,7 +227,7 @@ class TrinoServingIT {
     @Test
     @Order(8)
     void theExampleQueriesOfTheAnalystsGuideRunAsWritten() throws Exception {
-        String guide = Files.readString(Path.of(System.getProperty("unionstats.root", "."), "docs/analysts.md"));
+        String guide = Files.readString(TestWarehouse.ROOT.resolve("docs/analysts.md"));
         Matcher block = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(guide);
         List<String> examples = new ArrayList<>();
         List<String> dictionary = new ArrayList<>();
@@ -249,19 +261,19 @@ class TrinoServingIT {
             }
         }
         // The same through the query command, in its three formats.
-        String table = TestWarehouse.cli("query", examples.get(0));
+        String table = cli("query", examples.get(0));
         assertThat(table).contains("rank_in_city").contains("rows)");
-        JsonNode json = new ObjectMapper().readTree(TestWarehouse.cli("query", "--json", examples.get(2)));
+        JsonNode json = new ObjectMapper().readTree(cli("query", "--json", examples.get(2)));
         assertThat(json.isArray()).isTrue();
         assertThat(json.get(0).has("competition_level")).isTrue();
-        assertThat(TestWarehouse.cli("query", "--csv", "SELECT kpi_id, name_zh FROM dim_kpis ORDER BY kpi_id LIMIT 2")).startsWith("kpi_id,name_zh\r\n");
+        assertThat(cli("query", "--csv", "SELECT kpi_id, name_zh FROM dim_kpis ORDER BY kpi_id LIMIT 2")).startsWith("kpi_id,name_zh\r\n");
     }
 
     @Test
     @Order(9)
     void aFailingQueryIsOneClearLine() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        picocli.CommandLine cli = UnionStats.commandLine();
+        picocli.CommandLine cli = UnionStats.commandLine(TrinoTestServer.context());
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         PrintStream original = System.out;
         System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -281,7 +293,7 @@ class TrinoServingIT {
         Path partition = warehouse.warehouse.resolve("quarantine/period=" + TestWarehouse.FIRST);
         assertThat(partition).isDirectory();
         TestWarehouse.deleteTree(partition);
-        TestWarehouse.cli("publish", "--warehouse", warehouse.warehouse.toString());
+        cli("publish", "--warehouse", warehouse.warehouse.toString());
         try (Connection analyst = connect(TrinoUsers.ANALYST); Statement st = analyst.createStatement()) {
             assertThat(periods(st, "unionstats.ops.quarantine")).containsExactly(TestWarehouse.LATER);
         }
@@ -311,7 +323,7 @@ class TrinoServingIT {
         Files.move(broken.resolve("dim_orgs.parquet"), dimOrgs.resolve("part-0.parquet"));
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        picocli.CommandLine cli = UnionStats.commandLine();
+        picocli.CommandLine cli = UnionStats.commandLine(TrinoTestServer.context());
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         assertThat(cli.execute("publish", "--warehouse", broken.toString())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("province_name").contains("Nothing was published");
@@ -320,24 +332,160 @@ class TrinoServingIT {
             assertThat(count(st, "SELECT count(*) FROM unionstats.kpi.kpi_values")).isEqualTo(before);
             assertThat(count(st, "SELECT count(province_name) FROM unionstats.warehouse.dim_orgs")).isPositive();
         }
+        ServedWarehouses served = ServedWarehouses.of(TrinoTestServer.server().config());
         try (Connection pipeline = connect(TrinoUsers.PIPELINE); Statement st = pipeline.createStatement();
                 ResultSet rs = st.executeQuery("SHOW CREATE TABLE unionstats.warehouse.dim_orgs")) {
             rs.next();
-            assertThat(rs.getString(1)).contains(warehouse.warehouse.resolve("dim_orgs").toString()).doesNotContain("broken-warehouse");
+            assertThat(rs.getString(1)).as("the table reads the warehouse through its link")
+                    .contains("external_location = '" + served.locationOf(warehouse.warehouse) + "/dim_orgs'")
+                    .doesNotContain(served.locationOf(broken)).doesNotContain("broken-warehouse");
         }
+        assertThat(served.target(served.locationOf(warehouse.warehouse))).contains(warehouse.warehouse.toRealPath());
     }
 
     @Test
     @Order(12)
+    void usersSeeAndKillOnlyTheirOwnQueriesButTheAdminAll() throws Exception {
+        String pipelineQuery;
+        String analystQuery;
+        try (Connection pipeline = connect(TrinoUsers.PIPELINE); Statement st = pipeline.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM unionstats.kpi.dim_kpis")) {
+            rs.next();
+            pipelineQuery = rs.unwrap(TrinoResultSet.class).getQueryId();
+        }
+        try (Connection analyst = connect(TrinoUsers.ANALYST); Statement st = analyst.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM unionstats.kpi.dim_kpis")) {
+                rs.next();
+                analystQuery = rs.unwrap(TrinoResultSet.class).getQueryId();
+            }
+            assertThatThrownBy(() -> st.executeQuery("SELECT query_id, query FROM system.runtime.queries").close())
+                    .hasMessageContaining("Access Denied");
+            assertThatThrownBy(() -> st.execute("CALL system.runtime.kill_query(query_id => '" + pipelineQuery + "', message => 'x')"))
+                    .hasMessageContaining("Access Denied");
+        }
+        // Trino's REST API, which its web UI and every client use, with the analyst's password.
+        assertThat(rest("GET", "/v1/query/" + pipelineQuery, TrinoUsers.ANALYST).statusCode()).as("another user's query").isEqualTo(403);
+        assertThat(rest("PUT", "/v1/query/" + pipelineQuery + "/killed", TrinoUsers.ANALYST).statusCode()).as("killing it").isEqualTo(403);
+        assertThat(rest("DELETE", "/v1/query/" + pipelineQuery, TrinoUsers.ANALYST).statusCode()).as("cancelling it").isEqualTo(403);
+        JsonNode listed = new ObjectMapper().readTree(rest("GET", "/v1/query", TrinoUsers.ANALYST).body());
+        List<String> listedIds = new ArrayList<>();
+        List<String> listedUsers = new ArrayList<>();
+        listed.forEach(q -> {
+            listedIds.add(q.path("queryId").asText());
+            listedUsers.add(q.path("session").path("user").asText());
+        });
+        assertThat(listedIds).as("the analyst's list of queries").contains(analystQuery).doesNotContain(pipelineQuery);
+        assertThat(listedUsers).as("only the analyst's own").containsOnly(TrinoUsers.ANALYST);
+        assertThat(rest("GET", "/v1/query/" + analystQuery, TrinoUsers.ANALYST).statusCode()).as("their own query").isEqualTo(200);
+        assertThat(rest("PUT", "/v1/query/" + analystQuery + "/killed", TrinoUsers.ANALYST).statusCode())
+                .as("their own query may be killed (it has finished)").isEqualTo(409);
+
+        // The pipeline user runs procedures, but not on the analyst's queries either.
+        try (Connection pipeline = connect(TrinoUsers.PIPELINE); Statement st = pipeline.createStatement()) {
+            assertThatThrownBy(() -> st.execute("CALL system.runtime.kill_query(query_id => '" + analystQuery + "', message => 'x')"))
+                    .hasMessageContaining("Access Denied");
+            List<String> seen = new ArrayList<>();
+            rows(st, "SELECT query_id FROM system.runtime.queries").forEach(r -> seen.add(r.get(0)));
+            assertThat(seen).contains(pipelineQuery).doesNotContain(analystQuery);
+        }
+        // The admin sees and may kill everyone's.
+        assertThat(rest("GET", "/v1/query/" + analystQuery, TrinoUsers.ADMIN).statusCode()).isEqualTo(200);
+        assertThat(rest("PUT", "/v1/query/" + pipelineQuery + "/killed", TrinoUsers.ADMIN).statusCode())
+                .as("allowed, and refused only because it has finished").isEqualTo(409);
+        try (Connection admin = connect(TrinoUsers.ADMIN); Statement st = admin.createStatement()) {
+            List<String> seen = new ArrayList<>();
+            rows(st, "SELECT query_id FROM system.runtime.queries").forEach(r -> seen.add(r.get(0)));
+            assertThat(seen).contains(pipelineQuery, analystQuery);
+        }
+    }
+
+    @Test
+    @Order(13)
+    void noTableCanPointOutsideThePublishedWarehouse() throws Exception {
+        Path inbox = warehouse.inbox.toAbsolutePath();
+        assertThat(inbox).as("the submissions as sent, with personal data in clear").isDirectory();
+        List<String> outside = List.of(
+                "local://" + inbox,
+                "local://" + TrinoTestServer.STATE.resolve("trino/etc").toAbsolutePath(),
+                "local:///warehouses/../../etc",
+                "local:///../../../../../../../../../../etc",
+                "local:///metastore/../../etc",
+                "file://" + inbox);
+        for (String user : List.of(TrinoUsers.PIPELINE, TrinoUsers.ADMIN)) {
+            try (Connection c = connect(user); Statement st = c.createStatement()) {
+                for (String location : outside) {
+                    String sql = "CREATE TABLE unionstats.ops.outside_the_warehouse (line varchar) WITH (format = 'TEXTFILE', external_location = '"
+                            + location + "')";
+                    try {
+                        assertThatThrownBy(() -> st.execute(sql)).as(user + ": " + location).isInstanceOf(SQLException.class)
+                                .hasMessageNotContaining("mismatched input").hasMessageNotContaining("Access Denied");
+                    } finally {
+                        st.execute("DROP TABLE IF EXISTS unionstats.ops.outside_the_warehouse");
+                    }
+                }
+            }
+        }
+        // The same statement inside the published warehouse works: what refuses the others is their location.
+        ServedWarehouses published = ServedWarehouses.of(TrinoTestServer.server().config());
+        try (Connection c = connect(TrinoUsers.PIPELINE); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE unionstats.ops.outside_the_warehouse (line varchar) WITH (format = 'TEXTFILE', external_location = '"
+                    + published.locationOf(warehouse.warehouse) + "/dim_orgs')");
+            st.execute("DROP TABLE unionstats.ops.outside_the_warehouse");
+        }
+        assertThat(warehouse.warehouse.resolve("dim_orgs")).as("an external table's data stays when it is dropped").isDirectoryContaining("glob:**.parquet");
+        // What the catalog can reach: its metastore and the links publish made, to the published warehouse only.
+        ServedWarehouses served = ServedWarehouses.of(TrinoTestServer.server().config());
+        try (var entries = Files.list(TrinoTestServer.server().config().fileSystemRoot())) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("metastore", "warehouses");
+        }
+        try (var links = Files.list(TrinoTestServer.server().config().warehousesFolder())) {
+            List<Path> targets = new ArrayList<>();
+            for (Path link : links.toList()) {
+                targets.add(Files.readSymbolicLink(link));
+            }
+            assertThat(targets).as("the published warehouse, and the one whose publish failed (no table reads it)")
+                    .contains(warehouse.warehouse.toRealPath()).allSatisfy(t -> assertThat(t.getParent()).isEqualTo(warehouse.root.toRealPath()));
+        }
+        assertThat(served.target("local:///warehouses/../../etc")).isEmpty();
+    }
+
+    @Test
+    @Order(14)
     void stopLeavesNoProcessBehind() {
         long pid = TrinoTestServer.server().status().pid();
-        assertThat(TestWarehouse.cli("trino", "stop")).contains("Trino stopped");
+        assertThat(cli("trino", "stop")).contains("Trino stopped");
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-        assertThat(TestWarehouse.cli("trino", "stop")).contains("was not running");
-        assertThat(UnionStats.commandLine().execute("trino", "status")).isEqualTo(3);
+        assertThat(cli("trino", "stop")).contains("was not running");
+        assertThat(UnionStats.commandLine(TrinoTestServer.context()).execute("trino", "status")).as("not running")
+                .isEqualTo(ExitCode.NOT_RUNNING.code());
     }
 
     // ---- helpers ----
+
+    /** A CLI command run with the test server's context; its standard output. */
+    private static String cli(String... args) {
+        return TestWarehouse.cli(TrinoTestServer.context(), args);
+    }
+
+    /** A request to Trino's REST API over HTTPS as this user (basic authentication), trusting the server's own certificate. */
+    private static HttpResponse<String> rest(String method, String path, String user) throws Exception {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (var in = Files.newInputStream(credentials.certificate())) {
+            trust.setCertificateEntry("trino", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, tmf.getTrustManagers(), null);
+        HttpClient http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        String basic = Base64.getEncoder().encodeToString((user + ":" + credentials.password(user)).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(credentials.url() + path)).header("Authorization", "Basic " + basic)
+                .header("X-Trino-User", user).timeout(Duration.ofSeconds(30))
+                .method(method, method.equals("PUT") ? HttpRequest.BodyPublishers.ofString("killed by a test") : HttpRequest.BodyPublishers.noBody())
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
 
     /** Whether the jobs wrote anything for this table (a tiny sample has no data-quality findings in some periods). */
     private static boolean hasData(TableSpec table) throws java.io.IOException {

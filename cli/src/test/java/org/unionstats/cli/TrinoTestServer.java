@@ -18,9 +18,17 @@ import org.unionstats.serving.server.TrinoServer;
  */
 final class TrinoTestServer implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
+    /** The tests' state folder; the commands under test (run, query, publish) find the server through it. */
+    static final Path STATE = TestWarehouse.TARGET.resolve("trino-it/state");
+
     private static TrinoServer server;
     private static TrinoCredentials credentials;
     private static java.util.concurrent.CompletableFuture<Void> starting;
+
+    /** What the commands under test get: the checkout and this server's state folder. */
+    static CliContext context() {
+        return TestWarehouse.context(STATE);
+    }
 
     /** Starts the server in the background (it takes half a minute) while the test builds its warehouse. */
     static synchronized void startInBackground() {
@@ -49,10 +57,12 @@ final class TrinoTestServer implements BeforeAllCallback, ExtensionContext.Store
         }
         if (server == null) {
             Path state = stateFolder();
-            Environment environment = Environment.fromSystem();
+            Environment environment = context().environment();
             TrinoConfig config = new TrinoConfig(state, environment.cache(), freePort(), freePort(), "2G");
             TrinoServer starting = new TrinoServer(config, environment, m -> System.err.println("[trino-it] " + m));
             starting.stop();
+            // An empty catalog for every test run (the state folder survives between runs): the metastore and the links.
+            TestWarehouse.deleteTree(config.fileSystemRoot());
             credentials = starting.start();
             server = starting;
             Runtime.getRuntime().addShutdownHook(new Thread(starting::stop));
@@ -64,16 +74,13 @@ final class TrinoTestServer implements BeforeAllCallback, ExtensionContext.Store
         return credentials;
     }
 
-    /** The tests' state folder; the commands under test (run, query, publish) find the server through it. */
     private static synchronized Path stateFolder() {
-        Path state = Path.of(System.getProperty("unionstats.root", "."), "pipelines/cli/target/trino-it/state").toAbsolutePath();
         try {
-            Files.createDirectories(state);
+            Files.createDirectories(STATE);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        System.setProperty("unionstats.home", state.toString());
-        return state;
+        return STATE;
     }
 
     @Override

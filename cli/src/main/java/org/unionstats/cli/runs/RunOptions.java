@@ -10,6 +10,7 @@ import java.util.Set;
 import org.unionstats.cli.Arguments;
 import org.unionstats.cli.CliContext;
 import org.unionstats.environment.Environment;
+import org.unionstats.errors.UnionStatsException;
 import org.unionstats.runs.KpiJobRequest;
 import org.unionstats.runs.KpiStep;
 import org.unionstats.runs.LineageTarget;
@@ -100,7 +101,7 @@ public final class RunOptions {
         for (String s : stages) {
             stageSet.add(Arguments.parse(() -> Stage.parse(s)));
         }
-        Duration wait = waitFor == null ? Duration.ZERO : Arguments.parse(() -> parseDuration(waitFor));
+        Duration wait = waitFor == null ? Duration.ZERO : parseDuration(waitFor);
         LineageTarget lineage = Arguments.parse(() -> lineage(context.environment()));
         return new RunSettings(inbox, root, selection, stageSet, beamArgs, context.pseudonymKey(keyFile), gate,
                 new KpiStep(master, kpiHeap, deadlineDays), wait, format, format == LogFormat.TEXT && context.terminal(), lineage);
@@ -117,26 +118,21 @@ public final class RunOptions {
         return new LineageTarget(url, file, lineageNamespace);
     }
 
-    /** {@code 90s}, {@code 10m}, {@code 2h}, or plain seconds. */
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("([0-9]{1,12})(ms|s|m|h)?");
+
+    /** {@code 90s}, {@code 10m}, {@code 2h}, or plain seconds; anything else is a bad argument. */
     static Duration parseDuration(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            char unit = t.charAt(t.length() - 1);
-            if (Character.isDigit(unit)) {
-                return Duration.ofSeconds(Long.parseLong(t));
-            }
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (unit) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> throw new NumberFormatException();
-            };
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--wait: '" + text + "' is not a duration (e.g. 90s, 10m, 2h)");
+        java.util.regex.Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw UnionStatsException.badArguments("--wait: '" + text + "' is not a duration (e.g. 90s, 10m, 2h)");
         }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
     }
 }

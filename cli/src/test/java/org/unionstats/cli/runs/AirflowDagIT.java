@@ -35,6 +35,9 @@ class AirflowDagIT {
 
     static Path venv;
     static Path inbox;
+    /** A fixed test key (32 bytes, base64). */
+    static final String PSEUDONYM_KEY = java.util.Base64.getEncoder().encodeToString("unionstats-airflow-test-key-0032".getBytes(
+            java.nio.charset.StandardCharsets.US_ASCII));
 
     @BeforeAll
     static void installAirflowAndASample() throws Exception {
@@ -103,6 +106,8 @@ class AirflowDagIT {
         env.put("UNIONSTATS_RUN_ARGS", runArgs);
         env.put("UNIONSTATS_ALERT_FILE", home.resolve("alerts.jsonl").toString());
         env.put("UNIONSTATS_HOME", tmp.resolve("state").toString());
+        // A state folder of its own is not the embedded default: the key comes from the environment, as in production.
+        env.put("UNIONSTATS_PSEUDONYM_KEY", PSEUDONYM_KEY);
         env.put("UNIONSTATS_SKIP_BUILD", "1");
         env.put("UNIONSTATS_JAVA_OPTS", "-Xmx1g");
         return env;

@@ -8,9 +8,37 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** dashboards/access.yaml: the leader role's permissions and datasets, admin-only dashboards, and the regions with their own leaders. */
+/**
+ * dashboards/access.yaml: the leader role's permissions and datasets, admin-only dashboards, the
+ * regions with their own leaders, and the rule that hides every row from a leader without a region.
+ */
 public record AccessPolicy(String leaderRole, List<String> leaderDatasets, List<Permission> leaderPermissions, List<String> adminDashboards,
-        List<Region> regions) {
+        List<Region> regions, NoRegionRule noRegion) {
+
+    /** Superset's built-in role of engineers: sees everything, and is never filtered by the no-region rule. */
+    public static final String ADMIN_ROLE = "Admin";
+
+    /**
+     * A Base row-level-security rule on every leader dataset: Superset applies a Base rule to every
+     * query except those of the roles it names, so naming Admin and each {@code leader_<code>} role
+     * leaves a user who has the leader role but no region's role with no row at all (clause
+     * {@code 1 = 0}) instead of every region's rows.
+     */
+    public record NoRegionRule(String name, String clause, String description) {
+
+        public static final NoRegionRule DEFAULT = new NoRegionRule("无地区者不见数据", "1 = 0",
+                "有领导角色但没有地区角色的用户看不到任何数据 / a leader without a region's role sees no rows");
+
+        /** Groups its clause apart from the regions' rules (Superset ANDs different groups). */
+        public static final String GROUP_KEY = "no_region";
+
+        /** The roles the rule does not apply to: Admin and every region's role. */
+        public List<String> exemptRoles(List<Region> regions) {
+            List<String> roles = new ArrayList<>(List.of(ADMIN_ROLE));
+            regions.forEach(r -> roles.add(r.role()));
+            return roles;
+        }
+    }
 
     /** A permission on a view or menu, as Superset names them. */
     public record Permission(String permission, String view) {}
@@ -57,6 +85,12 @@ public record AccessPolicy(String leaderRole, List<String> leaderDatasets, List<
             }
             regions.add(new Region(code, r.path("name").asText(), r.path("column").asText("city_code")));
         }
-        return new AccessPolicy(leader.path("role").asText("leader"), datasets, permissions, adminDashboards, regions);
+        JsonNode noRegion = doc.path("no_region");
+        NoRegionRule rule = new NoRegionRule(noRegion.path("name").asText(NoRegionRule.DEFAULT.name()),
+                noRegion.path("clause").asText(NoRegionRule.DEFAULT.clause()), noRegion.path("description").asText(NoRegionRule.DEFAULT.description()));
+        if (rule.clause().isBlank()) {
+            throw new IllegalStateException(file + ": no_region.clause is empty; leave it out for the default '1 = 0'");
+        }
+        return new AccessPolicy(leader.path("role").asText("leader"), datasets, permissions, adminDashboards, regions, rule);
     }
 }

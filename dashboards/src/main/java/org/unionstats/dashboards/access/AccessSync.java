@@ -66,19 +66,52 @@ public final class AccessSync {
         }
         int leaderRole = role(policy.leaderRole());
         permissions(leaderRole, policy.leaderRole(), leaderPermissions);
+        int admin = role(AccessPolicy.ADMIN_ROLE);
 
+        List<Integer> exempt = new ArrayList<>(List.of(admin));
         for (AccessPolicy.Region region : policy.regions()) {
             int regionRole = role(region.role());
+            exempt.add(regionRole);
             permissions(regionRole, region.role(), List.of());
-            rule(region, datasetIds, regionRole);
+            rule(new Rule(region.ruleName(), "Regular", region.clause(), "region", region.name() + "的领导只看本地区及下属组织的数据",
+                    datasetIds, List.of(regionRole)));
             user(region.user(), region.name(), List.of(leaderRole, regionRole), passwordFor.apply(region.user(), policy.leaderRole()), supersetUrl);
         }
+        // Before this rule, a user with the leader role and no region's role saw every region.
+        AccessPolicy.NoRegionRule noRegion = policy.noRegion();
+        rule(new Rule(noRegion.name(), "Base", noRegion.clause(), AccessPolicy.NoRegionRule.GROUP_KEY, noRegion.description(), datasetIds,
+                exempt));
 
-        int admin = role("Admin");
         for (String slug : policy.adminDashboards()) {
             dashboardRoles(slug, List.of(admin));
         }
         return changes;
+    }
+
+    /** A row-level-security rule as Superset's API takes it; for a Base rule, the roles are the ones it does not apply to. */
+    record Rule(String name, String filterType, String clause, String groupKey, String description, List<Integer> tables,
+            List<Integer> roles) {
+
+        ObjectNode body() {
+            ObjectNode body = JSON.createObjectNode().put("name", name).put("filter_type", filterType).put("clause", clause)
+                    .put("group_key", groupKey).put("description", description);
+            ArrayNode t = body.putArray("tables");
+            tables.stream().sorted().forEach(t::add);
+            ArrayNode r = body.putArray("roles");
+            roles.stream().sorted().forEach(r::add);
+            return body;
+        }
+
+        /** Whether Superset's copy (GET /api/v1/rowlevelsecurity/id) says the same. */
+        boolean matches(JsonNode current) {
+            Set<Integer> currentTables = new TreeSet<>();
+            current.path("tables").forEach(x -> currentTables.add(x.path("id").asInt()));
+            Set<Integer> currentRoles = new TreeSet<>();
+            current.path("roles").forEach(x -> currentRoles.add(x.path("id").asInt()));
+            return current.path("clause").asText().equals(clause) && current.path("filter_type").asText().equals(filterType)
+                    && current.path("group_key").asText().equals(groupKey) && currentTables.equals(new TreeSet<>(tables))
+                    && currentRoles.equals(new TreeSet<>(roles)) && current.path("description").asText().equals(description);
+        }
     }
 
     private int role(String name) {
@@ -105,32 +138,19 @@ public final class AccessSync {
         client.post("api/v1/security/roles/" + roleId + "/permissions", body);
     }
 
-    private void rule(AccessPolicy.Region region, List<Integer> tables, int roleId) {
-        ObjectNode body = JSON.createObjectNode().put("name", region.ruleName()).put("filter_type", "Regular").put("clause", region.clause())
-                .put("group_key", "region").put("description", region.name() + "的领导只看本地区及下属组织的数据");
-        ArrayNode t = body.putArray("tables");
-        tables.stream().sorted().forEach(t::add);
-        body.putArray("roles").add(roleId);
-        JsonNode existing = directory.rules().get(region.ruleName());
+    private void rule(Rule rule) {
+        JsonNode existing = directory.rules().get(rule.name());
         if (existing == null) {
-            log.accept("creating row-level security rule " + region.ruleName() + ": " + region.clause());
+            log.accept("creating " + rule.filterType() + " row-level security rule " + rule.name() + ": " + rule.clause());
             changes++;
-            client.post("api/v1/rowlevelsecurity/", body);
+            client.post("api/v1/rowlevelsecurity/", rule.body());
             return;
         }
         int id = existing.path("id").asInt();
-        JsonNode current = client.get("api/v1/rowlevelsecurity/" + id).path("result");
-        Set<Integer> currentTables = new TreeSet<>();
-        current.path("tables").forEach(x -> currentTables.add(x.path("id").asInt()));
-        Set<Integer> currentRoles = new TreeSet<>();
-        current.path("roles").forEach(x -> currentRoles.add(x.path("id").asInt()));
-        boolean same = current.path("clause").asText().equals(region.clause()) && current.path("filter_type").asText().equals("Regular")
-                && current.path("group_key").asText().equals("region") && currentTables.equals(new TreeSet<>(tables))
-                && currentRoles.equals(Set.of(roleId)) && current.path("description").asText().equals(body.path("description").asText());
-        if (!same) {
-            log.accept("updating row-level security rule " + region.ruleName());
+        if (!rule.matches(client.get("api/v1/rowlevelsecurity/" + id).path("result"))) {
+            log.accept("updating row-level security rule " + rule.name());
             changes++;
-            client.put("api/v1/rowlevelsecurity/" + id, body);
+            client.put("api/v1/rowlevelsecurity/" + id, rule.body());
         }
     }
 

@@ -10,6 +10,11 @@ public final class Charts {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     static final String TIME_FORMAT = "%Y-%m";
+    /**
+     * The table chart's "render columns in HTML format" (on by Superset's default): off, so a cell
+     * that holds markup (a file name, a message, anything a submitter wrote) is shown as text.
+     */
+    static final String ALLOW_RENDER_HTML = "allow_render_html";
 
     private Charts() {}
 
@@ -97,7 +102,7 @@ public final class Charts {
         style.putArray("percent_metrics");
         style.put("timeseries_limit_metric", metrics.get(0)).put("order_desc", true).put("show_cell_bars", true).put("color_pn", true)
                 .put("server_pagination", false).put("server_page_length", 10).put("include_search", false)
-                .put("table_timestamp_format", "%Y-%m-%d");
+                .put("table_timestamp_format", "%Y-%m-%d").put(ALLOW_RENDER_HTML, false);
         return new Chart(key, title, dataset, "table", groupby, metrics, List.of(), filters, List.of(new Chart.Order(metrics.get(0), false)),
                 1000, latestOnly, style);
     }
@@ -125,7 +130,8 @@ public final class Charts {
                     .ifPresent(col -> config.putObject(name).put("d3NumberFormat", ",.4~r"));
         }
         style.put("order_desc", true).put("show_cell_bars", true).put("color_pn", true).put("server_pagination", false)
-                .put("server_page_length", 20).put("include_search", true).put("table_timestamp_format", "%Y-%m-%d %H:%M");
+                .put("server_page_length", 20).put("include_search", true).put("table_timestamp_format", "%Y-%m-%d %H:%M")
+                .put(ALLOW_RENDER_HTML, false);
         return new Chart(key, title, dataset, "table", List.of(), List.of(), columns, filters, order, rowLimit, latestOnly, style);
     }
 

@@ -22,7 +22,10 @@ public final class WarehouseDatasets {
     public static final String KPI_VALUES = "dash_kpi_values";
     public static final String SCORECARD = "dash_county_scorecard";
     public static final String COMPLETENESS = "dash_reporting_completeness";
+    /** Every quarantined row with its message: for Admin only (the data-quality dashboard). */
     public static final String QUARANTINE = "dash_quarantine";
+    /** Quarantined rows counted by region, submitter, record type, error code and period, without messages: what leaders may read. */
+    public static final String QUARANTINE_COUNTS = "dash_quarantine_counts";
     public static final String DQ_FINDINGS = "dash_dq_findings";
     public static final String RUNS = "dash_runs";
 
@@ -42,7 +45,7 @@ public final class WarehouseDatasets {
     private WarehouseDatasets() {}
 
     public static List<Dataset> all(KpiCatalogue catalogue) {
-        return List.of(kpiValues(catalogue), scorecard(), completeness(), quarantine(), dqFindings(), runs());
+        return List.of(kpiValues(catalogue), scorecard(), completeness(), quarantine(), quarantineCounts(), dqFindings(), runs());
     }
 
     /** The metric of one KPI: parts summed then divided for ratios, sums for flows and stocks, the single value otherwise. */
@@ -184,6 +187,29 @@ public final class WarehouseDatasets {
                 new Metric("example_message", "MIN(message_zh)", "示例说明", null, "一条示例说明 / One example message"),
                 new Metric("files_affected", "COUNT(DISTINCT source_file)", "涉及文件数", ",d", "涉及的文件数 / Files concerned"));
         return new Dataset(QUARANTINE, "隔离区（被拒收的行与文件）", sql, columns, metrics, "city_code");
+    }
+
+    /**
+     * The quarantine for leaders: counts only. A message can quote what the submitter wrote (and
+     * the raw row is the row as sent): the SQL aggregates, so no row, message or file name of the
+     * quarantine can be asked of this dataset, whatever the chart.
+     */
+    static Dataset quarantineCounts() {
+        String sql = String.join("\n",
+                "SELECT o.province_code, o.city_code, o.city_name, q.submitter, o.org_name AS submitter_name,",
+                "       q.record_type, q.error_code, q.period, count(*) AS quarantined",
+                "FROM unionstats.ops.quarantine q",
+                "LEFT JOIN unionstats.warehouse.dim_orgs o ON o.org_code = q.submitter",
+                "GROUP BY o.province_code, o.city_code, o.city_name, q.submitter, o.org_name, q.record_type, q.error_code, q.period");
+        List<Column> columns = List.of(
+                Column.of("province_code", "VARCHAR", "省份代码"), Column.of("city_code", "VARCHAR", "城市代码"),
+                Column.of("city_name", "VARCHAR", "城市"), Column.of("submitter", "VARCHAR", "报送单位代码"),
+                Column.of("submitter_name", "VARCHAR", "报送单位"), Column.of("record_type", "VARCHAR", "报表类型"),
+                Column.of("error_code", "VARCHAR", "错误代码"), Column.of("period", "VARCHAR", "期间"),
+                Column.of("quarantined", "BIGINT", "隔离行数"));
+        List<Metric> metrics = List.of(
+                new Metric("quarantined_rows", "SUM(quarantined)", "隔离行数", ",d", "被隔离的行（或整体拒收的文件）/ Rows (or whole files) quarantined"));
+        return new Dataset(QUARANTINE_COUNTS, "隔离区计数（按错误类型）", sql, columns, metrics, "city_code");
     }
 
     static Dataset dqFindings() {

@@ -113,7 +113,8 @@ public final class SupersetInstallation {
     }
 
     private static void run(List<String> command, String what, Duration timeout) {
-        ChildProcess.Result result = ChildProcess.of(command).mergeErrors().timeout(timeout).run();
+        ChildProcess.Result result = ChildProcess.of(command).unsetEnvironment(org.unionstats.serving.security.Secrets.SECRET_VARIABLES
+                .toArray(String[]::new)).mergeErrors().timeout(timeout).run();
         if (!result.succeeded()) {
             throw new IllegalStateException("cannot " + what + ": " + (result.timedOut() ? "it did not finish within " + timeout.toMinutes()
                     + " minutes" : tail(result)));

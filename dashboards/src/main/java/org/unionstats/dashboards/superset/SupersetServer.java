@@ -39,9 +39,11 @@ public final class SupersetServer {
     private static final Duration BOOTSTRAP_TIMEOUT = Duration.ofMinutes(15);
     /**
      * requests lets these override a session's own verify setting: Superset must trust Trino's
-     * certificate as configured. PYTHONPATH would mix other packages into the venv's.
+     * certificate as configured. PYTHONPATH would mix other packages into the venv's. The pseudonym
+     * key is a secret Superset has no use for.
      */
-    static final List<String> UNSET_VARIABLES = List.of("PYTHONPATH", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE");
+    static final List<String> UNSET_VARIABLES = List.of("PYTHONPATH", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE",
+            org.unionstats.serving.security.Secrets.PSEUDONYM_KEY_VARIABLE);
     /**
      * Runs the superset command line with {@code --password} added inside Python from the first line
      * of standard input, so a password never shows in the process list (exactly what the venv's

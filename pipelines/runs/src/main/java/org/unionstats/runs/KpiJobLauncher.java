@@ -32,6 +32,12 @@ public final class KpiJobLauncher {
             "--add-opens=java.base/sun.security.action=ALL-UNNAMED", "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
             "-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true");
 
+    /**
+     * Secrets of this process the job does not need and does not get (its arguments hold none
+     * either: the warehouse, the master, periods): the pseudonym key, Superset's.
+     */
+    static final List<String> SECRET_VARIABLES = List.of(PseudonymKeys.ENV, "SUPERSET_SECRET_KEY", "SUPERSET_DATABASE_URI");
+
     /** The module whose packaged jar and libraries are the job. */
     private static final String MODULE = "pipelines/kpi";
 
@@ -93,7 +99,8 @@ public final class KpiJobLauncher {
                 logLines.accept(line);
             }
         };
-        ChildProcess.Result result = ChildProcess.of(command).timeout(TIMEOUT).onStderr(log).run();
+        ChildProcess.Result result = ChildProcess.of(command).unsetEnvironment(SECRET_VARIABLES.toArray(String[]::new))
+                .timeout(TIMEOUT).onStderr(log).run();
         if (result.timedOut()) {
             throw new IllegalStateException("the KPI job did not finish in " + TIMEOUT.toHours() + " h and was stopped; its log is above");
         }

@@ -37,7 +37,7 @@ public final class RunDriver {
 
     /**
      * @param command {@code run} or {@code backfill}
-     * @param arguments the command line as given, for the history
+     * @param arguments the command line as given, for the history (which keeps it redacted: {@link RunArguments})
      */
     public ExitCode execute(String command, List<String> arguments, boolean backfill) {
         PeriodSelection selection = settings.selection();
@@ -50,7 +50,9 @@ public final class RunDriver {
         Path warehouse = settings.warehouse();
         Instant started = Instant.now();
         String runId = RUN_ID.format(started);
-        String commandLine = command + " " + String.join(" ", arguments);
+        // Kept in the lock file and the run history, which others read: without secrets (RunArguments).
+        List<String> recorded = RunArguments.redact(arguments);
+        String commandLine = command + " " + String.join(" ", recorded);
         RunProgress progress = new RunProgress(settings.liveProgress(), System.err);
         progress.runId(runId);
         progress.stage("lock", "taking the warehouse " + warehouse);
@@ -63,7 +65,7 @@ public final class RunDriver {
                 Recovery.clearSparkLeftovers(WarehouseLayout.of(warehouse));
             });
             RunPipeline pipeline = new RunPipeline(settings, kpiJob, progress, publish, lineage);
-            String joined = String.join(" ", arguments);
+            String joined = String.join(" ", recorded);
             if (!backfill) {
                 RunOutcome outcome = pipeline.run(new RunContext(runId, null, command, joined, selection, settings.inbox(), warehouse,
                         started));

@@ -28,6 +28,8 @@ import org.unionstats.warehouse.tables.AvroSchemas;
 /**
  * The run history, {@code <warehouse>/pipeline_runs/}: an append-only Parquet table, one file per
  * run, written under a hidden name and renamed into place, so a reader never sees half a row.
+ * Published as {@code ops.pipeline_runs} to analysts, so the arguments and error messages it keeps
+ * have their secrets replaced ({@link RunArguments}).
  */
 public final class RunHistory {
 
@@ -97,7 +99,7 @@ public final class RunHistory {
         GenericData.Record r = new GenericData.Record(schema);
         r.put("run_id", run.runId());
         r.put("command", run.command());
-        r.put("arguments", run.arguments());
+        r.put("arguments", RunArguments.redact(run.arguments()));
         r.put("periods", run.periods());
         r.put("parent_run_id", run.parentRunId());
         r.put("started_at", run.startedAt().toEpochMilli());
@@ -114,7 +116,7 @@ public final class RunHistory {
         r.put("kpi_partitions_written", run.kpiPartitionsWritten());
         r.put("kpi_periods_written", run.kpiPeriodsWritten() == null ? null : String.join(",", run.kpiPeriodsWritten()));
         r.put("published", run.published());
-        r.put("error_message", run.errorMessage());
+        r.put("error_message", run.errorMessage() == null ? null : RunArguments.redactUrls(run.errorMessage()));
         r.put("host", run.host());
         r.put("pid", run.pid());
         return r;

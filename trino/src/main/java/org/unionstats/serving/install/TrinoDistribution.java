@@ -106,7 +106,8 @@ public final class TrinoDistribution {
         log.accept("fetching Trino " + VERSION + " with Maven (" + serverPom + "; downloaded once, ~450 MB, then kept in the local Maven repository)");
         ChildProcess.Result result;
         try {
-            result = ChildProcess.of(fetchCommand(downloads)).mergeErrors().timeout(FETCH_TIMEOUT).run();
+            result = ChildProcess.of(fetchCommand(downloads)).unsetEnvironment(org.unionstats.serving.security.Secrets.SECRET_VARIABLES.toArray(String[]::new))
+                    .mergeErrors().timeout(FETCH_TIMEOUT).run();
         } catch (UncheckedIOException e) {
             throw new IllegalStateException("cannot run Maven (mvn) to fetch Trino " + VERSION + "; install Maven", e);
         }
@@ -154,6 +155,7 @@ public final class TrinoDistribution {
     /** tar keeps the launcher's executable bits, which java.util.zip has no notion of. */
     private static void untar(Path archive, Path into) throws IOException {
         ChildProcess.Result result = ChildProcess.of("tar", "-xzf", archive.toString(), "-C", into.toString())
+                .unsetEnvironment(org.unionstats.serving.security.Secrets.SECRET_VARIABLES.toArray(String[]::new))
                 .mergeErrors().timeout(UNTAR_TIMEOUT).run();
         if (!result.succeeded()) {
             throw new IOException("tar failed on " + archive + ": " + (result.timedOut() ? "it did not finish in time" : result.tail(20).strip()));

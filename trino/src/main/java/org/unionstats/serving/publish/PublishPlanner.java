@@ -31,7 +31,16 @@ public final class PublishPlanner {
         this.catalog = catalog;
     }
 
+    /** The plan for a Trino that reads the whole local file system ({@code local.location=/}): tables at their absolute paths. */
     public Plan plan(Path warehouse) {
+        return plan(warehouse, location(warehouse));
+    }
+
+    /**
+     * @param locationRoot where the warehouse's folder is for Trino (the embedded server sees it
+     *     through a link: {@code local:///warehouses/<name>}); each table is at {@code <locationRoot>/<folder>}
+     */
+    public Plan plan(Path warehouse, String locationRoot) {
         WarehouseLayout layout = WarehouseLayout.of(warehouse);
         if (!Files.isDirectory(layout.localRoot())) {
             throw new IllegalArgumentException("no warehouse folder " + warehouse);
@@ -45,7 +54,7 @@ public final class PublishPlanner {
                     skipped.add(spec.folder());
                     continue;
                 }
-                tables.add(define(duckdb, layout, spec));
+                tables.add(define(duckdb, layout, spec, locationRoot));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the Parquet files of " + warehouse + ": " + e.getMessage(), e);
@@ -61,7 +70,7 @@ public final class PublishPlanner {
         return new Plan(tables, views, skipped);
     }
 
-    TableDefinition define(Connection duckdb, WarehouseLayout layout, TableSpec spec) throws IOException, SQLException {
+    TableDefinition define(Connection duckdb, WarehouseLayout layout, TableSpec spec, String locationRoot) throws IOException, SQLException {
         Path folder = layout.localTable(spec.folder());
         boolean partitioned = ParquetColumns.partitioned(folder);
         Map<String, String> types = ParquetColumns.read(duckdb, layout, spec.folder(), partitioned);
@@ -80,7 +89,8 @@ public final class PublishPlanner {
         if (partitioned) {
             columns.add(new Column("period", "varchar", comment(spec, "period")));
         }
-        return new TableDefinition(catalog.catalog(), spec.schema(), spec.name(), spec.comment(), location(folder), columns, partitioned);
+        String location = locationRoot.replaceAll("/+$", "") + "/" + layout.localRoot().relativize(folder).toString().replace('\\', '/');
+        return new TableDefinition(catalog.catalog(), spec.schema(), spec.name(), spec.comment(), location, columns, partitioned);
     }
 
     private String comment(TableSpec spec, String column) {

@@ -37,10 +37,19 @@ public final class WarehousePublisher {
         this.log = log;
     }
 
-    /** Plans (nothing changes if that fails), then applies the plan on the connection. */
+    /** Plans (nothing changes if that fails), then applies the plan on the connection; tables at the warehouse's absolute path. */
     public PublishSummary publish(Connection trino, Path warehouse) throws SQLException {
+        return publish(trino, warehouse, PublishPlanner.location(warehouse));
+    }
+
+    /**
+     * Plans (nothing changes if that fails), then applies the plan on the connection.
+     *
+     * @param locationRoot where Trino finds the warehouse folder ({@link org.unionstats.serving.server.ServedWarehouses#link})
+     */
+    public PublishSummary publish(Connection trino, Path warehouse, String locationRoot) throws SQLException {
         long start = System.nanoTime();
-        PublishPlanner.Plan plan = new PublishPlanner(catalog).plan(warehouse);
+        PublishPlanner.Plan plan = new PublishPlanner(catalog).plan(warehouse, locationRoot);
         try (Statement st = trino.createStatement()) {
             for (String schema : catalog.schemas().keySet()) {
                 execute(st, "CREATE SCHEMA IF NOT EXISTS " + catalog.catalog() + "." + schema);

@@ -8,7 +8,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A result as an aligned text table (Chinese counts two columns wide), JSON (one object per row) or CSV (RFC 4180). */
+/**
+ * A result as an aligned text table (Chinese counts two columns wide), JSON (one object per row) or CSV (RFC 4180).
+ * The data is what submitters sent, so it is treated as hostile: a CSV cell a spreadsheet would read
+ * as a formula is neutralised ({@link #csvCell}), and the text table shows control characters
+ * escaped instead of sending them to the terminal.
+ */
 public final class ResultFormat {
 
     private ResultFormat() {}
@@ -16,7 +21,7 @@ public final class ResultFormat {
     public static String table(ResultTable result) {
         int n = result.columns().size();
         List<String[]> cells = new ArrayList<>();
-        cells.add(result.columns().toArray(String[]::new));
+        cells.add(result.columns().stream().map(ResultFormat::visible).toArray(String[]::new));
         for (List<Object> row : result.rows()) {
             String[] line = new String[n];
             for (int i = 0; i < n; i++) {
@@ -86,13 +91,34 @@ public final class ResultFormat {
         StringBuilder sb = new StringBuilder();
         sb.append(String.join(",", result.columns().stream().map(ResultFormat::csvCell).toList())).append("\r\n");
         for (List<Object> row : result.rows()) {
-            sb.append(String.join(",", row.stream().map(v -> v == null ? "" : csvCell(String.valueOf(v))).toList())).append("\r\n");
+            sb.append(String.join(",", row.stream().map(ResultFormat::csvValue).toList())).append("\r\n");
         }
         return sb.toString();
     }
 
-    private static String csvCell(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    /** Numbers as they are (a negative number is no formula); every other value a neutralised text cell. */
+    private static String csvValue(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof Number) {
+            return String.valueOf(v);
+        }
+        return csvCell(String.valueOf(v));
+    }
+
+    /** Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
+    /**
+     * One text cell: a value starting with {@code = + - @}, a tab or a carriage return gets a leading
+     * {@code '} so Excel, LibreOffice and Google Sheets show it as text instead of running it (OWASP's
+     * advice on CSV injection); then quoted as RFC 4180 wants when it holds a comma, a quote or a line break.
+     */
+    static String csvCell(String s) {
+        String cell = !s.isEmpty() && FORMULA_STARTS.indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
+                ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
     }
 
     static String text(Object v) {
@@ -102,7 +128,29 @@ public final class ResultFormat {
         if (v instanceof Double d) {
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format("%.1f", d) : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         }
-        return String.valueOf(v);
+        return visible(String.valueOf(v));
+    }
+
+    /**
+     * Control characters (C0, DEL, C1: line breaks, tabs, terminal escape sequences) and the
+     * bidirectional overrides as Java-style escapes (ESC shows as backslash-u001B), so a cell can
+     * neither break the table's lines, nor drive the terminal it is printed on, nor reorder what it shows.
+     */
+    static String visible(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E)
+                    || (c >= 0x2066 && c <= 0x2069)) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.substring(0, i));
+                }
+                sb.append(String.format("\\u%04X", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     private static boolean isNumeric(String type) {

@@ -64,7 +64,8 @@ public record TlsCertificate(Path keystore, Path certificate) {
         if (keyPassword) {
             command.addAll(List.of("-keypass:file", passwordFile.toString()));
         }
-        ChildProcess.Result result = ChildProcess.of(command).mergeErrors().timeout(KEYTOOL_TIMEOUT).run();
+        ChildProcess.Result result = ChildProcess.of(command).unsetEnvironment(Secrets.SECRET_VARIABLES.toArray(String[]::new))
+                .mergeErrors().timeout(KEYTOOL_TIMEOUT).run();
         if (!result.succeeded()) {
             throw new IOException("keytool failed: " + (result.timedOut() ? "it did not finish in time" : result.tail(20).strip()));
         }

@@ -62,7 +62,8 @@ public record TrinoConfig(Path stateFolder, Path cacheFolder, int httpsPort, int
         values.put("shared_secret", sharedSecret);
         values.put("etc_dir", etcFolder().toString());
         values.put("data_dir", dataFolder().toString());
-        values.put("metastore_dir", metastoreFolder().toString());
+        values.put("filesystem_root", fileSystemRoot().toString());
+        values.put("metastore_dir", "/" + fileSystemRoot().relativize(metastoreFolder()));
         values.put("heap", heap);
         new ConfigTemplates("embedded").renderAll(etcFolder(), values);
         try {
@@ -109,8 +110,22 @@ public record TrinoConfig(Path stateFolder, Path cacheFolder, int httpsPort, int
         return trinoFolder().resolve("data");
     }
 
+    /**
+     * The only folder the catalog's file system reaches ({@code local.location}): the metastore and
+     * a link to each published warehouse ({@link ServedWarehouses}), nothing else of this machine.
+     */
+    public Path fileSystemRoot() {
+        return trinoFolder().resolve("files");
+    }
+
+    /** The file metastore, {@code local:///metastore} inside {@link #fileSystemRoot()}. */
     public Path metastoreFolder() {
-        return trinoFolder().resolve("metastore");
+        return fileSystemRoot().resolve("metastore");
+    }
+
+    /** The links to the published warehouses, {@code local:///warehouses/<name>} inside {@link #fileSystemRoot()}. */
+    public Path warehousesFolder() {
+        return fileSystemRoot().resolve("warehouses");
     }
 
     public Path tlsFolder() {

@@ -83,6 +83,7 @@ public final class TrinoServer {
                         "--etc-dir", config.etcFolder().toString(), "--data-dir", config.dataFolder().toString())
                 .environment(Map.of("JAVA_HOME", javaHome.toString(),
                         "PATH", javaHome.resolve("bin") + File.pathSeparator + environment.variables().getOrDefault("PATH", "")))
+                .unsetEnvironment(Secrets.SECRET_VARIABLES.toArray(String[]::new))
                 .mergeErrors().timeout(LAUNCH_TIMEOUT).run();
         if (!launched.succeeded()) {
             throw new IllegalStateException("the Trino launcher failed: " + (launched.timedOut() ? "it did not return within "
@@ -111,6 +112,8 @@ public final class TrinoServer {
 
     /** Secrets, certificate, credentials, password file and rendered configuration: everything before the first start. */
     TrinoCredentials setUp(Path javaHome) {
+        // Owner-only: configuration with the keystore password and shared secret, TLS, metastore, logs.
+        Secrets.privateFolder(config.trinoFolder());
         Properties secrets = loadSecrets();
         TlsCertificate tls = TlsCertificate.in(config.tlsFolder());
         tls.ensure(javaHome, secrets.getProperty("keystore_password"));
@@ -120,6 +123,7 @@ public final class TrinoServer {
         config.render(tls.keystore(), secrets.getProperty("keystore_password"), secrets.getProperty("shared_secret"));
         try {
             Files.createDirectories(config.metastoreFolder());
+            Files.createDirectories(config.warehousesFolder());
             Files.createDirectories(config.dataFolder());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -45,6 +45,11 @@ class PublishPlannerTest {
         assertThat(receipts.ddl("ingest_receipts")).contains("partitioned_by = ARRAY['period']").contains("format = 'PARQUET'");
         assertThat(plan.views()).as("views wait for the tables they read").extracting(ViewSpec::qualifiedName).containsExactly("ops.runs");
         assertThat(plan.skipped()).contains("member_events", "kpi_values");
+
+        PublishPlanner.Plan linked = new PublishPlanner(TableCatalog.load()).plan(warehouse, "local:///warehouses/warehouse-0123456789ab");
+        assertThat(linked.tables()).extracting(TableDefinition::location).as("the embedded server reads the warehouse through its link")
+                .containsExactlyInAnyOrder("local:///warehouses/warehouse-0123456789ab/dim_kpis",
+                        "local:///warehouses/warehouse-0123456789ab/ingest_receipts");
     }
 
     @Test

@@ -57,6 +57,21 @@ class SecurityFilesTest {
     }
 
     @Test
+    void secretsAreOwnerOnlyFromTheMomentTheirFileExists() throws Exception {
+        Path tmp = Secrets.createPrivateTempFile(dir, ".secret.");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp))).as("created owner-only, not chmod-ed later")
+                .isEqualTo("rw-------");
+        Secrets.writePrivate(dir.resolve("nested/secret.txt"), "s3cret");
+        assertThat(Files.readString(dir.resolve("nested/secret.txt"))).isEqualTo("s3cret");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("nested/secret.txt")))).isEqualTo("rw-------");
+        try (var files = Files.list(dir.resolve("nested"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left").containsExactly("secret.txt");
+        }
+        Secrets.privateFolder(dir.resolve("state/trino"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("state/trino")))).isEqualTo("rwx------");
+    }
+
+    @Test
     void theCertificateIsMadeWithKeytoolWithoutThePasswordInItsArguments() throws Exception {
         TlsCertificate tls = TlsCertificate.in(dir.resolve("tls"));
         tls.ensure(Path.of(System.getProperty("java.home")), "keystore-secret");

@@ -22,6 +22,7 @@ class ConfigTemplatesTest {
         Map<String, String> values = new HashMap<>(Map.of("http_port", "8080", "https_port", "8443", "keystore_path", "/k.p12",
                 "keystore_password", "pw", "shared_secret", "s", "etc_dir", etc.toString(), "data_dir", "/data", "metastore_dir", "/meta"));
         values.put("heap", "4G");
+        values.put("filesystem_root", "/state/trino/files");
         new ConfigTemplates("embedded").renderAll(etc, values);
         for (String file : ConfigTemplates.FILES) {
             assertThat(Files.readString(etc.resolve(file))).as(file).doesNotContain("{{");
@@ -30,7 +31,22 @@ class ConfigTemplatesTest {
         assertThat(Files.readString(etc.resolve("config.properties"))).contains("http-server.authentication.type=PASSWORD")
                 .contains("http-server.https.enabled=true");
         assertThat(Files.readString(etc.resolve("jvm.config"))).contains("-Xmx4G");
-        assertThat(Files.readString(etc.resolve("catalog/unionstats.properties"))).contains("hive.metastore.catalog.dir=local:///meta");
+        assertThat(Files.readString(etc.resolve("catalog/unionstats.properties"))).contains("hive.metastore.catalog.dir=local:///meta")
+                .contains("local.location=/state/trino/files\n").doesNotContain("local.location=/\n");
+    }
+
+    @Test
+    void everyoneButTheAdminSeesAndKillsOnlyTheirOwnQueries() throws Exception {
+        for (String variant : java.util.List.of("embedded", "production")) {
+            JsonNode queries = new ObjectMapper().readTree(new ConfigTemplates(variant).template("rules.json")).path("queries");
+            assertThat(queries).as(variant + ": query rules present (without them everyone may view and kill every query)").hasSize(2);
+            assertThat(queries.get(0).path("user").asText()).isEqualTo("admin");
+            assertThat(queries.get(0).path("allow")).extracting(JsonNode::asText).containsExactlyInAnyOrder("execute", "view", "kill");
+            assertThat(queries.get(1).has("user")).as("the last rule is everyone's").isFalse();
+            assertThat(queries.get(1).has("queryOwner")).isFalse();
+            assertThat(queries.get(1).path("allow")).extracting(JsonNode::asText).as(variant + ": own queries only (Trino always allows those)")
+                    .containsExactly("execute");
+        }
     }
 
     @Test

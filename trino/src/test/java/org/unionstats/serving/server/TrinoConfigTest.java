@@ -39,6 +39,19 @@ class TrinoConfigTest {
     }
 
     @Test
+    void theCatalogReachesOnlyTheMetastoreAndThePublishedWarehouses() throws Exception {
+        TrinoConfig config = TrinoConfig.of(new Environment(dir, dir.resolve("state"), Map.of()));
+        config.render(dir.resolve("keystore.p12"), "pw", "secret");
+        String catalog = Files.readString(config.etcFolder().resolve("catalog/unionstats.properties"));
+        assertThat(catalog).contains("local.location=" + config.fileSystemRoot() + "\n").contains("hive.metastore.catalog.dir=local:///metastore\n");
+        assertThat(config.metastoreFolder().getParent()).isEqualTo(config.fileSystemRoot());
+        assertThat(config.warehousesFolder().getParent()).isEqualTo(config.fileSystemRoot());
+        for (Path secret : java.util.List.of(config.etcFolder(), config.tlsFolder(), config.secretsFile(), config.dataFolder(), dir.resolve("state"))) {
+            assertThat(secret.startsWith(config.fileSystemRoot())).as(secret + " is out of the catalog's reach").isFalse();
+        }
+    }
+
+    @Test
     void anUnreadableRecordMeansTheDefaults() throws Exception {
         Environment environment = new Environment(dir, dir.resolve("state"), Map.of());
         Files.createDirectories(TrinoConfig.of(environment).trinoFolder());
