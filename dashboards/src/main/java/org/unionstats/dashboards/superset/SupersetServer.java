@@ -247,18 +247,8 @@ public final class SupersetServer {
     }
 
     private void waitUntilHealthy(ProcessHandle server) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("Superset stopped while starting; " + logTail());
-            }
-            if (healthy()) {
-                log.accept("Superset is ready at " + settings.url());
-                return;
-            }
-            sleep(500);
-        }
-        throw new IllegalStateException("Superset did not answer /health within " + START_TIMEOUT.toMinutes() + " minutes; " + logTail());
+        ServerProcesses.awaitReady("Superset", server, START_TIMEOUT, this::healthy, this::logTail);
+        log.accept("Superset is ready at " + settings.url());
     }
 
     /** True when /health answers OK. */

@@ -37,6 +37,51 @@ public final class ServerProcesses {
         }
     }
 
+    /**
+     * A live process of this machine whose command line contains every one of the markers: finds a
+     * daemonised server when its pid file names the launcher that forked it rather than the server.
+     */
+    public static Optional<ProcessHandle> findRunning(String... markers) {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(p -> {
+            String cmdline = commandLine(p);
+            return cmdline != null && java.util.Arrays.stream(markers).allMatch(cmdline::contains);
+        }).findFirst();
+    }
+
+    /**
+     * Waits until a starting server is ready: fails with its log's last lines when it stops, or when
+     * it is not ready in time.
+     *
+     * @param name the server's name in messages ("Trino")
+     */
+    public static void awaitReady(String name, ProcessHandle server, Duration timeout, java.util.function.BooleanSupplier ready,
+            java.util.function.Supplier<String> logTail) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException(name + " stopped while starting; " + logTail.get());
+            }
+            if (ready.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout.toMinutes() + " minutes; " + logTail.get());
+    }
+
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc/" + process.pid() + "/cmdline"), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return process.info().commandLine().orElse(null);
+        }
+    }
+
     private static boolean runs(ProcessHandle process, String... markers) {
         String cmdline;
         try {

@@ -154,18 +154,8 @@ public final class TrinoServer {
     }
 
     private void waitUntilReady(ProcessHandle server) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("Trino stopped while starting; " + logTail());
-            }
-            if (answers()) {
-                log.accept("Trino is ready at " + config.url());
-                return;
-            }
-            sleep(500);
-        }
-        throw new IllegalStateException("Trino did not become ready within " + START_TIMEOUT.toMinutes() + " minutes; " + logTail());
+        ServerProcesses.awaitReady("Trino", server, START_TIMEOUT, this::answers, this::logTail);
+        log.accept("Trino is ready at " + config.url());
     }
 
     /** True when /v1/info answers and the server is no longer starting. */
@@ -188,7 +178,9 @@ public final class TrinoServer {
 
     /** The server process, if the pid file names a live Trino. */
     Optional<ProcessHandle> process() {
-        return ServerProcesses.fromPidFile(config.pidFile(), "io.trino.server", "trino-server");
+        // The pid file can name the launcher that forked the server; then the server is the JVM running on this data folder.
+        return ServerProcesses.fromPidFile(config.pidFile(), "io.trino.server", "trino-server")
+                .or(() -> ServerProcesses.findRunning("io.trino.server", config.dataFolder().toString()));
     }
 
     /**
@@ -230,14 +222,5 @@ public final class TrinoServer {
             }
         }
         return "see the logs in " + config.dataFolder().resolve("var/log");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }
