@@ -5,10 +5,7 @@ import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -253,16 +250,7 @@ public final class SupersetServer {
 
     /** True when /health answers OK. */
     public boolean healthy() {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.url() + "/health"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().strip().equals("OK");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return ServerProcesses.answers(http, settings.url() + "/health", Duration.ofSeconds(5), body -> body.strip().equals("OK"));
     }
 
     /** The gunicorn master, if the pid file names a live one. */

@@ -74,6 +74,24 @@ public final class ServerProcesses {
         throw new IllegalStateException(name + " was not ready within " + timeout.toMinutes() + " minutes; " + logTail.get());
     }
 
+    /**
+     * A GET of a local health endpoint: true when it answers 200 with a body the check accepts;
+     * false when it does not answer (yet).
+     */
+    public static boolean answers(java.net.http.HttpClient http, String url, Duration timeout,
+            java.util.function.Predicate<String> body) {
+        try {
+            java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .timeout(timeout).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && body.test(response.body());
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static String commandLine(ProcessHandle process) {
         try {
             return Files.readString(Path.of("/proc/" + process.pid() + "/cmdline"), StandardCharsets.ISO_8859_1);

@@ -1,13 +1,9 @@
 package org.unionstats.serving.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,20 +156,13 @@ public final class TrinoServer {
 
     /** True when /v1/info answers and the server is no longer starting. */
     boolean answers() {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.httpPort() + "/v1/info"))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+        return ServerProcesses.answers(http, "http://127.0.0.1:" + config.httpPort() + "/v1/info", Duration.ofSeconds(3), body -> {
+            try {
+                return !new ObjectMapper().readTree(body).path("starting").asBoolean(true);
+            } catch (IOException e) {
                 return false;
             }
-            JsonNode info = new ObjectMapper().readTree(response.body());
-            return !info.path("starting").asBoolean(true);
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        });
     }
 
     /** The server process, if the pid file names a live Trino. */
