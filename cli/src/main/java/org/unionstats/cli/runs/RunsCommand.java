@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.unionstats.cli.Arguments;
 import org.unionstats.runs.RunHistory;
-import org.unionstats.runs.RunRecord;
+import org.unionstats.warehouse.runs.RunRecord;
 import org.unionstats.runs.WarehouseLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionstats.process.ChildProcess;
 import org.unionstats.runs.RunHistory;
-import org.unionstats.runs.RunRecord;
-import org.unionstats.runs.RunStatus;
+import org.unionstats.warehouse.runs.RunRecord;
+import org.unionstats.warehouse.runs.RunStatus;
 
 /**
  * The Airflow DAG (pipelines/runs/airflow/unionstats_dag.py) under a real Apache Airflow from PyPI, in a

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionstats.errors.ExitCode;
 import org.unionstats.runs.RunHistory;
-import org.unionstats.runs.RunRecord;
-import org.unionstats.runs.RunStatus;
+import org.unionstats.warehouse.runs.RunRecord;
+import org.unionstats.warehouse.runs.RunStatus;
 import org.unionstats.testing.WarehouseComparison;
 
 /**

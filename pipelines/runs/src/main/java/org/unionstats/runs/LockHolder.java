@@ -1,5 +1,7 @@
 package org.unionstats.runs;
 
+import org.unionstats.warehouse.runs.RunRecord;
+import org.unionstats.warehouse.runs.RunStatus;
 import java.net.InetAddress;
 import java.time.Instant;
 
@@ -24,5 +26,14 @@ public record LockHolder(String runId, long pid, String host, String command, St
 
     public String describe() {
         return "run " + runId + " (pid " + pid + " on " + host + ", started " + startedAt + ": " + command + ")";
+    }
+
+    /** The row the next run writes for a run that was killed while it held the warehouse. */
+    public RunRecord abandoned(Instant foundAt) {
+        String[] parts = command().split(" ", 2);
+        return new RunRecord(runId(), parts[0], parts.length > 1 ? parts[1] : "", null, null, started(), foundAt,
+                RunStatus.ABANDONED, RunStatus.ABANDONED.exitCode(), null, null, null, null, null, null, null, null, null, null,
+                "the run ended without finishing (killed, or its machine stopped); the next run recovered the warehouse",
+                host(), pid());
     }
 }

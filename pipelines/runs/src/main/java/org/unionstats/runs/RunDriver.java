@@ -1,4 +1,7 @@
 package org.unionstats.runs;
+import org.unionstats.warehouse.runs.RunRecord;
+import org.unionstats.warehouse.runs.RunStatus;
+
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -61,7 +64,7 @@ public final class RunDriver {
                 settings.lockWait(), progress::info)) {
             lock.abandoned().ifPresent(killed -> {
                 progress.warn("the previous " + killed.describe() + " did not finish: recording it as abandoned and recovering");
-                history.append(RunRecord.abandoned(killed, Instant.now()));
+                history.append(killed.abandoned(Instant.now()));
                 Recovery.clearSparkLeftovers(WarehouseLayout.of(warehouse));
             });
             RunPipeline pipeline = new RunPipeline(settings, kpiJob, progress, publish, lineage);

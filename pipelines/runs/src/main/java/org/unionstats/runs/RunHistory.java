@@ -1,4 +1,7 @@
 package org.unionstats.runs;
+import org.unionstats.warehouse.runs.RunRecord;
+import org.unionstats.warehouse.runs.RunStatus;
+
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,6 @@
 package org.unionstats.runs;
+import org.unionstats.warehouse.runs.RunRecord;
+
 
 import org.unionstats.ingest.IngestSummary;
 

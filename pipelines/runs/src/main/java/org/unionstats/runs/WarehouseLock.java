@@ -1,4 +1,6 @@
 package org.unionstats.runs;
+import org.unionstats.warehouse.runs.RunRecord;
+
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -89,7 +91,7 @@ public final class WarehouseLock implements AutoCloseable {
         Instant now = Instant.now();
         WarehouseLock lock = acquire(root, LockHolder.thisProcess(command + "-" + now.toEpochMilli(), command, now), Duration.ZERO,
                 m -> { });
-        lock.abandoned().ifPresent(killed -> new RunHistory(root).append(RunRecord.abandoned(killed, now)));
+        lock.abandoned().ifPresent(killed -> new RunHistory(root).append(killed.abandoned(now)));
         return lock;
     }
 

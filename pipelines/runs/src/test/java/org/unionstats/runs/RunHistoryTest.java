@@ -1,4 +1,7 @@
 package org.unionstats.runs;
+import org.unionstats.warehouse.runs.RunRecord;
+import org.unionstats.warehouse.runs.RunStatus;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +33,7 @@ class RunHistoryTest {
         Instant t = Instant.parse("2026-11-21T10:00:00Z");
         history.append(record("b", RunStatus.FAILED, t.plusSeconds(60)));
         history.append(record("a", RunStatus.SUCCESS, t));
-        history.append(RunRecord.abandoned(new LockHolder("c", 99, "h", "backfill --from 2024Q1 --to 2024Q2", t.plusSeconds(120).toString()),
+        history.append(new LockHolder("c", 99, "h", "backfill --from 2024Q1 --to 2024Q2", t.plusSeconds(120).toString()).abandoned(
                 t.plusSeconds(300)));
 
         List<RunRecord> runs = history.all();

@@ -1,4 +1,6 @@
 package org.unionstats.runs;
+import org.unionstats.warehouse.runs.RunStatus;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.unionstats.runs;
+package org.unionstats.warehouse.runs;
 
 import java.util.Locale;
 import org.unionstats.errors.ExitCode;

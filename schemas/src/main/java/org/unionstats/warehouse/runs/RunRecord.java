@@ -1,4 +1,4 @@
-package org.unionstats.runs;
+package org.unionstats.warehouse.runs;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,14 +34,5 @@ public record RunRecord(
 
     public double seconds() {
         return (endedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
-    }
-
-    /** The row the next run writes for a run that was killed while it held the warehouse. */
-    public static RunRecord abandoned(LockHolder holder, Instant foundAt) {
-        String[] parts = holder.command().split(" ", 2);
-        return new RunRecord(holder.runId(), parts[0], parts.length > 1 ? parts[1] : "", null, null, holder.started(), foundAt,
-                RunStatus.ABANDONED, RunStatus.ABANDONED.exitCode(), null, null, null, null, null, null, null, null, null, null,
-                "the run ended without finishing (killed, or its machine stopped); the next run recovered the warehouse",
-                holder.host(), holder.pid());
     }
 }
