@@ -1,5 +1,6 @@
 package org.unionstats.cli.runs;
 
+import org.unionstats.cli.ingest.IngestLimitOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.unionstats.runs.PeriodSelection;
 import org.unionstats.runs.QualityGate;
 import org.unionstats.runs.RunPipeline.Stage;
 import org.unionstats.runs.RunSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options {@code run} and {@code backfill} share, read into {@link RunSettings}. */
@@ -92,6 +94,9 @@ public final class RunOptions {
     }
 
     /** The settings of a run; a value that cannot be read is a bad argument (exit 2). */
+    @Mixin
+    IngestLimitOptions limits = new IngestLimitOptions();
+
     RunSettings settings(CliContext context, List<String> beamArgs) {
         Path root = RunSettings.localWarehouse(warehouse);
         PeriodSelection selection = Arguments.parse(() -> PeriodSelection.of(period, from, to));
@@ -103,7 +108,7 @@ public final class RunOptions {
         }
         Duration wait = waitFor == null ? Duration.ZERO : parseDuration(waitFor);
         LineageTarget lineage = Arguments.parse(() -> lineage(context.environment()));
-        return new RunSettings(inbox, root, selection, stageSet, beamArgs, context.pseudonymKey(keyFile), gate,
+        return new RunSettings(inbox, root, selection, stageSet, beamArgs, limits.limits(), context.pseudonymKey(keyFile), gate,
                 new KpiStep(master, kpiHeap, deadlineDays), wait, format, format == LogFormat.TEXT && context.terminal(), lineage);
     }
 

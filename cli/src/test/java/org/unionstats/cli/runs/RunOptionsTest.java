@@ -23,6 +23,7 @@ import org.unionstats.runs.RunSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import org.unionstats.ingest.IngestLimits;
 
 class RunOptionsTest {
 
@@ -59,6 +60,19 @@ class RunOptionsTest {
         assertThat(tmp.resolve("state/pseudonym.key")).exists();
         assertThat(settings("--inbox", "in", "--warehouse", "w", "--wait").lockWait()).as("--wait alone").isEqualTo(Duration.ofHours(1));
         assertThat(settings("--inbox", "in", "--warehouse", "w").lockWait()).isZero();
+    }
+
+    @Test
+    void theIngestLimitsAreOptionsOfTheRunToo() {
+        RunSettings s = settings("--inbox", "in", "--warehouse", "w", "--max-rows", "500", "--max-file-mib", "2",
+                "--seconds-per-file", "30");
+        assertThat(s.limits().maxRows()).isEqualTo(500);
+        assertThat(s.limits().maxFileBytes()).isEqualTo(2L * 1024 * 1024);
+        assertThat(s.limits().timePerFile()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(s.limits().maxColumns()).as("left out: the default").isEqualTo(IngestLimits.defaults().maxColumns());
+        assertThatThrownBy(() -> settings("--inbox", "in", "--warehouse", "w", "--max-rows", "0"))
+                .isInstanceOf(UnionStatsException.class)
+                .satisfies(e -> assertThat(((UnionStatsException) e).exitCode()).isEqualTo(ExitCode.BAD_ARGUMENTS));
     }
 
     @Test

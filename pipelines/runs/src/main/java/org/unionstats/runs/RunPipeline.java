@@ -72,7 +72,7 @@ public final class RunPipeline {
             if (stages.contains(Stage.INGEST)) {
                 progress.stage("ingest", "ingesting " + selection.describe() + " from " + settings.inbox());
                 summary = IngestRunner.reportingTo(progress).run(new IngestConfig(settings.inbox(), settings.warehouse().toString(),
-                        settings.pseudonymKey(), 1, settings.beamArgs(), selection.from(), selection.to()));
+                        settings.pseudonymKey(), 1, settings.beamArgs(), selection.from(), selection.to(), settings.limits()));
                 record.ingest(summary);
                 if (!summary.reconciles()) {
                     throw new IllegalStateException("some receipts do not reconcile (rows_read != accepted + duplicates + quarantined)");

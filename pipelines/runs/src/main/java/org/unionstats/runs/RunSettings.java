@@ -1,5 +1,6 @@
 package org.unionstats.runs;
 
+import org.unionstats.ingest.IngestLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -16,17 +17,19 @@ import org.unionstats.runs.RunPipeline.Stage;
  * @param warehouse the warehouse root, a local folder (its lock, history and KPI state are files)
  * @param stages the stages to run (a scheduler may give each its own task)
  * @param beamArgs pipeline options passed through to the ingest's Beam pipeline
+ * @param limits how much one submitted file may ask of the ingest
  * @param lockWait how long to wait while another run holds the warehouse (zero: refuse at once)
  * @param logFormat text or json, resolved ({@link LogFormat#resolve})
  * @param liveProgress rewrite one status line with the counts (text logs on a terminal)
  */
 public record RunSettings(String inbox, Path warehouse, PeriodSelection selection, Set<Stage> stages, List<String> beamArgs,
-        byte[] pseudonymKey, QualityGate gate, KpiStep kpi, Duration lockWait, LogFormat logFormat, boolean liveProgress,
+        IngestLimits limits, byte[] pseudonymKey, QualityGate gate, KpiStep kpi, Duration lockWait, LogFormat logFormat, boolean liveProgress,
         LineageTarget lineage) {
 
     public RunSettings {
         warehouse = warehouse.toAbsolutePath().normalize();
         beamArgs = List.copyOf(beamArgs);
+        limits = limits == null ? IngestLimits.defaults() : limits;
         for (String arg : beamArgs) {
             if (!arg.startsWith("--")) {
                 throw UnionStatsException.badArguments("unexpected argument '" + arg + "' (Beam options look like --name=value)");
