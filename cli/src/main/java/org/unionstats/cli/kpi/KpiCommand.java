@@ -6,6 +6,7 @@ import org.unionstats.environment.Environment;
 import org.unionstats.runs.KpiJobRequest;
 import org.unionstats.runs.WarehouseLock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "kpi", mixinStandardHelpOptions = true,
@@ -27,9 +28,8 @@ public final class KpiCommand implements Callable<Integer> {
     @Option(names = "--master", defaultValue = Environment.LOCAL_SPARK_MASTER, description = "Spark master. Default: ${DEFAULT-VALUE}.")
     String master;
 
-    @Option(names = "--deadline-days", defaultValue = "" + KpiJobRequest.DEFAULT_DEADLINE_DAYS,
-            description = "Days after a period's end a submission is on time. Default: ${DEFAULT-VALUE}.")
-    int deadlineDays;
+    @Mixin
+    ReportingOptions reporting;
 
     @Option(names = "--heap", defaultValue = Environment.JOB_HEAP, description = "Heap of the Spark driver JVM. Default: ${DEFAULT-VALUE}.")
     String heap;
@@ -41,7 +41,7 @@ public final class KpiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (WarehouseLock lock = WarehouseLock.forCommand(warehouse, "kpi")) {
-            System.out.println(context.kpiJob().run(new KpiJobRequest(warehouse, periods, full, master, deadlineDays, heap)));
+            System.out.println(context.kpiJob().run(new KpiJobRequest(warehouse, periods, full, master, reporting.rules(), heap)));
         }
         return 0;
     }

@@ -1,6 +1,5 @@
 package org.unionstats.cli.runs;
 
-import org.unionstats.cli.ingest.IngestLimitOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,9 +9,10 @@ import java.util.Locale;
 import java.util.Set;
 import org.unionstats.cli.Arguments;
 import org.unionstats.cli.CliContext;
+import org.unionstats.cli.ingest.IngestLimitOptions;
+import org.unionstats.cli.kpi.ReportingOptions;
 import org.unionstats.environment.Environment;
 import org.unionstats.errors.UnionStatsException;
-import org.unionstats.runs.KpiJobRequest;
 import org.unionstats.runs.KpiStep;
 import org.unionstats.runs.LineageTarget;
 import org.unionstats.runs.LogFormat;
@@ -51,9 +51,8 @@ public final class RunOptions {
     @Option(names = "--kpi-heap", defaultValue = Environment.JOB_HEAP, description = "Heap of the KPI job's JVM. Default: ${DEFAULT-VALUE}.")
     String kpiHeap;
 
-    @Option(names = "--deadline-days", defaultValue = "" + KpiJobRequest.DEFAULT_DEADLINE_DAYS,
-            description = "Days after a period's end a submission is on time. Default: ${DEFAULT-VALUE}.")
-    int deadlineDays;
+    @Mixin
+    ReportingOptions reporting;
 
     @Option(names = "--max-quarantine-share", description = {"Data-quality gate: refuse the run (exit code 3, no KPIs, no publishing)",
             "when a county's quarantined rows exceed this share of its rows read in a period, e.g. 0.2. Default: off."})
@@ -109,7 +108,7 @@ public final class RunOptions {
         Duration wait = waitFor == null ? Duration.ZERO : parseDuration(waitFor);
         LineageTarget lineage = Arguments.parse(() -> lineage(context.environment()));
         return new RunSettings(inbox, root, selection, stageSet, beamArgs, limits.limits(), context.pseudonymKey(keyFile), gate,
-                new KpiStep(master, kpiHeap, deadlineDays), wait, format, format == LogFormat.TEXT && context.terminal(), lineage);
+                new KpiStep(master, kpiHeap, reporting.rules()), wait, format, format == LogFormat.TEXT && context.terminal(), lineage);
     }
 
     /** Where lineage events go: the options, else the environment, else nowhere. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionstats.cli.CliContext;
 import org.unionstats.environment.Environment;
+import org.unionstats.kpis.ReportingRules;
 import org.unionstats.errors.ExitCode;
 import org.unionstats.errors.UnionStatsException;
 import org.unionstats.runs.KpiStep;
@@ -55,7 +56,7 @@ class RunOptionsTest {
         assertThat(s.stages()).containsExactlyInAnyOrder(Stage.INGEST, Stage.KPI);
         assertThat(s.lockWait()).isEqualTo(Duration.ofMinutes(10));
         assertThat(s.gate().maxQuarantineShare()).isEqualTo(0.2);
-        assertThat(s.kpi()).isEqualTo(new KpiStep(Environment.LOCAL_SPARK_MASTER, Environment.JOB_HEAP, 15));
+        assertThat(s.kpi()).isEqualTo(new KpiStep(Environment.LOCAL_SPARK_MASTER, Environment.JOB_HEAP, ReportingRules.DEFAULT));
         assertThat(s.pseudonymKey()).hasSize(32);
         assertThat(tmp.resolve("state/pseudonym.key")).exists();
         assertThat(settings("--inbox", "in", "--warehouse", "w", "--wait").lockWait()).as("--wait alone").isEqualTo(Duration.ofHours(1));

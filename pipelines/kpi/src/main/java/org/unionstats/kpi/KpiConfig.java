@@ -3,6 +3,7 @@ package org.unionstats.kpi;
 import java.util.List;
 import java.util.Optional;
 import org.unionstats.environment.Environment;
+import org.unionstats.kpis.ReportingRules;
 import org.unionstats.period.Period;
 import org.unionstats.warehouse.WarehouseLayout;
 
@@ -12,16 +13,14 @@ import org.unionstats.warehouse.WarehouseLayout;
  * @param periods periods to compute and write; empty = those changed since the last run
  * @param full recompute and rewrite every period
  * @param master Spark's master; empty = the one spark-submit chose
- * @param deadlineDays days after a period's end a submission is on time
+ * @param reporting who owes reports and by when (reporting completeness)
  */
 public record KpiConfig(WarehouseLayout warehouse, Optional<List<Period>> periods, boolean full, Optional<String> master,
-        int deadlineDays) {
-
-    /** Days after a period's end a submission is on time, unless told otherwise. */
-    public static final int DEFAULT_DEADLINE_DAYS = 15;
+        ReportingRules reporting) {
 
     static final String USAGE = "--warehouse DIR [--periods 2024Q3|2023Q1..2024Q4] [--full] [--master "
-            + Environment.LOCAL_SPARK_MASTER + "] [--deadline-days " + DEFAULT_DEADLINE_DAYS + "]";
+            + Environment.LOCAL_SPARK_MASTER + "] [--deadline-days " + ReportingRules.DEFAULT_DEADLINE_DAYS
+            + "] [--reporting-scope " + ReportingRules.NATIONAL + "]";
 
     /**
      * @param sparkSubmitSetMaster whether spark-submit chose a master: then the job runs on it unless {@code --master}
@@ -32,7 +31,8 @@ public record KpiConfig(WarehouseLayout warehouse, Optional<List<Period>> period
         List<Period> periods = null;
         boolean full = false;
         Optional<String> master = sparkSubmitSetMaster ? Optional.empty() : Optional.of(Environment.LOCAL_SPARK_MASTER);
-        int deadline = DEFAULT_DEADLINE_DAYS;
+        int deadline = ReportingRules.DEFAULT_DEADLINE_DAYS;
+        List<String> scope = List.of(ReportingRules.NATIONAL);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--warehouse" -> warehouse = args[++i];
@@ -40,12 +40,14 @@ public record KpiConfig(WarehouseLayout warehouse, Optional<List<Period>> period
                 case "--full" -> full = true;
                 case "--master" -> master = Optional.of(args[++i]);
                 case "--deadline-days" -> deadline = Integer.parseInt(args[++i]);
+                case "--reporting-scope" -> scope = ReportingRules.parseScope(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: " + USAGE);
             }
         }
         if (warehouse == null) {
             throw new IllegalArgumentException("--warehouse is required");
         }
-        return new KpiConfig(new WarehouseLayout(warehouse), Optional.ofNullable(periods), full, master, deadline);
+        return new KpiConfig(new WarehouseLayout(warehouse), Optional.ofNullable(periods), full, master,
+                new ReportingRules(deadline, scope));
     }
 }

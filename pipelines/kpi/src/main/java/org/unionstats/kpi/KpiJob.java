@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unionstats.contract.RecordType;
 import org.unionstats.errors.ExitCode;
 import org.unionstats.kpi.engine.CurrentReceipts;
 import org.unionstats.kpi.engine.IngestedTables;
@@ -26,9 +27,11 @@ import org.unionstats.kpi.engine.SqlStage;
 import org.unionstats.kpi.hierarchy.OrgHierarchy;
 import org.unionstats.kpi.measures.CompetitionMeasures;
 import org.unionstats.kpi.measures.HardshipMeasures;
+import org.unionstats.kpi.measures.HardshipRegister;
 import org.unionstats.kpi.measures.IndicatorMeasures;
 import org.unionstats.kpi.measures.MeasureFamily;
 import org.unionstats.kpi.measures.MembershipMeasures;
+import org.unionstats.kpi.measures.ReportedBalances;
 import org.unionstats.kpi.quality.CountyScorecard;
 import org.unionstats.kpi.quality.DataQualityFindings;
 import org.unionstats.kpi.quality.ReportingCompleteness;
@@ -130,7 +133,9 @@ public final class KpiJob {
         Dataset<Row> orgGrain = hierarchy.grains(spark).cache();
 
         // Checkpoints cut the lineage between stages, so each stage's plan stays small.
-        MeasureFamily.Inputs measureInputs = new MeasureFamily.Inputs(ingested, calendarRows, orgGrain);
+        Dataset<Row> register = HardshipRegister.of(ingested, calendarRows).cache();
+        Dataset<Row> balanceChecks = ReportedBalances.check(ingested, register, calendarRows).cache();
+        MeasureFamily.Inputs measureInputs = new MeasureFamily.Inputs(ingested, calendarRows, orgGrain, register, balanceChecks);
         Dataset<Row> measures = FAMILIES.stream().map(f -> f.measures(measureInputs)).reduce(Dataset::unionAll).orElseThrow()
                 .localCheckpoint();
         stage("base measures", start);
@@ -146,9 +151,9 @@ public final class KpiJob {
         out.writePartitioned("kpi_values", kpiValues, "org_code", "kpi_id", "breakdown");
         stage("kpi_values written", start);
         // Data quality: reporting completeness, rule findings, and the county scorecard (which counts the findings).
-        Dataset<Row> findings = DataQualityFindings.compute(kpiValues, dimOrgs).cache();
+        Dataset<Row> findings = DataQualityFindings.compute(kpiValues, dimOrgs, balanceChecks, calendarRows).cache();
         out.writePartitioned("reporting_completeness",
-                ReportingCompleteness.compute(ingested.ingestReceipts(), calendarRows, dimOrgs, orgAncestors, config.deadlineDays()),
+                ReportingCompleteness.compute(ingested.ingestReceipts(), calendarRows, dimOrgs, orgAncestors, config.reporting()),
                 "org_code", "record_type");
         out.writePartitioned("dq_findings", findings, "rule_id", "org_code");
         out.writePartitioned("county_scorecard", new CountyScorecard(catalogue).compute(kpiValues, dimOrgs, calendarRows, findings),
@@ -199,9 +204,19 @@ public final class KpiJob {
                     .filter(p -> asked.stream().anyMatch(a -> p.overlaps(a.start(), a.end())))
                     .toList();
         }
+        // A balance moves the stocks back to its date (and before a union's first balance), earlier than its period.
+        if (state.changedReceipts(receipts).stream().map(KpiState::sourceFileOf).anyMatch(KpiJob::isBalances)) {
+            LOG.info("a balances submission changed: rewriting every period");
+            return calendar.periods();
+        }
         // Ordered by their text only to keep distinct periods apart (2024Q1 and 2024-01 start together); sorted as periods here.
         List<Period> changed = state.changedPeriods(receipts, Function.identity()).stream().map(Period::parse).sorted().toList();
         return changed.isEmpty() ? List.of() : calendar.affectedBy(changed);
+    }
+
+    private static boolean isBalances(String sourceFile) {
+        String name = sourceFile.substring(sourceFile.lastIndexOf('/') + 1);
+        return RecordType.fromFileName(name).filter(t -> t == RecordType.BALANCES).isPresent();
     }
 
     private static void stage(String name, long start) {

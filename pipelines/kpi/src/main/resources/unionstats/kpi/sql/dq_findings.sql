@@ -9,20 +9,33 @@ WITH totals AS (
          MAX(IF(kpi_id = 'members_joined', value, NULL)) AS members_joined,
          MAX(IF(kpi_id = 'members_transferred_in', value, NULL)) AS members_transferred_in,
          MAX(IF(kpi_id = 'members_left', value, NULL)) AS members_left,
+         MAX(IF(kpi_id = 'members_balance_correction', value, NULL)) AS members_correction,
          MAX(IF(kpi_id = 'hardship_on_file_start', value, NULL)) AS on_file_start,
          MAX(IF(kpi_id = 'hardship_newly_filed', value, NULL)) AS newly_filed,
          MAX(IF(kpi_id = 'hardship_lifted_out', value, NULL)) AS lifted_out,
          MAX(IF(kpi_id = 'workforce', value, NULL)) AS workforce
   FROM kpi_values
   WHERE breakdown = '' AND kpi_id IN ('members_start', 'members_end', 'members_joined', 'members_transferred_in',
-        'members_left', 'hardship_on_file_start', 'hardship_newly_filed', 'hardship_lifted_out', 'workforce')
+        'members_left', 'members_balance_correction', 'hardship_on_file_start', 'hardship_newly_filed', 'hardship_lifted_out', 'workforce')
   GROUP BY org_code, org_level, period),
 named AS (
   SELECT t.*, COALESCE(o.org_name, t.org_code) AS org_name,
          COALESCE(members_start, 0) + COALESCE(members_joined, 0) + COALESCE(members_transferred_in, 0)
-           - COALESCE(members_left, 0) AS members_expected,
+           - COALESCE(members_left, 0) + COALESCE(members_correction, 0) AS members_expected,
          COALESCE(on_file_start, 0) + COALESCE(newly_filed, 0) AS caseload
   FROM totals t LEFT JOIN dim_orgs o ON o.org_code = t.org_code),
+mismatches AS (
+  -- A reported balance that the previous balance plus the flows between does not give.
+  SELECT b.*, q.period, o.org_level, COALESCE(o.org_name, b.org_code) AS org_name,
+         IF(b.balance_type = 'members', 'members_end', 'hardship_on_file_end') AS kpi_id,
+         IF(b.balance_type = 'members', '会员总数', '在档困难职工家庭数') AS what_zh,
+         IF(b.balance_type = 'members', 'members', 'families on the hardship register') AS what_en,
+         IF(b.balance_type = 'members', '会员变动（入会、退会、转入、转出）', '困难职工档案（建档、脱困、销档）') AS flows_zh,
+         IF(b.balance_type = 'members', 'member events (joins, leaves, transfers)', 'hardship cases (filed, lifted out, closed)') AS flows_en
+  FROM balance_checks b
+  JOIN calendar q ON q.period_type = 'quarter' AND b.as_of BETWEEN q.start_date AND q.end_date
+  LEFT JOIN dim_orgs o ON o.org_code = b.org_code
+  WHERE b.difference IS NOT NULL AND ABS(b.difference) > ${tolerance}),
 outlier_rules AS (
   SELECT * FROM VALUES ${outlier_rules} AS r(rule_id, kpi_id, name_zh, name_en, advice_zh, advice_en)),
 candidates AS (
@@ -48,10 +61,11 @@ scored AS (
 SELECT 'MEMBERS_BALANCE' AS rule_id, 'error' AS severity, org_code, org_level, 'members_end' AS kpi_id,
        members_end AS value, members_expected AS reference,
        CONCAT(org_name, '（', org_code, '）', period, '：期末会员数 ', ${members_end_text}, ' 与 期初 ', ${members_start_text}, ' + 入会 ', ${members_joined_text},
-              ' + 转入 ', ${members_transferred_in_text}, ' − 减少（退会、转出）', ${members_left_text}, ' = ', ${members_expected_text}, ' 不平衡，相差 ', ${members_difference_text},
+              ' + 转入 ', ${members_transferred_in_text}, ' − 减少（退会、转出）', ${members_left_text}, ' + 存量核对差额 ', ${members_correction_text}, ' = ', ${members_expected_text}, ' 不平衡，相差 ', ${members_difference_text},
               '。请核对本期会员变动（入会、退会、转入、转出）是否报送完整、变动日期是否落在本期内。') AS message_zh,
        CONCAT(org_name, ' (', org_code, '), ', period, ': ', ${members_end_text}, ' members at the end of the period, but ', ${members_start_text},
-              ' at the start + ', ${members_joined_text}, ' joined + ', ${members_transferred_in_text}, ' transferred in − ', ${members_left_text}, ' left or transferred out = ', ${members_expected_text},
+              ' at the start + ', ${members_joined_text}, ' joined + ', ${members_transferred_in_text}, ' transferred in − ', ${members_left_text}, ' left or transferred out + ',
+              ${members_correction_text}, ' corrected by reported balances = ', ${members_expected_text},
               ' (difference ', ${members_difference_text}, '). Check that every join, leave and transfer of the period was submitted',
               ' with a date inside the period.') AS message_en,
        period
@@ -91,3 +105,14 @@ SELECT rule_id, 'warning', org_code, org_level, kpi_id, value, median,
        period
 FROM scored
 WHERE ABS(m_score) > ${outlier_threshold}
+UNION ALL
+SELECT 'BALANCE_MISMATCH', 'warning', org_code, org_level, kpi_id, reported, expected,
+       CONCAT(org_name, '（', org_code, '）报送截至 ', CAST(as_of AS STRING), ' 的', what_zh, ' ', ${reported_text}, '，与上次报送（截至 ',
+              CAST(previous_as_of AS STRING), '）的 ', ${previous_text}, ' 加其间', flows_zh, ' ', ${flows_between_signed}, ' = ', ${expected_text},
+              ' 不一致，相差 ', ${difference_signed}, '。自该月起按报送数计算；请核对其间的', flows_zh, '是否漏报、重报，或存量数是否有误。'),
+       CONCAT(org_name, ' (', org_code, ') reported ', ${reported_text}, ' ', what_en, ' as of ', CAST(as_of AS STRING), ', but the ',
+              ${previous_text}, ' reported as of ', CAST(previous_as_of AS STRING), ' plus the ', what_en, ' flows between (', ${flows_between_signed},
+              ') give ', ${expected_text}, ': a difference of ', ${difference_signed}, '. From that month the reported figure counts;',
+              ' check the ', flows_en, ' between the two dates for missing or repeated records, or the reported balance itself.'),
+       period
+FROM mismatches

@@ -1,5 +1,7 @@
 -- Hardship base measures per unit and period (see HardshipMeasures): the caseload as running sums of monthly case
--- counts from the register, assistance from every period's records, days to lift out per case.
+-- counts from the register anchored on the reported on-file balances (balance_checks: each balance adds one adjustment
+-- to the totals; the breakdown by cause counts the register's cases only), assistance from every period's records,
+-- days to lift out per case.
 WITH cases AS (
   SELECT g.unit_code, g.grain, r.qualifier_rank, b.breakdown,
          TRUNC(r.filed_on, 'MM') AS filed_month,
@@ -14,7 +16,8 @@ WITH cases AS (
   WHERE r.filed_on IS NOT NULL),
 monthly AS (
   SELECT unit_code, grain, breakdown, month, SUM(filed) AS filed, SUM(left_) AS left_, SUM(lifted) AS lifted,
-         SUM(closed) AS closed, MAX(qualifier_rank) AS qualifier_rank
+         SUM(closed) AS closed, CAST(0 AS DOUBLE) AS adjust, CAST(0 AS DOUBLE) AS correction,
+         MAX(qualifier_rank) AS qualifier_rank
   FROM cases
   LATERAL VIEW INLINE(ARRAY(
     NAMED_STRUCT('month', filed_month, 'filed', 1, 'left_', 0, 'lifted', 0, 'closed', 0),
@@ -22,14 +25,21 @@ monthly AS (
     NAMED_STRUCT('month', lifted_month, 'filed', 0, 'left_', 0, 'lifted', 1, 'closed', 0),
     NAMED_STRUCT('month', closed_month, 'filed', 0, 'left_', 0, 'lifted', 0, 'closed', 1))) m
   WHERE month IS NOT NULL
-  GROUP BY unit_code, grain, breakdown, month),
+  GROUP BY unit_code, grain, breakdown, month
+  UNION ALL
+  SELECT g.unit_code, g.grain, '', b.adjustment_month, 0, 0, 0, 0, SUM(b.adjustment), SUM(COALESCE(b.difference, 0)),
+         MAX(b.qualifier_rank)
+  FROM balance_checks b JOIN org_grain g ON g.org_code = b.org_code
+  WHERE b.balance_type = 'hardship_on_file'
+  GROUP BY g.unit_code, g.grain, b.adjustment_month),
 counts AS (
   SELECT g.unit_code, c.period, g.grain, g.breakdown, MAX(g.qualifier_rank) AS qualifier_rank,
-         SUM(IF(g.month < c.start_date, g.filed - g.left_, 0)) AS on_file_start,
+         SUM(IF(g.month < c.start_date, g.filed - g.left_ + g.adjust, 0)) AS on_file_start,
          SUM(IF(g.month >= c.start_date, g.filed, 0)) AS newly_filed,
          SUM(IF(g.month >= c.start_date, g.lifted, 0)) AS lifted_out,
          SUM(IF(g.month >= c.start_date, g.closed, 0)) AS closed,
-         SUM(g.filed - g.left_) AS on_file_end
+         SUM(IF(g.month >= c.start_date, g.correction, 0)) AS balance_correction,
+         SUM(g.filed - g.left_ + g.adjust) AS on_file_end
   FROM monthly g JOIN calendar c ON g.month <= c.end_date
   WHERE ${period_at_grain}
   GROUP BY g.unit_code, c.period, g.grain, g.breakdown),
@@ -53,8 +63,10 @@ lift_outs AS (
 SELECT unit_code AS org_code, grain, period, breakdown, measure, CAST(value AS DOUBLE) AS value,
        CAST(NULL AS STRING) AS distinct_key, qualifier_rank
 FROM counts
-LATERAL VIEW STACK(5, 'on_file_start', on_file_start, 'newly_filed', newly_filed, 'lifted_out', lifted_out,
-                   'closed', closed, 'on_file_end', on_file_end) s AS measure, value
+LATERAL VIEW STACK(6, 'on_file_start', CAST(on_file_start AS DOUBLE), 'newly_filed', CAST(newly_filed AS DOUBLE),
+                   'lifted_out', CAST(lifted_out AS DOUBLE), 'closed', CAST(closed AS DOUBLE),
+                   'on_file_end', CAST(on_file_end AS DOUBLE), 'on_file_correction', CAST(balance_correction AS DOUBLE))
+  s AS measure, value
 UNION ALL
 SELECT unit_code, grain, period, breakdown, 'assistance_cny', assistance_cny, NULL, qualifier_rank FROM assistance
 UNION ALL

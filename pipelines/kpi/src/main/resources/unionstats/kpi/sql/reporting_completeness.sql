@@ -1,20 +1,22 @@
 -- Reporting completeness and timeliness per org, quarter and record type (see ReportingCompleteness). Placeholders:
--- deadline_days; required_record_types and received_statuses, quoted lists; all_record_type, the quoted name of
--- the row that sums the required record types.
+-- deadline_days; scope, the quoted region codes whose county-level units owe reports; required_record_types and
+-- received_statuses, quoted lists; all_record_type, the quoted name of the row that sums the required record types.
 WITH quarters AS (
   SELECT period, start_date, end_date,
          -- the first instant after the deadline day, in the session time zone
          CAST(DATE_ADD(end_date, ${deadline_days} + 1) AS TIMESTAMP) AS deadline_passed
   FROM calendar WHERE period_type = 'quarter'),
 counties AS (
+  -- Every county-level unit in scope owes reports, whether it ever sent a file or not.
   SELECT o.org_code FROM dim_orgs o
-  LEFT SEMI JOIN ingest_receipts r ON SUBSTRING(r.submitter, 1, 6) = o.org_code
+  LEFT SEMI JOIN org_ancestors a ON a.org_code = o.org_code AND a.ancestor_code IN (${scope})
   WHERE o.org_level = 'county'),
 required AS (
   SELECT EXPLODE(ARRAY(${required_record_types})) AS record_type),
 received AS (
   SELECT SUBSTRING(r.submitter, 1, 6) AS county_code, q.period, r.record_type,
-         MIN(r.file_modified_at) AS first_received_at
+         -- When the ingest first saw the file, never its modification time (the sender sets that).
+         MIN(COALESCE(r.received_at, r.ingested_at)) AS first_received_at
   FROM ingest_receipts r
   JOIN calendar p ON p.period = r.period
   JOIN quarters q ON p.start_date >= q.start_date AND p.end_date <= q.end_date

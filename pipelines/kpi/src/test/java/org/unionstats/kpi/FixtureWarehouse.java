@@ -34,17 +34,20 @@ public final class FixtureWarehouse {
             + " qualifier STRING";
     static final String RECEIPTS = "submission_id STRING, sha256 STRING, source_file STRING, submitter STRING, record_type STRING,"
             + " format STRING, file_modified_at TIMESTAMP, rows_read BIGINT, accepted BIGINT, duplicates BIGINT, quarantined BIGINT,"
-            + " status STRING, replaced_by STRING, run_id STRING, ingested_at TIMESTAMP";
+            + " status STRING, replaced_by STRING, run_id STRING, ingested_at TIMESTAMP, received_at TIMESTAMP";
+    static final String BALANCES = "org_code STRING, balance_type STRING, as_of DATE, value BIGINT, submitter STRING, qualifier STRING";
 
     private final Map<String, String> ddl = new LinkedHashMap<>();
     private final Map<String, Map<String, List<Row>>> rows = new LinkedHashMap<>();
     private final Map<String, Timestamp> receiptTimes = new LinkedHashMap<>();
+    private final Map<String, Timestamp> modifiedTimes = new LinkedHashMap<>();
     private final java.util.Set<String> resubmitted = new java.util.HashSet<>();
 
     public FixtureWarehouse() {
         ddl.put("org_units", ORG_UNITS);
         ddl.put("member_events", MEMBER_EVENTS);
         ddl.put("hardship_cases", HARDSHIP);
+        ddl.put("balances", BALANCES);
         ddl.put("competitions", COMPETITIONS);
         ddl.put("competition_entries", ENTRIES);
         ddl.put("indicator_reports", INDICATORS);
@@ -75,6 +78,15 @@ public final class FixtureWarehouse {
         return this;
     }
 
+    /**
+     * The modification time the file of (submitter, period, table) claims, as {@code yyyy-MM-dd HH:mm:ss} (Asia/Shanghai);
+     * default: when it was received. The sender sets it, so nothing may count on it.
+     */
+    public FixtureWarehouse modifiedAt(String submitter, String period, String table, String timestamp) {
+        modifiedTimes.put(submitter + "|" + period + "|" + table, shanghai(java.time.LocalDateTime.parse(timestamp.replace(' ', 'T'))));
+        return this;
+    }
+
     private static Timestamp shanghai(java.time.LocalDateTime wallClock) {
         return Timestamp.from(wallClock.atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
     }
@@ -97,10 +109,11 @@ public final class FixtureWarehouse {
                 String file = submitter + "/" + period + "/" + table + ".csv";
                 Timestamp at = receiptTimes.getOrDefault(submitter + "|" + period + "|" + table,
                         shanghai(org.unionstats.period.Period.parse(period).end().plusDays(10).atTime(9, 0)));
+                Timestamp modified = modifiedTimes.getOrDefault(submitter + "|" + period + "|" + table, at);
                 boolean corrected = resubmitted.contains(submitter + "|" + period + "|" + table);
                 String id = Integer.toHexString((file + (corrected ? "v2" : "")).hashCode());
                 receipts.computeIfAbsent(period, p -> new ArrayList<>()).add(RowFactory.create(id, id, file, submitter, table,
-                        "csv/UTF-8", at, n, n, 0L, 0L, "current", null, corrected ? "fixture-2" : "fixture-1", at));
+                        "csv/UTF-8", modified, n, n, 0L, 0L, "current", null, corrected ? "fixture-2" : "fixture-1", at, at));
             });
         }));
         rows.forEach((table, byPeriod) -> writeTable(spark, warehouse, table, byPeriod));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.unionstats.kpis.ReportingRules;
 import org.unionstats.warehouse.WarehouseLayout;
 import org.unionstats.warehouse.runs.KpiJobResult;
 import org.unionstats.warehouse.tables.TableCatalog;
@@ -52,7 +53,7 @@ class KpiJobTest {
 
     /** Changed periods only, deadline 15 days. */
     static KpiConfig config(String warehouse) {
-        return new KpiConfig(new WarehouseLayout(warehouse), Optional.empty(), false, Optional.of("local[2]"), 15);
+        return new KpiConfig(new WarehouseLayout(warehouse), Optional.empty(), false, Optional.of("local[2]"), ReportingRules.DEFAULT);
     }
 
     static FixtureWarehouse fixture() {

@@ -1,6 +1,7 @@
 package org.unionstats.runs;
 
 import java.nio.file.Path;
+import org.unionstats.kpis.ReportingRules;
 import org.unionstats.warehouse.runs.KpiJobResult;
 
 /**
@@ -8,11 +9,11 @@ import org.unionstats.warehouse.runs.KpiJobResult;
  * periods whose receipts changed since its last complete run, and every period after them that
  * carries stocks).
  */
-public record KpiStep(String master, String heap, int deadlineDays) {
+public record KpiStep(String master, String heap, ReportingRules reporting) {
 
     /** @param structuredLog pass the job's log on as log lines of the run (JSON logs) rather than as it is */
     public KpiJobResult run(KpiJobLauncher launcher, Path warehouse, RunProgress progress, boolean structuredLog) {
-        String out = launcher.run(KpiJobRequest.incremental(warehouse.toString(), master, deadlineDays, heap),
+        String out = launcher.run(KpiJobRequest.incremental(warehouse.toString(), master, reporting, heap),
                 structuredLog ? progress::childLog : null);
         return KpiJobResult.fromOutput(out);
     }

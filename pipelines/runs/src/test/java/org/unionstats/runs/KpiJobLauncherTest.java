@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unionstats.kpis.ReportingRules;
 import org.unionstats.warehouse.runs.KpiJobResult;
 
 class KpiJobLauncherTest {
@@ -23,7 +24,7 @@ class KpiJobLauncherTest {
     @Test
     void theJobRunsInAChildJvmAndItsResultLineComesBack() {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
-        String out = launcher.run(KpiJobRequest.incremental(tmp.toString(), "local[1]", 15, "256m"), log::add);
+        String out = launcher.run(KpiJobRequest.incremental(tmp.toString(), "local[1]", ReportingRules.DEFAULT, "256m"), log::add);
         KpiJobResult result = KpiJobResult.fromOutput(out);
         assertThat(result.periodsWritten()).containsExactly("2024Q3", "2024-07");
         assertThat(result.kpiRows()).isEqualTo(42);
@@ -32,13 +33,13 @@ class KpiJobLauncherTest {
 
     @Test
     void theKpiStageReadsTheResult() {
-        KpiJobResult result = new KpiStep("local[1]", "256m", 15).run(launcher, tmp, new RunProgress(false, System.err), true);
+        KpiJobResult result = new KpiStep("local[1]", "256m", ReportingRules.DEFAULT).run(launcher, tmp, new RunProgress(false, System.err), true);
         assertThat(result.periodsWritten()).containsExactly("2024Q3", "2024-07");
     }
 
     @Test
     void aFailedJobIsAnErrorWithItsExitCode() {
-        assertThatThrownBy(() -> launcher.run(KpiJobRequest.incremental(tmp.toString(), "fail", 15, "256m")))
+        assertThatThrownBy(() -> launcher.run(KpiJobRequest.incremental(tmp.toString(), "fail", ReportingRules.DEFAULT, "256m")))
                 .hasMessageContaining("the KPI job failed (exit code 3)");
     }
 
@@ -51,9 +52,10 @@ class KpiJobLauncherTest {
 
     @Test
     void theRequestIsTheJobsCommandLine() {
-        assertThat(new KpiJobRequest("/w", "2024Q3", true, "local[*]", 10, "6g").arguments())
-                .containsExactly("--warehouse", "/w", "--master", "local[*]", "--deadline-days", "10", "--periods", "2024Q3", "--full");
-        assertThat(KpiJobRequest.incremental("/w", "local[2]", 15, "2g").arguments())
-                .containsExactly("--warehouse", "/w", "--master", "local[2]", "--deadline-days", "15");
+        assertThat(new KpiJobRequest("/w", "2024Q3", true, "local[*]", new ReportingRules(10, java.util.List.of("130000", "140000")), "6g").arguments())
+                .containsExactly("--warehouse", "/w", "--master", "local[*]", "--deadline-days", "10", "--reporting-scope", "130000,140000",
+                        "--periods", "2024Q3", "--full");
+        assertThat(KpiJobRequest.incremental("/w", "local[2]", ReportingRules.DEFAULT, "2g").arguments())
+                .containsExactly("--warehouse", "/w", "--master", "local[2]", "--deadline-days", "15", "--reporting-scope", "000000");
     }
 }

@@ -54,11 +54,24 @@ public final class KpiState {
      * period when nothing is saved), ordered by {@code order}.
      */
     public Set<String> changedPeriods(Set<String> now, Function<String, String> order) {
-        Set<String> before = saved().orElse(Set.of());
         Set<String> changed = new TreeSet<>(Comparator.comparing(order));
-        now.stream().filter(k -> !before.contains(k)).forEach(k -> changed.add(periodOf(k)));
-        before.stream().filter(k -> !now.contains(k)).forEach(k -> changed.add(periodOf(k)));
+        changedReceipts(now).forEach(k -> changed.add(periodOf(k)));
         return changed;
+    }
+
+    /** The keys of the receipts that are new, changed or gone since the saved state (all of {@code now} when none). */
+    public Set<String> changedReceipts(Set<String> now) {
+        Set<String> before = saved().orElse(Set.of());
+        Set<String> changed = new TreeSet<>();
+        now.stream().filter(k -> !before.contains(k)).forEach(changed::add);
+        before.stream().filter(k -> !now.contains(k)).forEach(changed::add);
+        return changed;
+    }
+
+    /** The source file of a receipt's key (the inbox-relative path). */
+    public static String sourceFileOf(String key) {
+        int afterId = key.indexOf('|', key.indexOf('|') + 1);
+        return key.substring(afterId + 1, key.lastIndexOf('|'));
     }
 
     private static String periodOf(String key) {

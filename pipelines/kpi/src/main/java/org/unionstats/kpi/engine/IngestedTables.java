@@ -15,7 +15,7 @@ import org.unionstats.warehouse.WarehouseLayout;
  * submission's period). A table nothing was ingested into yet is empty, so every stage runs anyway.
  */
 public record IngestedTables(Dataset<Row> orgUnits, Dataset<Row> memberEvents, Dataset<Row> hardshipCases,
-        Dataset<Row> competitions, Dataset<Row> competitionEntries, Dataset<Row> indicatorReports,
+        Dataset<Row> balances, Dataset<Row> competitions, Dataset<Row> competitionEntries, Dataset<Row> indicatorReports,
         Dataset<Row> ingestReceipts) {
 
     /** The folders read, with the columns read from each. */
@@ -26,6 +26,8 @@ public record IngestedTables(Dataset<Row> orgUnits, Dataset<Row> memberEvents, D
                     + " submitter STRING, qualifier STRING, period STRING",
             "hardship_cases", "case_id STRING, org_code STRING, filed_on DATE, cause STRING, household_size INT, status STRING,"
                     + " lifted_out_on DATE, assistance_cny DECIMAL(18,2), submitter STRING, qualifier STRING, period STRING",
+            "balances", "org_code STRING, balance_type STRING, as_of DATE, value BIGINT, submitter STRING, qualifier STRING,"
+                    + " period STRING",
             "competitions", "competition_id STRING, organiser_org_code STRING, name STRING, kind STRING, level STRING,"
                     + " start_date DATE, end_date DATE, items INT, submitter STRING, qualifier STRING, period STRING",
             "competition_entries", "competition_id STRING, org_code STRING, enterprise_credit_code STRING, worker_key STRING,"
@@ -34,13 +36,14 @@ public record IngestedTables(Dataset<Row> orgUnits, Dataset<Row> memberEvents, D
                     + " qualifier STRING, period STRING",
             WarehouseLayout.RECEIPTS, "submission_id STRING, sha256 STRING, source_file STRING, submitter STRING, record_type STRING,"
                     + " format STRING, file_modified_at TIMESTAMP, rows_read BIGINT, accepted BIGINT, duplicates BIGINT,"
-                    + " quarantined BIGINT, status STRING, replaced_by STRING, run_id STRING, ingested_at TIMESTAMP, period STRING");
+                    + " quarantined BIGINT, status STRING, replaced_by STRING, run_id STRING, ingested_at TIMESTAMP, received_at TIMESTAMP,"
+                    + " period STRING");
 
     /** The tables under the warehouse root; their files are listed now, read when a stage runs. */
     public static IngestedTables read(SparkSession spark, WarehouseLayout warehouse) {
         Function<String, Dataset<Row>> table = folder -> table(spark, warehouse, folder);
         return new IngestedTables(table.apply("org_units"), table.apply("member_events"), table.apply("hardship_cases"),
-                table.apply("competitions"), table.apply("competition_entries"), table.apply("indicator_reports"),
+                table.apply("balances"), table.apply("competitions"), table.apply("competition_entries"), table.apply("indicator_reports"),
                 table.apply(WarehouseLayout.RECEIPTS));
     }
 

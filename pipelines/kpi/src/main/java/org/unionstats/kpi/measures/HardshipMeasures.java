@@ -11,6 +11,9 @@ import org.unionstats.kpi.engine.SqlStage;
  * of the period whose submission first reported it. Assistance is the amount each period's
  * records report. At the region grain every measure is also broken down by cause.
  *
+ * <p>The caseload totals start from the on-file balances a union reported ({@link ReportedBalances}); the breakdown
+ * by cause counts the register's cases only.
+ *
  * <p>A case is on file from the month it was filed until the month it left the register (lifted
  * out or closed, whichever came first, never before it was filed), so cases are summed per unit
  * and month first and the caseload at any period bound is a running sum over months.
@@ -19,12 +22,9 @@ public final class HardshipMeasures implements MeasureFamily {
 
     @Override
     public Dataset<Row> measures(Inputs in) {
-        Dataset<Row> register = SqlStage.run("hardship_register",
-                Map.of("hardship_cases", in.ingested().hardshipCases(), "calendar", in.calendar()),
-                Map.of("qualifier_rank", QUALIFIER_RANK));
         return SqlStage.run("hardship_measures",
-                Map.of("hardship_register", register, "hardship_cases", in.ingested().hardshipCases(),
-                        "org_grain", in.orgGrain(), "calendar", in.calendar()),
+                Map.of("hardship_register", in.hardshipRegister(), "hardship_cases", in.ingested().hardshipCases(),
+                        "balance_checks", in.balanceChecks(), "org_grain", in.orgGrain(), "calendar", in.calendar()),
                 Map.of("qualifier_rank", QUALIFIER_RANK, "period_at_grain", PERIOD_AT_GRAIN));
     }
 }

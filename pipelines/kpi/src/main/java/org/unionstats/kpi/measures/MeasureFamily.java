@@ -31,8 +31,11 @@ public interface MeasureFamily {
      *
      * @param calendar the reporting calendar ({@link org.unionstats.kpi.engine.ReportingCalendar#toDataFrame})
      * @param orgGrain the units every org counts at ({@link org.unionstats.kpi.hierarchy.OrgHierarchy#grains})
+     * @param hardshipRegister each hardship case as its latest record says ({@link HardshipRegister})
+     * @param balanceChecks the reported balances with the adjustments the stocks take from them ({@link ReportedBalances})
      */
-    record Inputs(IngestedTables ingested, Dataset<Row> calendar, Dataset<Row> orgGrain) {}
+    record Inputs(IngestedTables ingested, Dataset<Row> calendar, Dataset<Row> orgGrain, Dataset<Row> hardshipRegister,
+            Dataset<Row> balanceChecks) {}
 
     Dataset<Row> measures(Inputs in);
 }

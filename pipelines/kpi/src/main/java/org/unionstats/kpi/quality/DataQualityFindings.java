@@ -15,7 +15,11 @@ import org.unionstats.kpi.engine.SqlStage;
  *
  * <ul>
  *   <li>{@code MEMBERS_BALANCE} (error): members at the end ≠ members at the start + joined +
- *       transferred in − left (tolerance {@value #TOLERANCE}). Every org and period type.
+ *       transferred in − left + the corrections of reported balances (tolerance {@value #TOLERANCE}). Every org and
+ *       period type.
+ *   <li>{@code BALANCE_MISMATCH} (warning): a balance a union reported (members, families on file) differs from its
+ *       previous balance plus the flows between ({@code balance_checks}); at the reporting org, in the quarter of the
+ *       balance's date, with both figures and the difference. The stocks take the reported figure from that month.
  *   <li>{@code LIFTED_OUT_EXCEEDS_CASELOAD} (error): families lifted out &gt; families on file at
  *       the start + newly filed. Every org and period type, on the totals (breakdown '').
  *   <li>{@code WORKFORCE_BELOW_MEMBERS} (warning): a county's reported workforce (indicator
@@ -56,8 +60,11 @@ public final class DataQualityFindings {
     /**
      * @param kpiValues the {@code kpi_values} rows
      * @param dimOrgs the {@code dim_orgs} dimension (names, cities and parents)
+     * @param balanceChecks the reported balances checked against the flows ({@link org.unionstats.kpi.measures.ReportedBalances})
+     * @param calendar the reporting calendar (a mismatch is reported in the quarter of its balance)
      */
-    public static Dataset<Row> compute(Dataset<Row> kpiValues, Dataset<Row> dimOrgs) {
+    public static Dataset<Row> compute(Dataset<Row> kpiValues, Dataset<Row> dimOrgs, Dataset<Row> balanceChecks,
+            Dataset<Row> calendar) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("tolerance", Double.toString(TOLERANCE));
         params.put("min_siblings", Integer.toString(MIN_SIBLINGS));
@@ -71,6 +78,12 @@ public final class DataQualityFindings {
         params.put("members_left_text", count("COALESCE(members_left, 0)"));
         params.put("members_expected_text", count("members_expected"));
         params.put("members_difference_text", count("members_end - members_expected"));
+        params.put("members_correction_text", count("COALESCE(members_correction, 0)"));
+        params.put("reported_text", count("reported"));
+        params.put("previous_text", count("previous_value"));
+        params.put("expected_text", count("expected"));
+        params.put("flows_between_signed", signed("flows_between"));
+        params.put("difference_signed", signed("difference"));
         params.put("lifted_out_text", count("lifted_out"));
         params.put("caseload_text", count("caseload"));
         params.put("on_file_start_text", count("COALESCE(on_file_start, 0)"));
@@ -78,7 +91,8 @@ public final class DataQualityFindings {
         params.put("workforce_text", count("workforce"));
         params.put("value_percent", percent("value"));
         params.put("median_percent", percent("median"));
-        return SqlStage.run("dq_findings", Map.of("kpi_values", kpiValues, "dim_orgs", dimOrgs), params);
+        return SqlStage.run("dq_findings",
+                Map.of("kpi_values", kpiValues, "dim_orgs", dimOrgs, "balance_checks", balanceChecks, "calendar", calendar), params);
     }
 
     /** The outlier rules as SQL VALUES rows. */
@@ -92,6 +106,11 @@ public final class DataQualityFindings {
     /** A count for a message: 1,234 when whole, 1,234.50 otherwise. */
     private static String count(String expr) {
         return "IF((" + expr + ") = ROUND(" + expr + "), FORMAT_NUMBER(" + expr + ", 0), FORMAT_NUMBER(" + expr + ", 2))";
+    }
+
+    /** A count with its sign for a message: +45, −1,200. */
+    private static String signed(String expr) {
+        return "CONCAT(IF((" + expr + ") < 0, '−', '+'), " + count("ABS(" + expr + ")") + ")";
     }
 
     /** A ratio for a message: 0.125 → 12.5%. */

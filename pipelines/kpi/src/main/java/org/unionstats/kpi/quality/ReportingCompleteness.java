@@ -5,24 +5,26 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.unionstats.kpi.engine.SqlStage;
+import org.unionstats.kpis.ReportingRules;
 import org.unionstats.warehouse.receipts.ReceiptStatus;
 
 /**
  * Reporting completeness and timeliness, DHIS2-style, per org, quarter and record type.
  *
- * <p><b>Expected.</b> Every active county-level federation owes each required record type for
- * every quarter of the calendar. A county is active once it has any receipt at all (any
- * status, any period) whose submitter is the county itself or one of its basic unions, i.e.
- * whose submitter code starts with the county's 6-digit code.
+ * <p><b>Expected.</b> Every county-level unit of the region table (functional zones included) under one of the
+ * reporting scope's regions owes each required record type for every quarter of the calendar, whether or not it ever
+ * sent anything: a unit that never reports shows 0 %. A submission counts for the county whose 6-digit code its
+ * submitter code starts with (the county itself or one of its basic unions).
  *
  * <p><b>Received.</b> A receipt with status {@code current} or {@code replaced} (a refused file
  * was not received) for that county, that record type and a submission period inside the
  * quarter: the quarter itself or one of its months. Half-year and year submissions do not count
  * for a quarter.
  *
- * <p><b>On time.</b> The earliest such receipt's {@code file_modified_at} is no later than the
- * end of the day {@code deadlineDays} days after the quarter's last day, in the session time
- * zone (Asia/Shanghai).
+ * <p><b>On time.</b> The earliest such receipt's {@code received_at} (when the ingest first saw the file; never the
+ * file's modification time, which the sender controls) is no later than the end of the day {@code deadlineDays} days
+ * after the quarter's last day, in the session time zone (Asia/Shanghai). Receipts written before {@code received_at}
+ * existed use their {@code ingested_at}.
  *
  * <p>Counties roll up to their city, province and the national root through {@code org_ancestors}
  * by summing expected, received and on-time counts; both rates are recomputed from the sums at
@@ -50,16 +52,14 @@ public final class ReportingCompleteness {
      * @param calendar the reporting calendar (its quarters are reported on)
      * @param dimOrgs the {@code dim_orgs} dimension
      * @param orgAncestors the {@code org_ancestors} bridge
-     * @param deadlineDays days after a quarter's end a submission is on time
+     * @param reporting who owes reports (the scope) and by when (the deadline)
      */
     public static Dataset<Row> compute(Dataset<Row> ingestReceipts, Dataset<Row> calendar, Dataset<Row> dimOrgs,
-            Dataset<Row> orgAncestors, int deadlineDays) {
-        if (deadlineDays < 0) {
-            throw new IllegalArgumentException("deadline days must not be negative: " + deadlineDays);
-        }
+            Dataset<Row> orgAncestors, ReportingRules reporting) {
         return SqlStage.run("reporting_completeness",
                 Map.of("ingest_receipts", ingestReceipts, "calendar", calendar, "dim_orgs", dimOrgs, "org_ancestors", orgAncestors),
-                Map.of("deadline_days", Integer.toString(deadlineDays),
+                Map.of("deadline_days", Integer.toString(reporting.deadlineDays()),
+                        "scope", SqlStage.quoteAll(reporting.scope()),
                         "required_record_types", SqlStage.quoteAll(REQUIRED_RECORD_TYPES),
                         "received_statuses", SqlStage.quoteAll(RECEIVED.stream().map(ReceiptStatus::code).toList()),
                         "all_record_type", SqlStage.quote(ALL)));

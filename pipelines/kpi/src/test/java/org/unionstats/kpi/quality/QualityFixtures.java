@@ -68,6 +68,13 @@ final class QualityFixtures {
         }
     }
 
+    /** {@code balance_checks} when no union reported a balance. */
+    static Dataset<Row> noBalanceChecks(SparkSession spark) {
+        return spark.createDataFrame(List.of(), StructType.fromDDL("org_code STRING, balance_type STRING, as_of DATE,"
+                + " reported DOUBLE, previous_as_of DATE, previous_value DOUBLE, flows_between DOUBLE, expected DOUBLE,"
+                + " difference DOUBLE, adjustment DOUBLE, adjustment_month DATE, qualifier_rank INT"));
+    }
+
     static Dataset<Row> findings(SparkSession spark, List<Row> rows) {
         return spark.createDataFrame(rows, StructType.fromDDL(FINDINGS));
     }
