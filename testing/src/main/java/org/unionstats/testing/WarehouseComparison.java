@@ -23,7 +23,7 @@ import org.unionstats.warehouse.WarehouseLayout;
 public final class WarehouseComparison {
 
     /** Columns that differ between two runs of the same input by design. */
-    private static final List<String> RUN_COLUMNS = List.of("run_id", "ingested_at");
+    private static final List<String> RUN_COLUMNS = List.of("run_id", "ingested_at", "received_at");
 
     private WarehouseComparison() {}
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.unionstats.warehouse.tables.AvroSchemas;
 import org.unionstats.schemas.SchemaResources;
+import org.unionstats.values.Unit;
 
 /**
  * The submission contract as the warehouse schemas declare it: for each record type, the
@@ -100,9 +101,24 @@ public final class ContractCatalog implements Serializable {
                     src.has("min") ? new BigDecimal(src.get("min").asText()) : null,
                     src.has("max") ? new BigDecimal(src.get("max").asText()) : null,
                     src.has("period_rule") ? src.get("period_rule").asText() : null,
-                    src.path("personal").asBoolean(false)));
+                    src.path("personal").asBoolean(false),
+                    unitBy(fieldName, src.get("unit_by"))));
         }
         return List.copyOf(result);
+    }
+
+    /** {@code "unit_by": {"column": <field>, "units": {<code>: {"code": <unit code>, "zh": <unit word>}}}}, or null. */
+    private static SourceColumn.UnitBy unitBy(String fieldName, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.hasNonNull("column") || !node.path("units").isObject()) {
+            throw new IllegalStateException("field " + fieldName + ": unit_by needs a column and its units");
+        }
+        Map<String, Unit> units = new LinkedHashMap<>();
+        node.get("units").fields().forEachRemaining(e -> units.put(e.getKey(),
+                Unit.of(e.getValue().path("code").asText(), e.getValue().path("zh").asText(null))));
+        return new SourceColumn.UnitBy(node.get("column").asText(), units);
     }
 
     /** A file of schemas/ on the classpath (Indicators reads the indicator list with it). */

@@ -8,6 +8,7 @@ public enum RecordType {
     ORG_UNITS("org_units", "工会组织"),
     MEMBER_EVENTS("member_events", "会员变动"),
     HARDSHIP_CASES("hardship_cases", "困难职工家庭档案"),
+    BALANCES("balances", "存量报告"),
     COMPETITIONS("competitions", "劳动和技能竞赛"),
     COMPETITION_ENTRIES("competition_entries", "竞赛参赛"),
     INDICATOR_REPORTS("indicator_reports", "工作指标报表");

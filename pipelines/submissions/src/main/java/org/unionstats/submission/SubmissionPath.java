@@ -90,9 +90,9 @@ public record SubmissionPath(
                 "不支持的文件格式「" + fileName + "」：请提交 .csv、.xlsx 或 .jsonl（旧版 .xls 请在 Excel 中另存为 .xlsx）",
                 "unsupported file type '" + fileName + "': send .csv, .xlsx or .jsonl (save old .xls workbooks as .xlsx)"));
         RecordType type = RecordType.fromFileName(fileName).orElseThrow(() -> new ValueFormatException(
-                "无法从文件名「" + fileName + "」判断记录类型：文件名应以 org_units、member_events（会员变动）、hardship_cases、competitions、competition_entries 或 indicator_reports 开头",
+                "无法从文件名「" + fileName + "」判断记录类型：文件名应以 org_units、member_events（会员变动）、hardship_cases、balances（存量报告）、competitions、competition_entries 或 indicator_reports 开头",
                 "cannot tell the record type from the file name '" + fileName
-                        + "': start it with org_units, member_events (会员变动), hardship_cases, competitions, competition_entries or indicator_reports"));
+                        + "': start it with org_units, member_events (会员变动), hardship_cases, balances (存量报告), competitions, competition_entries or indicator_reports"));
         return new SubmissionPath(relativePath, submitter, period, type, format, version(fileName));
     }
 

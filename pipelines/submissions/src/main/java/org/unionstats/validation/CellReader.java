@@ -17,7 +17,9 @@ import org.unionstats.values.DateParser;
 import org.unionstats.values.OutOfRangeException;
 import org.unionstats.values.QualifiedNumber;
 import org.unionstats.values.Qualifier;
+import org.unionstats.values.Unit;
 import org.unionstats.values.ValueFormatException;
+import org.unionstats.values.WrittenNumber;
 
 import static org.unionstats.privacy.PersonalDataMasker.echo;
 
@@ -128,7 +130,25 @@ final class CellReader implements Serializable {
 
     /** A whole number, its unit allowed when the column has one (5000余人), within the column's range and its type's. */
     private Cell count(SourceColumn column, String text, StorageRange storage) {
-        QualifiedNumber number = ChineseNumberParser.parse(text, column.unit(), maxDigits);
+        return count(column, text, storage, ChineseNumberParser.parse(text, column.unit(), maxDigits));
+    }
+
+    /**
+     * A count whose unit another cell of the row decided ({@link SourceColumn#unitBy}): {@code 5000余人} for
+     * members, {@code 300户} for households. With no unit known (the deciding cell was refused already), the
+     * number is judged without its unit word.
+     */
+    Cell countIn(SourceColumn column, String text, StorageRange storage, Unit unit) {
+        if (unit != null) {
+            return count(column, text, storage, ChineseNumberParser.parse(text, unit, maxDigits));
+        }
+        WrittenNumber written = ChineseNumberParser.read(text, maxDigits);
+        QualifiedNumber number = written.hasUnit() && Unit.isUnitWord(written.unit())
+                ? new QualifiedNumber(written.value(), written.qualifier()) : written.bare();
+        return count(column, text, storage, number);
+    }
+
+    private Cell count(SourceColumn column, String text, StorageRange storage, QualifiedNumber number) {
         BigDecimal value = number.value();
         if (value.scale() > 0) {
             number.longValueExact(); // throws the "not a whole number" message

@@ -4,8 +4,10 @@ import org.unionstats.warehouse.quarantine.QuarantineCode;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import org.unionstats.contract.SourceColumn;
 import org.unionstats.period.Period;
 import org.unionstats.regions.Region;
 import org.unionstats.regions.RegionDirectory;
@@ -59,6 +61,7 @@ final class RecordRules implements Serializable {
                     out.add(Violation.of(QuarantineCode.LIFTED_OUT_BEFORE_FILED, "lifted_out_on", Map.of("lifted", lifted, "filed", filed)));
                 }
             }
+            case BALANCES -> within(sub, (String) v.get("org_code"), "org_code", out);
             case COMPETITIONS -> {
                 within(sub, (String) v.get("organiser_org_code"), "organiser_org_code", out);
                 LocalDate start = (LocalDate) v.get("start_date");
@@ -106,17 +109,31 @@ final class RecordRules implements Serializable {
         return regions.find(code).map(Region::name).orElse(code);
     }
 
-    /** Dates tied to the submission's period by the column's period rule. */
-    static void checkPeriodRule(String rule, String column, LocalDate date, Period p, List<Violation> out) {
+    /**
+     * Dates tied to the submission's period by the column's period rule: {@code inside} the period,
+     * {@code not_after_end} of it, or {@code month_end_not_after_end}: the last day of a month (a balance
+     * is counted as at a month's end: the opening balance 2022-12-31 of a 2023Q1 file, or an earlier
+     * month's end), not after the period's end.
+     */
+    static void checkPeriodRule(SourceColumn column, LocalDate date, Period p, List<Violation> out) {
+        String rule = column.periodRule();
         if (rule == null || date == null) {
             return;
         }
+        String name = column.name();
         if ("inside".equals(rule) && !p.contains(date)) {
-            out.add(Violation.of(QuarantineCode.DATE_OUTSIDE_PERIOD, column,
-                    Map.of("column", column, "date", date, "period", p, "period_start", p.start(), "period_end", p.end())));
-        } else if ("not_after_end".equals(rule) && date.isAfter(p.end())) {
-            out.add(Violation.of(QuarantineCode.DATE_AFTER_PERIOD, column,
-                    Map.of("column", column, "date", date, "period", p, "period_end", p.end())));
+            out.add(Violation.of(QuarantineCode.DATE_OUTSIDE_PERIOD, name,
+                    Map.of("column", name, "date", date, "period", p, "period_start", p.start(), "period_end", p.end())));
+            return;
+        }
+        if ("month_end_not_after_end".equals(rule) && !date.equals(date.with(TemporalAdjusters.lastDayOfMonth()))) {
+            out.add(Violation.of(QuarantineCode.NOT_MONTH_END, name, Map.of("column_zh", column.zh(), "column", name, "date", date,
+                    "month_end", date.with(TemporalAdjusters.lastDayOfMonth()),
+                    "previous_month_end", date.withDayOfMonth(1).minusDays(1))));
+        }
+        if (("not_after_end".equals(rule) || "month_end_not_after_end".equals(rule)) && date.isAfter(p.end())) {
+            out.add(Violation.of(QuarantineCode.DATE_AFTER_PERIOD, name,
+                    Map.of("column", name, "date", date, "period", p, "period_end", p.end())));
         }
     }
 }

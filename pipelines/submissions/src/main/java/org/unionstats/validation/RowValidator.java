@@ -115,6 +115,8 @@ public final class RowValidator implements Serializable {
         SourceColumn valueColumn = null;
         String valueText = null;
         boolean indicatorValues = catalog.columns(type).stream().anyMatch(c -> c.kind() == ColumnKind.INDICATOR);
+        // Counts whose unit another cell decides (the value of a balance): read once that cell is.
+        Map<SourceColumn, String> unitLater = new LinkedHashMap<>();
 
         for (int i = 0; i < mapping.columns().size(); i++) {
             SourceColumn column = mapping.columns().get(i);
@@ -142,6 +144,10 @@ public final class RowValidator implements Serializable {
                 valueText = text;
                 continue;
             }
+            if (column.unitBy() != null) {
+                unitLater.put(column, text);
+                continue;
+            }
             if (column.kind() == ColumnKind.TEXT && clearIdentifiers.get(type).contains(column.field())
                     && PersonalDataMasker.containsIdNumber(text)) {
                 violations.add(Violation.of(QuarantineCode.PERSONAL_ID_IN_IDENTIFIER, column.name(),
@@ -155,10 +161,21 @@ public final class RowValidator implements Serializable {
                     values.put(column.field(), cell.value());
                 }
                 if (cell.value() instanceof LocalDate date) {
-                    RecordRules.checkPeriodRule(column.periodRule(), column.name(), date, sub.period(), violations);
+                    RecordRules.checkPeriodRule(column, date, sub.period(), violations);
                 }
             } catch (RuntimeException e) {
                 violations.add(refusal(column, text, e, null));
+            }
+        }
+        for (Map.Entry<SourceColumn, String> later : unitLater.entrySet()) {
+            SourceColumn column = later.getKey();
+            try {
+                CellReader.Cell cell = cells.countIn(column, later.getValue(), storage.get(type).get(column.field()),
+                        column.unitBy().unitFor(values.get(column.unitBy().field())));
+                qualifier = qualifier.weakest(cell.qualifier());
+                values.put(column.field(), cell.value());
+            } catch (RuntimeException e) {
+                violations.add(refusal(column, later.getValue(), e, null));
             }
         }
         if (indicatorValues) {

@@ -118,6 +118,7 @@ class ContractCatalogTest {
         assertThat(eventDate.periodRule()).isEqualTo("inside");
         assertThat(column(RecordType.HARDSHIP_CASES, "filed_on").periodRule()).isEqualTo("not_after_end");
         assertThat(column(RecordType.HARDSHIP_CASES, "lifted_out_on").periodRule()).isEqualTo("not_after_end");
+        assertThat(column(RecordType.BALANCES, "as_of").periodRule()).isEqualTo("month_end_not_after_end");
         assertThat(column(RecordType.COMPETITIONS, "start_date").periodRule()).isNull();
         assertThat(column(RecordType.ORG_UNITS, "established_on").periodRule()).isNull();
     }
@@ -173,6 +174,50 @@ class ContractCatalogTest {
         assertThat(CATALOG.naturalKey(RecordType.COMPETITION_ENTRIES))
                 .containsExactly("competition_id", "org_code", "enterprise_credit_code", "worker_key");
         assertThat(CATALOG.naturalKey(RecordType.INDICATOR_REPORTS)).containsExactly("org_code", "indicator_id");
+        assertThat(CATALOG.naturalKey(RecordType.BALANCES)).containsExactly("org_code", "balance_type", "as_of");
+    }
+
+    @Test
+    void balancesDeclareTheirColumnsAndTheUnitOfEachBalanceType() {
+        assertThat(CATALOG.columns(RecordType.BALANCES)).extracting(SourceColumn::name)
+                .containsExactly("org_code", "balance_type", "as_of", "value", "qualifier");
+        assertThat(CATALOG.columns(RecordType.BALANCES)).filteredOn(SourceColumn::required).extracting(SourceColumn::name)
+                .containsExactly("org_code", "balance_type", "as_of", "value");
+        assertThat(column(RecordType.BALANCES, "org_code").kind()).isEqualTo(ColumnKind.ORG_CODE);
+        assertThat(column(RecordType.BALANCES, "balance_type").labels()).containsOnly(
+                entry("会员总数", "members"), entry("会员人数", "members"), entry("在档困难职工家庭数", "hardship_on_file"),
+                entry("在档困难职工家庭", "hardship_on_file"), entry("在档困难职工", "hardship_on_file"),
+                entry("困难职工建档数", "hardship_on_file"));
+        SourceColumn value = column(RecordType.BALANCES, "value");
+        assertThat(value.kind()).isEqualTo(ColumnKind.COUNT);
+        assertThat(value.min()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(value.unit()).isNull();
+        assertThat(value.unitBy().field()).isEqualTo("balance_type");
+        assertThat(value.unitBy().unitFor("members").code()).isEqualTo("persons");
+        assertThat(value.unitBy().unitFor("hardship_on_file").code()).isEqualTo("households");
+        assertThat(value.unitBy().unitFor("hardship_on_file").accepts("户")).isTrue();
+        assertThat(value.unitBy().unitFor("unknown")).isNull();
+        assertThat(column(RecordType.BALANCES, "qualifier").kind()).isEqualTo(ColumnKind.QUALIFIER);
+        assertThat(CATALOG.schema(RecordType.BALANCES).getField("value").schema().getType()).isEqualTo(Schema.Type.LONG);
+        assertThat(CATALOG.schema(RecordType.BALANCES).getField("as_of").schema().getLogicalType()).isEqualTo(LogicalTypes.date());
+    }
+
+    @Test
+    void onlyColumnsOfBalancesHaveAUnitDecidedByAnotherColumn() {
+        for (RecordType type : RecordType.values()) {
+            for (SourceColumn c : CATALOG.columns(type)) {
+                if (c.unitBy() != null) {
+                    assertThat(type + "." + c.name()).isEqualTo("BALANCES.value");
+                    assertThat(CATALOG.columns(type)).extracting(SourceColumn::field).contains(c.unitBy().field());
+                }
+            }
+        }
+    }
+
+    @Test
+    void anUnknownPeriodRuleIsAMistakeInTheContract() {
+        assertThatThrownBy(() -> new SourceColumn("d", "日期", "d", ColumnKind.DATE, true, List.of(), java.util.Map.of(), null, null,
+                null, "before_end", false)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before_end");
     }
 
     @ParameterizedTest

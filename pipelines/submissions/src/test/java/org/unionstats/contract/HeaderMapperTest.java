@@ -136,6 +136,21 @@ class HeaderMapperTest {
                 .containsExactly("competition_id", "org_code", "enterprise_credit_code", "worker_id", "entrants", "award", "title");
     }
 
+    @Test
+    void balancesHeadersInChineseEnglishAndAliases() {
+        HeaderMapper balances = new HeaderMapper(CATALOG.columns(RecordType.BALANCES));
+        assertThat(names(balances, "所属工会代码", "存量项目", "截至日期", "数量", "说明"))
+                .containsExactly("org_code", "balance_type", "as_of", "value", "qualifier");
+        assertThat(names(balances, "Value", "AS-OF", "balance_type", "org_code"))
+                .containsExactly("value", "as_of", "balance_type", "org_code");
+        assertThat(names(balances, "工会代码", "项目", "统计截止日期", "人数", "备注"))
+                .containsExactly("org_code", "balance_type", "as_of", "value", "-");
+        assertThat(names(balances, "所属工会", "指标", "截止日期", "户数"))
+                .containsExactly("org_code", "balance_type", "as_of", "value");
+        assertThat(names(balances, "截至日期（月末）", "变动日期")).as("headers of other columns or types are extras")
+                .containsExactly("-", "-");
+    }
+
     @ParameterizedTest
     @EnumSource(RecordType.class)
     void everyNameZhHeaderAndAliasMapsToItsOwnColumn(RecordType type) {

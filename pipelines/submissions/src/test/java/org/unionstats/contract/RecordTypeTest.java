@@ -13,9 +13,9 @@ class RecordTypeTest {
     @Test
     void codesAndChineseNames() {
         assertThat(RecordType.values()).extracting(RecordType::code).containsExactly(
-                "org_units", "member_events", "hardship_cases", "competitions", "competition_entries", "indicator_reports");
+                "org_units", "member_events", "hardship_cases", "balances", "competitions", "competition_entries", "indicator_reports");
         assertThat(RecordType.values()).extracting(RecordType::zhName).containsExactly(
-                "工会组织", "会员变动", "困难职工家庭档案", "劳动和技能竞赛", "竞赛参赛", "工作指标报表");
+                "工会组织", "会员变动", "困难职工家庭档案", "存量报告", "劳动和技能竞赛", "竞赛参赛", "工作指标报表");
     }
 
     @Test
@@ -46,13 +46,18 @@ class RecordTypeTest {
         "困难职工家庭档案2024.xlsx, HARDSHIP_CASES",
         "indicator_reports.csv, INDICATOR_REPORTS",
         "工作指标报表.xlsx, INDICATOR_REPORTS",
+        "balances.csv, BALANCES",
+        "balances_2023Q1.xlsx, BALANCES",
+        "Balances-v2.jsonl, BALANCES",
+        "存量报告.xlsx, BALANCES",
+        "存量报告（第二版）.csv, BALANCES",
     })
     void fromFileName(String fileName, RecordType expected) {
         assertThat(RecordType.fromFileName(fileName)).contains(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"members.csv", "report.xlsx", "events_member.csv", "2024会员变动.xlsx", "competition.csv", ""})
+    @ValueSource(strings = {"members.csv", "report.xlsx", "events_member.csv", "2024会员变动.xlsx", "competition.csv", "balance.csv", "存量.csv", ""})
     void unknownFileNames(String fileName) {
         assertThat(RecordType.fromFileName(fileName)).isEmpty();
     }

@@ -68,6 +68,8 @@ class SubmissionPathTest {
         "130322/2024-Q3/org_units.csv, 2024Q3, ORG_UNITS",
         "130322/202407/工作指标报表.xlsx, 2024-07, INDICATOR_REPORTS",
         "130306-12345678/2024年三季度/困难职工家庭档案.csv, 2024Q3, HARDSHIP_CASES",
+        "130306/2023Q1/balances.csv, 2023Q1, BALANCES",
+        "130306/2023年第一季度/存量报告-第二版.xlsx, 2023Q1, BALANCES",
     })
     void otherSubmittersPeriodsAndTypes(String path, String period, RecordType type) {
         SubmissionPath p = parse(path);
@@ -136,7 +138,7 @@ class SubmissionPathTest {
         ValueFormatException e = refusal("130306/2024Q3/members.csv");
         assertThat(e.messageZh()).contains("无法从文件名「members.csv」判断记录类型").contains("会员变动");
         assertThat(e.messageEn()).contains("cannot tell the record type from the file name 'members.csv'")
-                .contains("member_events").contains("indicator_reports");
+                .contains("member_events").contains("indicator_reports").contains("balances");
     }
 
     @ParameterizedTest

@@ -20,13 +20,15 @@ class RowValidatorPropertyTest {
 
     private static final List<String> PATHS = List.of(
             "130306/2024Q3/member_events.csv", "130306/2024Q3/hardship_cases.csv", "130306/2024Q3/competitions.csv",
-            "130306/2024Q3/competition_entries.csv", "130306/2024Q3/indicator_reports.csv", "130306/2024Q3/org_units.csv");
+            "130306/2024Q3/competition_entries.csv", "130306/2024Q3/indicator_reports.csv", "130306/2024Q3/org_units.csv",
+            "130306/2024Q3/balances.csv");
 
     @Provide
     Arbitrary<String> cell() {
         Arbitrary<String> parts = Arbitraries.of("", "1", "99999999999", "1.7万", "5000余人", "近90万人次", "2.05亿元", "1e999", "-5",
                 "130306", "130306-0001", "JS2024-001", "入会", "在档", "2024-07-05", "45112", "万元", "元", "人", "workforce",
-                "贴息贷款", "余", "近", "\u0000", "\u202E", "\uFFFD", "130306199001011234", "13812345678", " ", "１", "😀");
+                "贴息贷款", "余", "近", "会员总数", "在档困难职工家庭数", "2024-06-30", "300户",
+                "\u0000", "\u202E", "\uFFFD", "130306199001011234", "13812345678", " ", "１", "😀");
         Arbitrary<String> composed = parts.list().ofMaxSize(4).map(l -> String.join("", l));
         return Arbitraries.oneOf(composed, Arbitraries.strings().all().ofMaxLength(20));
     }

@@ -84,6 +84,10 @@ public enum QuarantineCode {
     DATE_AFTER_PERIOD(Scope.ROW,
             "{column} {date} 晚于报送期间 {period} 的最后一天 {period_end}",
             "{column} {date} is after the end of the period {period} ({period_end})"),
+    NOT_MONTH_END(Scope.ROW,
+            "{column_zh}须为月末（如 {month_end}）：本行填写的 {date} 不是某月的最后一天；请填写截至 {month_end} 或 {previous_month_end} 的数",
+            "{column} must be the last day of a month (e.g. {month_end}): {date} is not; report the count as at {month_end}"
+                    + " or {previous_month_end}"),
     UNKNOWN_ORG(Scope.ROW, "{detail}", "{detail}"),
     BAD_ORG_CODE(Scope.ROW, "{detail}", "{detail}"),
     UNKNOWN_REGION(Scope.ROW, "{detail}", "{detail}"),

@@ -39,6 +39,17 @@ class QuarantineCodeTest {
     }
 
     @Test
+    void notMonthEndNamesTheColumnTheDateAndTheMonthsEnds() {
+        QuarantineCode.Message m = QuarantineCode.NOT_MONTH_END.message(Map.of("column_zh", "截至日期", "column", "as_of",
+                "date", "2024-06-15", "month_end", "2024-06-30", "previous_month_end", "2024-05-31"));
+        assertThat(m.zh()).isEqualTo("截至日期须为月末（如 2024-06-30）：本行填写的 2024-06-15 不是某月的最后一天；请填写截至 2024-06-30 或 2024-05-31 的数");
+        assertThat(m.en()).isEqualTo("as_of must be the last day of a month (e.g. 2024-06-30): 2024-06-15 is not; report the count as at"
+                + " 2024-06-30 or 2024-05-31");
+        assertThat(m.code().code()).isEqualTo("NOT_MONTH_END");
+        assertThat(QuarantineCode.NOT_MONTH_END.scope()).isEqualTo(QuarantineCode.Scope.ROW);
+    }
+
+    @Test
     void variantsAreStoredUnderTheContractsCodes() {
         // The contract (docs/submission-contract.md) lists these codes; variants only word the message differently.
         Set<String> stored = Arrays.stream(QuarantineCode.values()).map(QuarantineCode::code).collect(Collectors.toSet());

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class AvroSchemasTest {
 
     /** Every .avsc file of schemas/avro/. */
-    private static final List<String> TABLES = List.of("competition_entries", "competitions", "hardship_cases", "indicator_reports",
+    private static final List<String> TABLES = List.of("balances", "competition_entries", "competitions", "hardship_cases", "indicator_reports",
             "ingest_receipts", "member_events", "org_units", "pipeline_runs", "quarantine");
 
     @Test
@@ -37,6 +37,17 @@ class AvroSchemasTest {
         Schema memberEvents = AvroSchemas.schema("member_events");
         assertThat(memberEvents.getObjectProp("x-natural-key")).isInstanceOf(List.class);
         assertThat(memberEvents.getField("member_key").getObjectProp("x-source")).isInstanceOf(Map.class);
+    }
+
+    @Test
+    void receiptsWrittenBeforeReceivedAtExistedReadItAsNull() {
+        Schema receipts = AvroSchemas.schema("ingest_receipts");
+        Schema.Field receivedAt = receipts.getField("received_at");
+        assertThat(receivedAt.schema().getType()).isEqualTo(Schema.Type.UNION);
+        assertThat(receivedAt.schema().getTypes().get(0).getType()).isEqualTo(Schema.Type.NULL);
+        assertThat(receivedAt.schema().getTypes().get(1).getLogicalType()).isEqualTo(org.apache.avro.LogicalTypes.timestampMillis());
+        assertThat(receivedAt.hasDefaultValue()).isTrue();
+        assertThat(receivedAt.defaultVal()).isEqualTo(org.apache.avro.JsonProperties.NULL_VALUE);
     }
 
     @Test

@@ -14,7 +14,7 @@ class TableCatalogTest {
     @Test
     void everyTableIsInAKnownSchemaWithABilingualComment() {
         assertThat(catalog.schemas()).containsOnlyKeys("warehouse", "kpi", "ops");
-        assertThat(catalog.tables()).hasSize(21);
+        assertThat(catalog.tables()).hasSize(22);
         assertThat(catalog.tables()).anyMatch(t -> t.schema().equals("ops") && t.name().equals("pipeline_runs"));
         for (TableSpec t : catalog.tables()) {
             assertThat(t.comment()).as(t.name()).contains("/");
@@ -29,6 +29,22 @@ class TableCatalogTest {
         assertThat(quarantine.schema()).isEqualTo("ops");
         assertThat(quarantine.columns().get("raw_row")).contains("原始行");
         assertThat(quarantine.comment()).contains("隔离区");
+    }
+
+    @Test
+    void balancesAreAnIngestedWarehouseTable() {
+        TableSpec balances = table("balances");
+        assertThat(balances.schema()).isEqualTo("warehouse");
+        assertThat(balances.name()).isEqualTo("balances");
+        assertThat(balances.writer()).isEqualTo(Writer.INGEST);
+        assertThat(balances.comment()).contains("存量报告");
+        assertThat(balances.columns()).containsKeys("org_code", "balance_type", "as_of", "value", "qualifier", "submitter");
+        assertThat(catalog.foldersWrittenBy(Writer.INGEST)).contains("balances");
+    }
+
+    @Test
+    void receiptsDocumentWhenAFileWasFirstReceived() {
+        assertThat(table("ingest_receipts").columns().get("received_at")).contains("首次收到时间").contains("modification time");
     }
 
     @Test

@@ -349,6 +349,8 @@ public final class SubmissionChecker implements Serializable {
             v.put("replaced_by", null);
             v.put("run_id", runId);
             v.put("ingested_at", ingestedAt);
+            // The run that first saw this content at this path, never the file's modification time.
+            v.put("received_at", file.receivedAtOr(ingestedAt));
             return new SubmissionOutcome(accepted, quarantine, RecordBuilder.build(receiptSchema(), v), refused);
         }
     }

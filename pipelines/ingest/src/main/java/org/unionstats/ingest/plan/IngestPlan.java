@@ -14,7 +14,8 @@ import org.unionstats.contract.RecordType;
  * @param touched record-table partitions the run rewrites, with the submitters whose earlier
  *     rows in them a new file may supersede: it does only if it passes the check
  * @param carriedReceipts earlier receipts of the receipt partitions the run rewrites, by
- *     partition, as published; the pipeline marks those a new file supersedes as replaced
+ *     partition, as published (a receipt written before {@code received_at} existed gets its
+ *     {@code ingested_at} there); the pipeline marks those a new file supersedes as replaced
  * @param existingOrgCodes org codes already in the warehouse
  * @param existingCompetitionIds competition ids already in the warehouse
  */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.slf4j.Logger;
@@ -76,9 +78,12 @@ public final class IngestPlanner {
             receiptsByPeriod.computeIfAbsent(period, p -> new ArrayList<>()).addAll(WarehouseFiles.read(List.of(m), receiptSchema));
         }
         Set<String> seenFiles = new HashSet<>();
+        // When each content was first seen at its path: a receipt rewritten or a file checked again keeps it.
+        Map<String, Long> firstReceived = new HashMap<>();
         receiptsByPeriod.forEach((period, receipts) -> {
             for (GenericRecord r : receipts) {
                 seenFiles.add(str(r, "source_file") + "|" + str(r, "sha256"));
+                firstReceived.merge(str(r, "source_file") + "|" + str(r, "sha256"), receivedAt(r), Math::min);
                 String group = groupOf(r, period);
                 if (group != null) {
                     seenFiles.add(group + "|" + str(r, "sha256"));
@@ -99,6 +104,10 @@ public final class IngestPlanner {
             } catch (RuntimeException e) {
                 LOG.warn("could not look at {}: {}", SafeText.path(entry.relative()), e.getClass().getSimpleName());
                 file = failed(entry, e);
+            }
+            Long received = firstReceived.get(file.sourceFile() + "|" + file.sha256());
+            if (received != null) {
+                file = file.receivedAt(received);
             }
             boolean seen = seenFiles.contains(file.sourceFile() + "|" + file.sha256())
                     || file.groupKey() != null && seenFiles.contains(file.groupKey() + "|" + file.sha256());
@@ -134,7 +143,7 @@ public final class IngestPlanner {
         newFiles.forEach(f -> receiptPeriods.add(f.partition()));
         Map<String, List<GenericRecord>> carried = new TreeMap<>();
         for (String period : receiptPeriods) {
-            carried.put(period, List.copyOf(receiptsByPeriod.getOrDefault(period, List.of())));
+            carried.put(period, receiptsByPeriod.getOrDefault(period, List.of()).stream().map(IngestPlanner::withReceivedAt).toList());
         }
 
         ContractCatalog catalog = ContractCatalog.load();
@@ -234,6 +243,25 @@ public final class IngestPlanner {
             return null;
         }
         return type + "|" + period + "|" + submitter;
+    }
+
+    /**
+     * When a receipt's file was first received: its {@code received_at}, or for a receipt written before that
+     * column existed, its {@code ingested_at} (the run that first saw the file).
+     */
+    static long receivedAt(GenericRecord receipt) {
+        Object received = receipt.getSchema().getField("received_at") == null ? null : receipt.get("received_at");
+        return received != null ? (Long) received : (Long) receipt.get("ingested_at");
+    }
+
+    /** An earlier receipt as it is rewritten: with its {@code received_at}, taken from {@code ingested_at} when it had none. */
+    static GenericRecord withReceivedAt(GenericRecord receipt) {
+        if (receipt.get("received_at") != null) {
+            return receipt;
+        }
+        GenericData.Record copy = new GenericData.Record((GenericData.Record) receipt, true);
+        copy.put("received_at", receivedAt(receipt));
+        return copy;
     }
 
     private static String str(GenericRecord r, String field) {

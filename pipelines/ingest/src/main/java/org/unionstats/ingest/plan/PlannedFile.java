@@ -22,6 +22,9 @@ import org.unionstats.warehouse.quarantine.QuarantineCode;
  *     file is then not read), or null
  * @param rank the file's place among this run's files of its group (0 first); the highest rank
  *     that passes the check wins
+ * @param receivedAt when the ingest first saw this content at this path (epoch millis), carried from an
+ *     earlier receipt of the same source file and SHA-256; null for content first seen by this run, whose
+ *     receipt takes the run's start
  */
 public record PlannedFile(
         String relativePath,
@@ -34,8 +37,15 @@ public record PlannedFile(
         String refusalCode,
         String refusalZh,
         String refusalEn,
-        int rank)
+        int rank,
+        Long receivedAt)
         implements Serializable {
+
+    /** A file first seen by this run. */
+    public PlannedFile(String relativePath, String sourceFile, String resource, String sha256, long modifiedMillis, long sizeBytes,
+            SubmissionPath path, String refusalCode, String refusalZh, String refusalEn, int rank) {
+        this(relativePath, sourceFile, resource, sha256, modifiedMillis, sizeBytes, path, refusalCode, refusalZh, refusalEn, rank, null);
+    }
 
     /**
      * A file as the first planners described it: {@code pathErrorZh/En} refuse it as
@@ -81,12 +91,23 @@ public record PlannedFile(
 
     public PlannedFile withRank(int newRank) {
         return new PlannedFile(relativePath, sourceFile, resource, sha256, modifiedMillis, sizeBytes, path, refusalCode, refusalZh,
-                refusalEn, newRank);
+                refusalEn, newRank, receivedAt);
+    }
+
+    /** The same file, first seen at {@code millis} (an earlier receipt of the same content at the same path). */
+    public PlannedFile receivedAt(long millis) {
+        return new PlannedFile(relativePath, sourceFile, resource, sha256, modifiedMillis, sizeBytes, path, refusalCode, refusalZh,
+                refusalEn, rank, millis);
+    }
+
+    /** When the ingest first saw this content at this path: the earlier receipt's time, else {@code runStartedAt}. */
+    public long receivedAtOr(long runStartedAt) {
+        return receivedAt != null ? receivedAt : runStartedAt;
     }
 
     /** The same file, refused for {@code reason} without being read. */
     public PlannedFile refused(QuarantineCode.Message reason) {
         return new PlannedFile(relativePath, sourceFile, resource, sha256, modifiedMillis, sizeBytes, path, reason.code().name(),
-                SafeText.message(reason.zh()), SafeText.message(reason.en()), rank);
+                SafeText.message(reason.zh()), SafeText.message(reason.en()), rank, receivedAt);
     }
 }

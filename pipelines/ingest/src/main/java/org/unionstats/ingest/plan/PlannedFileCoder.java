@@ -45,6 +45,10 @@ public final class PlannedFileCoder extends AtomicCoder<PlannedFile> {
         nullable(out, f.refusalZh());
         nullable(out, f.refusalEn());
         out.writeInt(f.rank());
+        out.writeBoolean(f.receivedAt() != null);
+        if (f.receivedAt() != null) {
+            out.writeLong(f.receivedAt());
+        }
         out.flush();
     }
 
@@ -65,8 +69,13 @@ public final class PlannedFileCoder extends AtomicCoder<PlannedFile> {
             SubmissionFormat format = SubmissionFormat.values()[in.readByte()];
             path = new SubmissionPath(relative, submitter, period, type, format, in.readInt());
         }
-        return new PlannedFile(relative, sourceFile, resource, sha, modified, size, path, nullable(in), nullable(in), nullable(in),
-                in.readInt());
+        String refusalCode = nullable(in);
+        String refusalZh = nullable(in);
+        String refusalEn = nullable(in);
+        int rank = in.readInt();
+        Long receivedAt = in.readBoolean() ? in.readLong() : null;
+        return new PlannedFile(relative, sourceFile, resource, sha, modified, size, path, refusalCode, refusalZh, refusalEn, rank,
+                receivedAt);
     }
 
     @Override

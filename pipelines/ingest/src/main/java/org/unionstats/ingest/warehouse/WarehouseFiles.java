@@ -44,7 +44,11 @@ public final class WarehouseFiles {
         }
     }
 
-    /** Reads small tables (receipts, dimensions) in the driver. */
+    /**
+     * Reads small tables (receipts, dimensions) in the driver, as records of {@code schema}: fields are
+     * matched by name, so a file written before a field was added (a receipt without {@code received_at})
+     * reads with that field's default.
+     */
     public static List<GenericRecord> read(List<MatchResult.Metadata> files, Schema schema) {
         List<GenericRecord> records = new ArrayList<>();
         for (MatchResult.Metadata file : files) {
@@ -53,12 +57,31 @@ public final class WarehouseFiles {
                     .withDataModel(GenericData.get())
                     .build()) {
                 for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
-                    records.add(GenericData.get().deepCopy(schema, r));
+                    records.add(asSchema(schema, r));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file.resourceId(), e);
             }
         }
         return records;
+    }
+
+    /** A copy of {@code r} as a record of {@code schema}, field by field by name; a field {@code r} lacks takes its default. */
+    static GenericRecord asSchema(Schema schema, GenericRecord r) {
+        if (r.getSchema().equals(schema)) {
+            return GenericData.get().deepCopy(schema, r);
+        }
+        GenericData.Record copy = new GenericData.Record(schema);
+        for (Schema.Field field : schema.getFields()) {
+            Schema.Field written = r.getSchema().getField(field.name());
+            if (written != null) {
+                copy.put(field.pos(), GenericData.get().deepCopy(field.schema(), r.get(written.pos())));
+            } else if (field.hasDefaultValue()) {
+                copy.put(field.pos(), GenericData.get().deepCopy(field.schema(), GenericData.get().getDefaultValue(field)));
+            } else {
+                throw new IllegalStateException("a " + schema.getName() + " file has no " + field.name() + " and the schema gives it no default");
+            }
+        }
+        return copy;
     }
 }

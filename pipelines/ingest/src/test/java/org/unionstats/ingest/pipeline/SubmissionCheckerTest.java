@@ -54,6 +54,32 @@ class SubmissionCheckerTest {
     }
 
     @Test
+    void theReceiptIsReceivedAtTheRunsStartUnlessAnEarlierReceiptSawTheSameContent() throws Exception {
+        byte[] bytes = (HEADER + "\nM1,130306-0001,入会,2024-07-05\n").getBytes(StandardCharsets.UTF_8);
+        String relative = "130306/2024Q3/member_events.csv";
+        PlannedFile file = new PlannedFile(relative, relative, InboxFiles.sha256(bytes), 1_000L, SubmissionPath.parse(relative, REGIONS),
+                null, null, null);
+        GenericRecord fresh = CHECKER.check(file, bytes, REFS, "run", 5_000L).receipt();
+        assertThat(fresh.get("received_at")).isEqualTo(5_000L);
+        assertThat(fresh.get("file_modified_at")).isEqualTo(1_000L);
+
+        PlannedFile seenBefore = file.receivedAt(3_000L);
+        assertThat(CHECKER.check(seenBefore, bytes, REFS, "run", 5_000L).receipt().get("received_at")).isEqualTo(3_000L);
+        assertThat(CHECKER.refuse(seenBefore.refused(CheckSubmissionsFn.changedWhileIngesting()), CheckSubmissionsFn.changedWhileIngesting(),
+                "run", 5_000L).receipt().get("received_at")).isEqualTo(3_000L);
+
+        // The coder carries it between workers.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.unionstats.ingest.plan.PlannedFileCoder.of().encode(seenBefore.withRank(2), out);
+        PlannedFile decoded = org.unionstats.ingest.plan.PlannedFileCoder.of().decode(new java.io.ByteArrayInputStream(out.toByteArray()));
+        assertThat(decoded).isEqualTo(seenBefore.withRank(2));
+        out.reset();
+        org.unionstats.ingest.plan.PlannedFileCoder.of().encode(file, out);
+        assertThat(org.unionstats.ingest.plan.PlannedFileCoder.of().decode(new java.io.ByteArrayInputStream(out.toByteArray())).receivedAt())
+                .isNull();
+    }
+
+    @Test
     void controlCharactersDamagedTextOverlongCellsAndExtraCellsAreRowErrors() {
         SubmissionOutcome o = csv(HEADER,
                 "M1,130306-0001,入会,2024-07-05",
