@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unionstats.cli.Arguments;
 import org.unionstats.cli.CliContext;
 import org.unionstats.ingest.IngestConfig;
 import org.unionstats.ingest.IngestSummary;
+import org.unionstats.ingest.plan.ArrivalLog;
 import org.unionstats.runs.PseudonymKeys;
 import org.unionstats.runs.WarehouseLock;
 import picocli.CommandLine.Command;
@@ -43,6 +45,11 @@ public final class IngestCommand implements Callable<Integer> {
             + PseudonymKeys.ENV + " wins.")
     Path keyFile;
 
+    @Option(names = "--arrivals", paramLabel = "CSV", description = {"Loading an archive: a log of when its files were received",
+            "(header source_file,received_at; inbox-relative path, ISO-8601 time with offset). Files first seen in this run",
+            "take these times as their receipt time; others are received now."})
+    Path arrivals;
+
     @Mixin
     IngestLimitOptions limits = new IngestLimitOptions();
 
@@ -57,6 +64,9 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         IngestConfig config = IngestService.config(inbox, warehouse, context.pseudonymKey(keyFile), shards, beamArgs)
                 .withLimits(limits.limits());
+        if (arrivals != null) {
+            config = config.withArrivals(Arguments.parse(() -> ArrivalLog.read(arrivals)));
+        }
         IngestSummary summary;
         try (WarehouseLock lock = WarehouseLock.forCommand(warehouse, "ingest")) {
             summary = new IngestService(LOG::info).run(config);

@@ -1,6 +1,7 @@
 package org.unionstats.ingest;
 
 import java.util.List;
+import org.unionstats.ingest.plan.ArrivalLog;
 import org.unionstats.period.Period;
 
 /**
@@ -13,9 +14,16 @@ import org.unionstats.period.Period;
  * @param beamArgs pipeline options passed through to Beam ({@code --runner=FlinkRunner}, ...)
  * @param from with {@code to}: only submissions whose period lies within from..to are ingested; null = every period
  * @param limits how much one file may ask of the run (sizes, rows, columns, time); see {@link IngestLimits#defaults()}
+ * @param arrivals when the files of an archive were received ({@link ArrivalLog#NONE}: when this run first sees them)
  */
 public record IngestConfig(String inbox, String warehouse, byte[] pseudonymKey, int shardsPerPartition, List<String> beamArgs,
-        Period from, Period to, IngestLimits limits) {
+        Period from, Period to, IngestLimits limits, ArrivalLog arrivals) {
+
+    /** No arrival log. */
+    public IngestConfig(String inbox, String warehouse, byte[] pseudonymKey, int shardsPerPartition, List<String> beamArgs,
+            Period from, Period to, IngestLimits limits) {
+        this(inbox, warehouse, pseudonymKey, shardsPerPartition, beamArgs, from, to, limits, ArrivalLog.NONE);
+    }
 
     /** Every period of the inbox, default limits. */
     public IngestConfig(String inbox, String warehouse, byte[] pseudonymKey, int shardsPerPartition, List<String> beamArgs) {
@@ -36,6 +44,9 @@ public record IngestConfig(String inbox, String warehouse, byte[] pseudonymKey, 
         if (limits == null) {
             limits = IngestLimits.defaults();
         }
+        if (arrivals == null) {
+            arrivals = ArrivalLog.NONE;
+        }
         if (shardsPerPartition < 1) {
             throw new IllegalArgumentException("shardsPerPartition must be at least 1");
         }
@@ -49,7 +60,12 @@ public record IngestConfig(String inbox, String warehouse, byte[] pseudonymKey, 
 
     /** The same run with other limits. */
     public IngestConfig withLimits(IngestLimits other) {
-        return new IngestConfig(inbox, warehouse, pseudonymKey, shardsPerPartition, beamArgs, from, to, other);
+        return new IngestConfig(inbox, warehouse, pseudonymKey, shardsPerPartition, beamArgs, from, to, other, arrivals);
+    }
+
+    /** The same run, loading an archive whose arrival times are logged. */
+    public IngestConfig withArrivals(ArrivalLog log) {
+        return new IngestConfig(inbox, warehouse, pseudonymKey, shardsPerPartition, beamArgs, from, to, limits, log);
     }
 
     /** True when a submission of this period is to be ingested; a file without a readable period only when all are. */

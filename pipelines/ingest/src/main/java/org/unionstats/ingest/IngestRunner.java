@@ -67,7 +67,7 @@ public final class IngestRunner {
         String runId = RUN_ID.format(started);
         progress.message("planning: listing and hashing " + config.inbox());
         IngestPlan plan = new IngestPlanner(regions, layout, config.limits())
-                .plan(config.inbox(), runId, started.toEpochMilli(), config::selects);
+                .plan(config.inbox(), runId, started.toEpochMilli(), config::selects, config.arrivals());
         progress.message(String.format("plan: %d new file(s), %d unchanged (already ingested), %d table partition(s) to rewrite",
                 plan.newFiles().size(), plan.unchangedFiles(),
                 plan.touched().values().stream().mapToInt(java.util.Map::size).sum()));

@@ -110,6 +110,41 @@ class ReceivedAtTest {
     }
 
     @Test
+    void anArchiveLoadTakesTheLoggedArrivalTimesOfNewFiles() throws Exception {
+        // The receiving office logged v1 on 2024-10-12 09:00 (+08:00 = 01:00 UTC); org_units is not in the log.
+        Path log = tmp.resolve("arrivals.csv");
+        Files.writeString(log, "source_file,received_at\n" + V1 + ",2024-10-12T09:00:00+08:00\n"
+                + "130306/2024Q3/not_in_the_inbox.csv,2024-10-13T09:00:00+08:00\n");
+        long logged = Instant.parse("2024-10-12T01:00:00Z").toEpochMilli();
+        IngestSummary first = new IngestRunner(m -> { }).run(new IngestConfig(inbox.toString(), warehouse.toString(), KEY, 1, List.of())
+                .withArrivals(org.unionstats.ingest.plan.ArrivalLog.read(log)));
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+            assertThat(receipt(st, V1)).isEqualTo(logged + " " + startOf(first) + " " + first.runId() + " current");
+            assertThat(receipt(st, "130300/2024Q3/org_units.csv")).startsWith(startOf(first) + " " + startOf(first) + " ");
+        }
+        // A file seen before keeps its time whatever a later log says.
+        Files.writeString(log, "source_file,received_at\n" + V1 + ",2024-11-30T09:00:00+08:00\n");
+        members(V2, "M1,130306-0001,入会,2024-07-05", "M2,130306-0001,入会,2024-07-06");
+        IngestSummary second = new IngestRunner(m -> { }).run(new IngestConfig(inbox.toString(), warehouse.toString(), KEY, 1, List.of())
+                .withArrivals(org.unionstats.ingest.plan.ArrivalLog.read(log)));
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+            assertThat(receipt(st, V1)).isEqualTo(logged + " " + startOf(first) + " " + first.runId() + " replaced");
+            assertThat(receipt(st, V2)).startsWith(startOf(second) + " " + startOf(second) + " ");
+        }
+    }
+
+    @Test
+    void aMalformedArrivalLogIsRefusedWithTheRow() throws Exception {
+        Path log = tmp.resolve("arrivals.csv");
+        Files.writeString(log, "source_file,received_at\n" + V1 + ",2024-10-12T09:00:00+08:00\n" + V2 + ",12 October\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.unionstats.ingest.plan.ArrivalLog.read(log))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 3").hasMessageContaining("ISO-8601");
+        Files.writeString(log, "file,time\n" + V1 + ",2024-10-12T09:00:00+08:00\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.unionstats.ingest.plan.ArrivalLog.read(log))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("source_file,received_at");
+    }
+
+    @Test
     void aReceiptWrittenBeforeReceivedAtExistedCarriesItsIngestedAt() throws Exception {
         IngestSummary first = ingest();
         long firstStart = startOf(first);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -70,6 +71,14 @@ public final class IngestPlanner {
      * refused) only when its period folder reads as a selected period; with no filter, always.
      */
     public IngestPlan plan(String inbox, String runId, long startedAt, Predicate<Period> selected) {
+        return plan(inbox, runId, startedAt, selected, ArrivalLog.NONE);
+    }
+
+    /**
+     * As {@link #plan(String, String, long, Predicate)}, a file first seen in this run taking its receipt time from the
+     * arrival log (never later than the run's start).
+     */
+    public IngestPlan plan(String inbox, String runId, long startedAt, Predicate<Period> selected, ArrivalLog arrivals) {
         Schema receiptSchema = ContractCatalog.tableSchema(WarehouseLayout.RECEIPTS);
         // Receipts are read once, by partition: the whole set decides what is new, the touched partitions are carried.
         Map<String, List<GenericRecord>> receiptsByPeriod = new TreeMap<>();
@@ -108,6 +117,11 @@ public final class IngestPlanner {
             Long received = firstReceived.get(file.sourceFile() + "|" + file.sha256());
             if (received != null) {
                 file = file.receivedAt(received);
+            } else {
+                Optional<Long> logged = arrivals.receivedAt(file.relativePath());
+                if (logged.isPresent()) {
+                    file = file.receivedAt(Math.min(logged.get(), startedAt));
+                }
             }
             boolean seen = seenFiles.contains(file.sourceFile() + "|" + file.sha256())
                     || file.groupKey() != null && seenFiles.contains(file.groupKey() + "|" + file.sha256());
