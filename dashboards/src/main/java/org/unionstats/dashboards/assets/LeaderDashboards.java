@@ -24,6 +24,9 @@ public final class LeaderDashboards {
     /** The city the city-level dashboards open on (the sample data's city; leaders switch with the filter). */
     static final String DEMO_CITY = "秦皇岛市";
 
+    /** Rows of the unit lists: more than the country's ~2 850 county-level units, so a list is never cut short. */
+    static final int UNITS_LIMIT = 5000;
+
     private LeaderDashboards() {}
 
     public static List<Dashboard> all(KpiCatalogue catalogue, List<Dataset> datasets) {
@@ -117,6 +120,7 @@ public final class LeaderDashboards {
 
     static Dashboard dataQuality(Map<String, Dataset> ds) {
         Dataset completeness = ds.get(WarehouseDatasets.COMPLETENESS);
+        Dataset units = ds.get(WarehouseDatasets.COUNTY_REPORTING);
         Dataset quarantine = ds.get(WarehouseDatasets.QUARANTINE);
         Dataset findings = ds.get(WarehouseDatasets.DQ_FINDINGS);
         Dataset runs = ds.get(WarehouseDatasets.RUNS);
@@ -127,18 +131,31 @@ public final class LeaderDashboards {
         Chart trend = Charts.timeseries(k + "completeness_trend", "报送完整率与及时率趋势（全部省份）", completeness, false,
                 List.of("completeness_rate", "timeliness_rate"), List.of(), List.of(Filter.eq("org_level", "province"),
                         Filter.eq("period_type", "quarter")));
+        // Every county-level unit in scope owes its reports, so a unit that never sent a file is listed here by name.
+        // Sorted by region code: by province, then city, then county.
+        Chart silent = Charts.rawTable(k + "silent_units", "未报送单位（最新季度）", units,
+                List.of("province_name", "city_name", "county_code", "county_name", "expected", "missing"),
+                List.of(Filter.eq("reporting_status", "none")), List.of(new Chart.Order("county_code", true)), UNITS_LIMIT, true);
+        Chart partial = Charts.rawTable(k + "partial_units", "部分报送单位（最新季度）", units,
+                List.of("province_name", "city_name", "county_code", "county_name", "expected", "received", "missing", "missing_types",
+                        "late_types"),
+                List.of(Filter.eq("reporting_status", "partial")), List.of(new Chart.Order("county_code", true)), UNITS_LIMIT, true);
         Chart byError = Charts.table(k + "quarantine_by_error", "隔离区：按错误类型", quarantine, List.of("error_code"),
                 List.of("quarantined_rows", "files_affected", "example_message"), List.of(), false);
+        Chart byRule = Charts.table(k + "findings_by_rule", "数据质量发现：按规则", findings, List.of("rule_id", "severity"),
+                List.of("findings"), List.of(), false);
         Chart findingTable = Charts.rawTable(k + "findings", "数据质量发现", findings,
-                List.of("period", "severity", "rule_id", "org_name", "kpi_id", "value", "reference", "message_zh"), List.of(),
-                List.of(new Chart.Order("period", false), new Chart.Order("severity", true), new Chart.Order("org_name", true)), 500, false);
+                List.of("period", "severity", "rule_id", "city_name", "county_name", "org_name", "kpi_id", "value", "reference", "message_zh"),
+                List.of(), List.of(new Chart.Order("period", false), new Chart.Order("severity", true), new Chart.Order("rule_id", true),
+                        new Chart.Order("org_name", true)), 500, false);
         Chart runTable = Charts.rawTable(k + "runs", "运行历史（入库批次）", runs,
                 List.of("run_id", "started_at", "finished_at", "files", "rows_read", "accepted", "duplicates", "quarantined", "refused_files",
                         "replaced_files"),
                 List.of(), List.of(new Chart.Order("started_at", false)), 100, false);
-        return new Dashboard(DATA_QUALITY, "数据质量与报送", "供数据工程师使用：报送完整性与及时性、隔离区、数据质量发现与入库运行历史。",
-                List.of(row(cell(byCity, 6, 50), cell(trend, 6, 50)), row(cell(byError, 12, 50)), row(cell(findingTable, 12, 60)),
-                        row(cell(runTable, 12, 40))),
+        return new Dashboard(DATA_QUALITY, "数据质量与报送",
+                "供数据工程师使用：报送完整性与及时性、未报送与部分报送的单位、隔离区、数据质量发现与入库运行历史。",
+                List.of(row(cell(byCity, 6, 50), cell(trend, 6, 50)), row(cell(silent, 6, 60), cell(partial, 6, 60)),
+                        row(cell(byError, 8, 50), cell(byRule, 4, 50)), row(cell(findingTable, 12, 60)), row(cell(runTable, 12, 40))),
                 List.of(new Dashboard.NativeFilter("dq_period", "季度", completeness, "period", true, null, Filter.eq("period_type", "quarter")),
                         new Dashboard.NativeFilter("dq_city", "城市", completeness, "city_name", false, null, null)),
                 true);

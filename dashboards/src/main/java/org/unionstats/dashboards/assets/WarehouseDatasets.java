@@ -22,6 +22,8 @@ public final class WarehouseDatasets {
     public static final String KPI_VALUES = "dash_kpi_values";
     public static final String SCORECARD = "dash_county_scorecard";
     public static final String COMPLETENESS = "dash_reporting_completeness";
+    /** Every county-level unit in the reporting scope and quarter: what it owed, sent and sent on time, and which reports are missing or late. */
+    public static final String COUNTY_REPORTING = "dash_county_reporting";
     /** Every quarantined row with its message: for Admin only (the data-quality dashboard). */
     public static final String QUARANTINE = "dash_quarantine";
     /** Quarantined rows counted by region, submitter, record type, error code and period, without messages: what leaders may read. */
@@ -45,7 +47,8 @@ public final class WarehouseDatasets {
     private WarehouseDatasets() {}
 
     public static List<Dataset> all(KpiCatalogue catalogue) {
-        return List.of(kpiValues(catalogue), scorecard(), completeness(), quarantine(), quarantineCounts(), dqFindings(), runs());
+        return List.of(kpiValues(catalogue), scorecard(), completeness(), countyReporting(), quarantine(), quarantineCounts(), dqFindings(),
+                runs());
     }
 
     /** The metric of one KPI: parts summed then divided for ratios, sums for flows and stocks, the single value otherwise. */
@@ -169,6 +172,54 @@ public final class WarehouseDatasets {
         return new Dataset(COMPLETENESS, "报送完整性与及时性", sql, columns, metrics, "city_code");
     }
 
+    /**
+     * One row per county-level unit of the reporting scope and quarter (the units that owe reports, whether or not
+     * they ever sent one): expected, received and on-time counts over the required record types (the {@code all} row
+     * of {@code ops.reporting_completeness}), how it stands ({@code none} sent nothing, {@code partial} some of its
+     * reports, {@code late} all of them but not all on time, {@code complete}), and which reports are missing or late
+     * (from the view {@code ops.missing_reports}, which says what missing and late mean).
+     */
+    static Dataset countyReporting() {
+        String sql = String.join("\n",
+                "SELECT o.province_code, o.province_name, o.city_code, o.city_name, r.org_code AS county_code, o.org_name AS county_name,",
+                "       r.period, r.period_type, p.end_date AS period_end, r.period = l.latest_period AS is_latest_period,",
+                "       r.expected, r.received, r.on_time, r.expected - r.received AS missing, r.received - r.on_time AS late,",
+                "       CASE WHEN r.received = 0 THEN 'none' WHEN r.received < r.expected THEN 'partial'",
+                "            WHEN r.on_time < r.expected THEN 'late' ELSE 'complete' END AS reporting_status,",
+                "       CASE WHEN r.received = 0 THEN '未报送' WHEN r.received < r.expected THEN '部分报送'",
+                "            WHEN r.on_time < r.expected THEN '逾期报送' ELSE '按时报齐' END AS reporting_status_zh,",
+                "       g.missing_types, g.late_types",
+                "FROM unionstats.ops.reporting_completeness r",
+                "JOIN unionstats.warehouse.dim_orgs o ON o.org_code = r.org_code",
+                "JOIN unionstats.warehouse.dim_periods p ON p.period = r.period",
+                "JOIN (SELECT period_type, max(period) AS latest_period FROM unionstats.warehouse.dim_periods GROUP BY period_type) l",
+                "  ON l.period_type = r.period_type",
+                "LEFT JOIN (SELECT county_code, period,",
+                "                  array_join(array_agg(record_type_zh ORDER BY record_type) FILTER (WHERE status = 'missing'), '、') AS missing_types,",
+                "                  array_join(array_agg(record_type_zh ORDER BY record_type) FILTER (WHERE status = 'late'), '、') AS late_types",
+                "           FROM unionstats.ops.missing_reports",
+                "           GROUP BY county_code, period) g",
+                "  ON g.county_code = r.org_code AND g.period = r.period",
+                "WHERE r.org_level = 'county' AND r.record_type = 'all'");
+        List<Column> columns = List.of(
+                Column.of("province_code", "VARCHAR", "省份代码"), Column.of("province_name", "VARCHAR", "省份"),
+                Column.of("city_code", "VARCHAR", "城市代码"), Column.of("city_name", "VARCHAR", "城市"),
+                Column.of("county_code", "VARCHAR", "县区代码"), Column.of("county_name", "VARCHAR", "县区"),
+                Column.of("period", "VARCHAR", "季度"), Column.of("period_type", "VARCHAR", "期间类型"), Column.time("period_end", "DATE", "期末日"),
+                Column.of("is_latest_period", "BOOLEAN", "是否最新季度"), Column.of("expected", "BIGINT", "应报数"),
+                Column.of("received", "BIGINT", "实报数"), Column.of("on_time", "BIGINT", "按时报送数"), Column.of("missing", "BIGINT", "缺报数"),
+                Column.of("late", "BIGINT", "逾期数"), Column.of("reporting_status", "VARCHAR", "报送情况代码"),
+                Column.of("reporting_status_zh", "VARCHAR", "报送情况"), Column.of("missing_types", "VARCHAR", "未报送的报表"),
+                Column.of("late_types", "VARCHAR", "逾期报送的报表"));
+        List<Metric> metrics = List.of(
+                new Metric("units", "COUNT(*)", "单位数", ",d", "县级单位数 / County-level units"),
+                new Metric("silent_units", "SUM(CASE WHEN received = 0 THEN 1 ELSE 0 END)", "未报送单位数", ",d", "一份也没报送的县级单位 / Units that sent nothing"),
+                new Metric("partial_units", "SUM(CASE WHEN received > 0 AND received < expected THEN 1 ELSE 0 END)", "部分报送单位数", ",d",
+                        "只报送了部分必报报表的县级单位 / Units that sent only part of their reports"),
+                new Metric("missing_total", "SUM(missing)", "缺报数", ",d", "应报未报 / Expected but not received"));
+        return new Dataset(COUNTY_REPORTING, "各县级单位报送情况（含未报送单位）", sql, columns, metrics, "city_code");
+    }
+
     static Dataset quarantine() {
         String sql = String.join("\n",
                 "SELECT q.run_id, q.source_file, q.submitter, o.org_name AS submitter_name, o.province_code, o.city_code, o.city_name,",
@@ -212,18 +263,27 @@ public final class WarehouseDatasets {
         return new Dataset(QUARANTINE_COUNTS, "隔离区计数（按错误类型）", sql, columns, metrics, "city_code");
     }
 
+    /**
+     * Every finding with its message, of every rule and severity and at every level: a basic-level union's finding
+     * (BALANCE_MISMATCH) shows its county and city, from the union's own path or, for an org dim_orgs does not
+     * know, from the county its code starts with.
+     */
     static Dataset dqFindings() {
         String sql = String.join("\n",
-                "SELECT f.rule_id, f.severity, f.org_code, o.org_name, f.org_level, o.province_code, o.city_code, o.city_name,",
+                "SELECT f.rule_id, f.severity, f.org_code, COALESCE(o.org_name, f.org_code) AS org_name, f.org_level,",
+                "       COALESCE(o.province_code, c.province_code) AS province_code, COALESCE(o.city_code, c.city_code) AS city_code,",
+                "       COALESCE(o.city_name, c.city_name) AS city_name, COALESCE(o.county_name, c.county_name) AS county_name,",
                 "       f.period, f.kpi_id, f.value, f.reference, f.message_zh",
                 "FROM unionstats.ops.dq_findings f",
-                "JOIN unionstats.warehouse.dim_orgs o ON o.org_code = f.org_code");
+                "LEFT JOIN unionstats.warehouse.dim_orgs o ON o.org_code = f.org_code",
+                "LEFT JOIN unionstats.warehouse.dim_orgs c ON c.org_code = substr(f.org_code, 1, 6)");
         List<Column> columns = List.of(
                 Column.of("rule_id", "VARCHAR", "规则"), Column.of("severity", "VARCHAR", "严重程度"), Column.of("org_code", "VARCHAR", "组织代码"),
                 Column.of("org_name", "VARCHAR", "工会组织"), Column.of("org_level", "VARCHAR", "组织层级"),
                 Column.of("province_code", "VARCHAR", "省份代码"), Column.of("city_code", "VARCHAR", "城市代码"),
-                Column.of("city_name", "VARCHAR", "城市"), Column.of("period", "VARCHAR", "期间"), Column.of("kpi_id", "VARCHAR", "指标代码"),
-                Column.of("value", "DOUBLE", "数值"), Column.of("reference", "DOUBLE", "参照值"), Column.of("message_zh", "VARCHAR", "说明"));
+                Column.of("city_name", "VARCHAR", "城市"), Column.of("county_name", "VARCHAR", "县区"), Column.of("period", "VARCHAR", "期间"),
+                Column.of("kpi_id", "VARCHAR", "指标代码"), Column.of("value", "DOUBLE", "数值"), Column.of("reference", "DOUBLE", "参照值"),
+                Column.of("message_zh", "VARCHAR", "说明"));
         List<Metric> metrics = List.of(new Metric("findings", "COUNT(*)", "发现数", ",d", "数据质量发现数 / Findings"));
         return new Dataset(DQ_FINDINGS, "数据质量发现", sql, columns, metrics, "city_code");
     }

@@ -54,6 +54,31 @@ class LeaderAccessTest {
     }
 
     @Test
+    void everyLeaderDatasetHasTheColumnTheRegionRulesFilterOn() {
+        for (String name : policy.leaderDatasets()) {
+            List<String> columns = new ArrayList<>();
+            datasets.get(name).path("columns").forEach(c -> columns.add(c.path("column_name").asText()));
+            for (AccessPolicy.Region region : policy.regions()) {
+                assertThat(columns).as(name + " is filtered by " + region.clause()).contains(region.column());
+            }
+        }
+    }
+
+    @Test
+    void theUnitListsFollowTheRulesOfTheCompletenessTable() {
+        // Every dataset over the reporting completeness (the silent units' list included) is governed like
+        // dash_reporting_completeness: a leader dataset, so deploy puts the region rules and the no-region rule on it.
+        Set<String> overCompleteness = new HashSet<>();
+        datasets.forEach((name, dataset) -> {
+            if (dataset.path("sql").asText().contains("ops.reporting_completeness")) {
+                overCompleteness.add(name);
+            }
+        });
+        assertThat(overCompleteness).contains(WarehouseDatasets.COMPLETENESS, WarehouseDatasets.COUNTY_REPORTING);
+        assertThat(policy.leaderDatasets()).contains(WarehouseDatasets.COMPLETENESS).containsAll(overCompleteness);
+    }
+
+    @Test
     void leadersReadQuarantineCountsButNoMessageNorRawRow() {
         for (String name : policy.leaderDatasets()) {
             JsonNode dataset = datasets.get(name);
