@@ -255,7 +255,7 @@ class DashboardsIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(DashboardBrowser.available(),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         Path shots = TestWarehouse.TARGET.resolve("dashboards-it/screenshots");
-        Map<String, Integer> expectedCharts = Map.of("overview", 12, "city", 6, "county-scorecard", 3, "data-quality", 5);
+        Map<String, Integer> expectedCharts = Map.of("overview", 12, "city", 6, "county-scorecard", 3, "data-quality", 8);
         try (DashboardBrowser browser = new DashboardBrowser(superset.settings().url())) {
             browser.logIn(SupersetCredentials.ADMIN, superset.credentials().users().get(SupersetCredentials.ADMIN));
             for (Map.Entry<String, Integer> dashboard : new TreeMap<>(expectedCharts).entrySet()) {

@@ -28,7 +28,7 @@ class PublishPlannerTest {
         write("ingest_receipts/period=2024Q3/part-0.parquet", "SELECT 'a' AS submission_id, 'h' AS sha256, 'f' AS source_file, 's' AS submitter, "
                 + "'member_events' AS record_type, 'csv' AS format, TIMESTAMPTZ '2024-10-01 00:00:00+00' AS file_modified_at, 1::BIGINT AS rows_read, "
                 + "1::BIGINT AS accepted, 0::BIGINT AS duplicates, 0::BIGINT AS quarantined, 'current' AS status, NULL::VARCHAR AS replaced_by, "
-                + "'r' AS run_id, TIMESTAMPTZ '2024-10-02 00:00:00+00' AS ingested_at");
+                + "'r' AS run_id, TIMESTAMPTZ '2024-10-02 00:00:00+00' AS ingested_at, TIMESTAMPTZ '2024-10-02 00:00:00+00' AS received_at");
         Files.createDirectories(warehouse.resolve("_staging/run/member_events"));
         Files.writeString(warehouse.resolve("_kpi_state.json"), "{}");
 
