@@ -1,5 +1,6 @@
 package org.unionstats.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,12 @@ import org.unionstats.dashboards.superset.SupersetInstallation;
 import org.unionstats.dashboards.superset.SupersetServer;
 import org.unionstats.environment.Environment;
 import org.unionstats.errors.ExitCode;
+import org.unionstats.ingest.IngestConfig;
 import org.unionstats.ingest.IngestSummary;
+import org.unionstats.ingest.plan.ArrivalLog;
 import org.unionstats.kpis.ReportingRules;
 import org.unionstats.runs.KpiJobRequest;
+import org.unionstats.samples.GenerationSummary;
 import org.unionstats.samples.GeneratorConfig;
 import org.unionstats.samples.Scale;
 import org.unionstats.serving.query.ResultFormat;
@@ -64,8 +68,13 @@ final class DemoCommand implements Callable<Integer> {
             SampleInboxes.withDefaultRegions().generate(new GeneratorConfig(inbox, sample, GeneratorConfig.DEFAULT_SEED,
                     GeneratorConfig.defaultPeriods(), GeneratorConfig.DEFAULT_MISTAKE_RATE, Optional.empty()));
         }
-        IngestSummary summary = new IngestService(LOG::info)
-                .run(IngestService.config(inbox.toString(), warehouse.toString(), context.pseudonymKey(null), 1, List.of()));
+        IngestConfig ingest = IngestService.config(inbox.toString(), warehouse.toString(), context.pseudonymKey(null), 1, List.of());
+        // The sample is an archive of two years of submissions: its arrival log gives each file's receipt time.
+        Path arrivals = inbox.resolve(GenerationSummary.ARRIVALS_FILE_NAME);
+        if (Files.isRegularFile(arrivals)) {
+            ingest = ingest.withArrivals(ArrivalLog.read(arrivals));
+        }
+        IngestSummary summary = new IngestService(LOG::info).run(ingest);
         IngestReport.print(summary, System.out);
         WarehouseLayout layout = WarehouseLayout.of(warehouse);
         WarehouseOverview.print(layout, System.out);

@@ -12,8 +12,10 @@ import org.unionstats.regions.Region;
 
 /**
  * Labour, skills and innovation competitions organised by a province, city or county union, and the entries of
- * enterprises from the county-level units below the organiser. Magnitudes follow 吉林's 2021 wave: a province
- * competition draws a few enterprises from each county, so thousands of enterprises country-wide.
+ * enterprises from the county-level units below the organiser: enterprise unions and the small firms of the joint
+ * unions. Magnitudes follow 吉林's 2021 wave (seed 001: 14 855 enterprises, 114万 entrants in a year): entries in
+ * proportion to a county's members, some 60 – 100 entrants per labour-competition team, so that entrants come to
+ * 10 – 20 per 100 members a year.
  */
 final class CompetitionGenerator {
 
@@ -54,7 +56,8 @@ final class CompetitionGenerator {
                 default -> rng.chance(0.35) ? 1 : 0;
             };
             for (int i = 0; i < count; i++) {
-                String kind = kind(rng);
+                // Every province and city runs its yearly labour competition (重点工程劳动竞赛); the others vary.
+                String kind = i == 0 && !level.equals("county") ? "labour" : kind(rng);
                 LocalDate start = rng.workday(max(LocalDate.of(year, 2, 15), windowStart), min(LocalDate.of(year, 11, 15), windowEnd));
                 if (start.isAfter(windowEnd) || start.isBefore(windowStart)) {
                     continue;
@@ -87,19 +90,19 @@ final class CompetitionGenerator {
 
                 boolean awarded = !end.isAfter(windowEnd);
                 boolean countiesSubmit = !level.equals("county") && rng.chance(0.3);
-                double perCounty = switch (level) {
-                    case "province" -> 2.5;
-                    case "city" -> 2.0;
-                    default -> 8.0;
+                double perCounty = switch (kind) {
+                    case "labour" -> Magnitudes.LABOUR_ENTRIES_PER_40K;
+                    case "skills" -> Magnitudes.SKILLS_ENTRIES_PER_40K;
+                    default -> Magnitudes.INNOVATION_ENTRIES_PER_40K;
                 } * density;
                 for (CountyOrgs county : counties) {
-                    List<OrgUnit> enterprises = new ArrayList<>(county.enterprises(startPeriod));
-                    int k = Math.min(enterprises.size(), rng.poisson(perCounty));
-                    rng.shuffle(enterprises);
+                    List<Entrant> candidates = candidates(county, startPeriod);
+                    int k = Math.min(candidates.size(), rng.poisson(perCounty * county.openingMembers() / 40_000.0));
+                    rng.shuffle(candidates);
                     String submitter = countiesSubmit ? county.code() : organiser.code();
-                    for (OrgUnit enterprise : enterprises.subList(0, k)) {
+                    for (Entrant e : candidates.subList(0, k)) {
                         entriesBySubmitterPeriod.computeIfAbsent(submitter + "|" + entryPeriod, x -> new ArrayList<>())
-                                .add(entry(id, kind, level, organiser, enterprise, awarded, rng));
+                                .add(entry(id, kind, organiser, e, awarded, rng));
                     }
                 }
             }
@@ -128,13 +131,42 @@ final class CompetitionGenerator {
         };
     }
 
-    private static Map<String, Object> entry(String competitionId, String kind, String level, Region organiser,
-            OrgUnit enterprise, boolean awarded, Rng rng) {
+    /** An enterprise that may enter: an enterprise union (with its members), or a small firm of a joint union. */
+    private record Entrant(String orgCode, String creditCode, long members) {}
+
+    /** Every enterprise union declared by the period, and the small firms of the joint unions, in a stable order. */
+    private static List<Entrant> candidates(CountyOrgs county, int periodIndex) {
+        List<Entrant> out = new ArrayList<>();
+        for (OrgUnit u : county.enterprises(periodIndex)) {
+            out.add(new Entrant(u.code(), u.creditCode(), Math.max(u.members(), Math.min(u.workforce(), 30))));
+        }
+        for (CountyOrgs.SmallFirm f : county.smallFirms()) {
+            out.add(new Entrant(f.orgCode(), f.creditCode(), -1));
+        }
+        return out;
+    }
+
+    /**
+     * One entry. Labour competitions take whole teams (a share of an enterprise union's members, or a small firm's
+     * team of some 75); skills competitions mostly single workers; innovation contests workers or small groups.
+     */
+    private static Map<String, Object> entry(String competitionId, String kind, Region organiser, Entrant e,
+            boolean awarded, Rng rng) {
         boolean individual = switch (kind) {
             case "skills" -> rng.chance(0.85);
             case "innovation" -> rng.chance(0.5);
             default -> rng.chance(0.05);
         };
+        long entrants;
+        if (individual) {
+            entrants = 1;
+        } else if (kind.equals("labour")) {
+            entrants = e.members() > 0
+                    ? Math.max(3, Math.min(1000, Math.round(e.members() * (0.1 + 0.4 * rng.nextDouble()))))
+                    : Math.max(3, Math.min(800, Math.round(rng.logNormal(Magnitudes.SMALL_FIRM_ENTRANTS_MEDIAN, 0.8))));
+        } else {
+            entrants = Math.max(2, Math.min(40, Math.round(rng.logNormal(kind.equals("skills") ? 12 : 6, 0.5))));
+        }
         String award = awarded ? award(rng) : "none";
         String title = null;
         if (individual && kind.equals("skills") && award.equals("first") && rng.chance(0.5)) {
@@ -146,10 +178,10 @@ final class CompetitionGenerator {
         }
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("competition_id", competitionId);
-        row.put("org_code", enterprise.code());
-        row.put("enterprise_credit_code", enterprise.creditCode());
-        row.put("worker_id", individual ? "W" + enterprise.code().replace("-", "") + String.format("%03d", rng.between(1, 80)) : null);
-        row.put("entrants", individual ? 1L : (long) Math.max(10, Math.min(300, Math.round(rng.logNormal(55, 0.7)))));
+        row.put("org_code", e.orgCode());
+        row.put("enterprise_credit_code", e.creditCode());
+        row.put("worker_id", individual ? "W" + e.orgCode().replace("-", "") + String.format("%03d", rng.between(1, 80)) : null);
+        row.put("entrants", entrants);
         row.put("award", new Label(award));
         row.put("title", title);
         return row;

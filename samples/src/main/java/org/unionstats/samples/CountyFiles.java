@@ -1,5 +1,7 @@
 package org.unionstats.samples;
 
+import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,34 +16,50 @@ final class CountyFiles {
     private final MemberEventsGenerator members;
     private final HardshipGenerator hardship;
     private final IndicatorGenerator indicators;
+    private final BalancesGenerator balances;
     private final CompetitionGenerator competitions;
     private final GroupWriter writer;
 
-    CountyFiles(long seed, List<Period> periods, double[] periodShares, double density, Catalog catalog,
-            GroupWriter writer, CompetitionGenerator competitions) {
+    CountyFiles(long seed, List<Period> periods, double[] periodShares, double density, double mistakeRate,
+            Catalog catalog, GroupWriter writer, CompetitionGenerator competitions) {
         this.periods = periods;
         this.members = new MemberEventsGenerator(seed, periods, periodShares);
-        this.hardship = new HardshipGenerator(seed, periods, Math.min(density, 3));
+        this.hardship = new HardshipGenerator(seed, periods, density);
         this.indicators = new IndicatorGenerator(seed, periods, catalog.indicators());
+        this.balances = new BalancesGenerator(seed, mistakeRate);
         this.competitions = competitions;
         this.writer = writer;
+    }
+
+    /** How a county reports, beyond its data. */
+    record Reporting(boolean hardshipByBalance, int missingPeriod) {
+        static final Reporting ORDINARY = new Reporting(false, -1);
     }
 
     /**
      * @param entriesFromOrganisers entry rows of city and province competitions this county reports itself, by
      *     period index
      * @param first the first county of the run: it carries the forced corrected and damaged files
+     * @param reporting whether the county reports its hardship register by a balance, and the period (index) it
+     *     sends nothing for (-1: none)
      */
     Tally write(CountyOrgs orgs, double budget, List<Transfer> outgoing, List<Transfer> incoming,
-            Map<Integer, List<Map<String, Object>>> entriesFromOrganisers, boolean first) {
+            Map<Integer, List<Map<String, Object>>> entriesFromOrganisers, boolean first, Reporting reporting) {
         Tally tally = new Tally();
-        List<List<Map<String, Object>>> events = members.generate(orgs, budget, outgoing, incoming);
-        List<List<Map<String, Object>>> cases = hardship.generate(orgs);
+        MemberEventsGenerator.Result memberResult = members.generate(orgs, budget, outgoing, incoming);
+        List<List<Map<String, Object>>> events = memberResult.eventsByPeriod();
+        HardshipGenerator.Result hardshipResult = hardship.generate(orgs, reporting.hardshipByBalance());
+        List<List<Map<String, Object>>> cases = hardshipResult.casesByPeriod();
         List<List<Map<String, Object>>> reports = indicators.generate(orgs);
+        List<List<Map<String, Object>>> balanceRows = balanceRows(orgs, memberResult, hardshipResult, reporting, tally);
         CompetitionGenerator.Output own = competitions.generate(orgs.county(), "county", List.of(orgs));
         String code = orgs.code();
         int last = periods.size() - 1;
+        int forcedPeriod = reporting.missingPeriod() == 0 ? 1 : 0;
         for (int p = 0; p < periods.size(); p++) {
+            if (p == reporting.missingPeriod()) {
+                continue; // the county sends nothing for this period
+            }
             Period period = periods.get(p);
             List<Map<String, Object>> entries = new ArrayList<>();
             for (CompetitionGenerator.Batch b : own.entryBatches()) {
@@ -50,17 +68,52 @@ final class CountyFiles {
                 }
             }
             entries.addAll(entriesFromOrganisers.getOrDefault(p, List.of()));
-            boolean eventsForced = first && p == 0 && !events.get(p).isEmpty();
+            boolean eventsForced = first && p == forcedPeriod && !events.get(p).isEmpty();
             write(new Group(code, period, p, RecordType.ORG_UNITS, orgRows(orgs.declaredIn(p))), tally, false, false);
+            write(new Group(code, period, p, RecordType.BALANCES, balanceRows.get(p)), tally, false, false);
             write(new Group(code, period, p, RecordType.MEMBER_EVENTS, events.get(p)), tally, eventsForced, false);
             write(new Group(code, period, p, RecordType.HARDSHIP_CASES, cases.get(p)), tally, false, false);
             write(new Group(code, period, p, RecordType.COMPETITIONS,
                     own.competitionsByPeriod().getOrDefault(p, List.of())), tally, false, false);
             write(new Group(code, period, p, RecordType.COMPETITION_ENTRIES, entries), tally, false, false);
             write(new Group(code, period, p, RecordType.INDICATOR_REPORTS, reports.get(p)), tally,
-                    first && p == 0 && !eventsForced, first && p == last);
+                    first && p == forcedPeriod && !eventsForced, first && p == last);
         }
         return tally;
+    }
+
+    /**
+     * The balances files by period: the opening member balances (and, by a balance-reporting county, the families on
+     * its hardship register) in the first period's folder; the year-end member balances in the folder of every later
+     * period that starts a year. A period the county misses takes its balances with it.
+     */
+    private List<List<Map<String, Object>>> balanceRows(CountyOrgs orgs, MemberEventsGenerator.Result memberResult,
+            HardshipGenerator.Result hardshipResult, Reporting reporting, Tally tally) {
+        List<List<Map<String, Object>>> out = new ArrayList<>();
+        LocalDate opening = periods.get(0).start().minusDays(1);
+        for (int p = 0; p < periods.size(); p++) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            boolean sent = p != reporting.missingPeriod();
+            if (p == 0) {
+                rows.addAll(balances.opening(orgs, opening));
+                if (reporting.hardshipByBalance()) {
+                    rows.add(balances.hardshipOnFile(orgs.code(), opening, hardshipResult.onFileAtStart()));
+                }
+                if (sent) {
+                    tally.membersAtStart += orgs.openingMembers();
+                    tally.hardshipOnFileAtStart += hardshipResult.onFileAtStart();
+                }
+            } else if (MonthDay.from(periods.get(p).start()).equals(MonthDay.of(1, 1))) {
+                BalancesGenerator.Rows yearEnd = balances.yearEnd(orgs.code(), memberResult.stocksAtEnd().get(p - 1),
+                        periods.get(p).start().minusDays(1));
+                rows.addAll(yearEnd.rows());
+                if (sent) {
+                    tally.mistakes(MistakeInjector.BALANCE_MISMATCH, yearEnd.mismatches());
+                }
+            }
+            out.add(rows);
+        }
+        return out;
     }
 
     private void write(Group group, Tally tally, boolean forceCorrection, boolean forceDamaged) {

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import org.unionstats.contract.RecordType;
@@ -12,7 +14,10 @@ import org.unionstats.contract.RecordType;
 /**
  * Writes one group's submission: picks the file's style, injects mistakes, and now and then writes a damaged
  * workbook or a corrected second version (the first file's rows with its mistakes fixed). Sets the files'
- * modification times: period end + 10 days at 09:00 Asia/Shanghai, corrections 5 days later.
+ * modification times to their simulated arrival, and records it for the arrival log: a submitter's files for a
+ * period arrive together, 2 – 14 days after the period's end during office hours (Asia/Shanghai); now and then a
+ * whole folder or a single file comes after the deadline ({@link Magnitudes#DEADLINE_DAYS} days after the end);
+ * corrections follow 2 – 6 days after the first version.
  */
 final class GroupWriter {
 
@@ -64,7 +69,7 @@ final class GroupWriter {
         boolean mistakes = mistakeRate > 0;
         boolean damaged = mistakes && (forceDamaged || rng.chance(DAMAGED_SHARE));
         FileStyle style = styles.choose(group, rng, xlsx.shareFor(group.rows().size()), damaged);
-        FileTime firstTime = time(group, 10);
+        Instant firstTime = arrival(group);
         Path first;
         boolean corrected;
         if (damaged) {
@@ -83,12 +88,13 @@ final class GroupWriter {
             }
         }
         tally.files++;
-        setTime(first, firstTime);
+        setTime(first, firstTime, group, tally);
         if (corrected) {
             FileStyle second = styles.choose(group, rng, xlsx.shareFor(group.rows().size()), false);
             second = second.withBaseName(FileStyles.correctedName(style.baseName(), rng));
             Path file = writer.write(dir, group.type(), group.rows(), second, rng);
-            setTime(file, time(group, 15));
+            Instant later = firstTime.plus(Duration.ofDays(rng.between(2, 6))).plus(Duration.ofMinutes(rng.between(-120, 120)));
+            setTime(file, later, group, tally);
             tally.files++;
             tally.rows(type, group.rows().size());
             tally.mistakes(CORRECTED_FILES, 1);
@@ -98,13 +104,37 @@ final class GroupWriter {
         }
     }
 
-    private static FileTime time(Group group, int daysAfterEnd) {
-        return FileTime.from(group.period().end().plusDays(daysAfterEnd).atTime(LocalTime.of(9, 0)).atZone(SHANGHAI).toInstant());
+    /**
+     * When the group's first file arrives: its folder's arrival (one per submitter and period, late for
+     * {@link Magnitudes#LATE_FOLDER_SHARE} of the folders), a few minutes apart file by file, or late on its own.
+     */
+    private Instant arrival(Group group) {
+        Rng folder = Rng.of(seed, "arrival", group.submitter(), group.period().canonical());
+        boolean lateFolder = folder.chance(Magnitudes.LATE_FOLDER_SHARE);
+        int day = lateFolder ? folder.between(Magnitudes.DEADLINE_DAYS + 2, 45) : folder.between(2, Magnitudes.DEADLINE_DAYS - 1);
+        int minute = folder.between(8 * 60 + 30, 17 * 60);
+        Rng file = Rng.of(seed, "arrival", group.key());
+        if (file.chance(Magnitudes.LATE_FILE_SHARE)) {
+            day = Math.max(day, file.between(Magnitudes.DEADLINE_DAYS + 2, 40));
+            minute = file.between(8 * 60 + 30, 17 * 60);
+        } else {
+            minute += file.between(0, 25);
+        }
+        return group.period().end().plusDays(day).atTime(LocalTime.of(minute / 60, minute % 60)).atZone(SHANGHAI).toInstant();
     }
 
-    private static void setTime(Path file, FileTime time) {
+    /** The first instant after the deadline of a period: the day after its {@link Magnitudes#DEADLINE_DAYS}th day. */
+    static Instant deadlinePassed(Group group) {
+        return group.period().end().plusDays(Magnitudes.DEADLINE_DAYS + 1L).atStartOfDay(SHANGHAI).toInstant();
+    }
+
+    private void setTime(Path file, Instant time, Group group, Tally tally) {
+        tally.arrival(out.relativize(file).toString().replace('\\', '/'), time);
+        if (!time.isBefore(deadlinePassed(group))) {
+            tally.lateFiles++;
+        }
         try {
-            Files.setLastModifiedTime(file, time);
+            Files.setLastModifiedTime(file, FileTime.from(time));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set the modification time of " + file, e);
         }

@@ -39,7 +39,7 @@ final class IndicatorGenerator {
             boolean chineseUnits = rng.chance(0.6);
             Map<String, Long> values = new LinkedHashMap<>();
             for (Indicator ind : indicators) {
-                values.put(ind.id(), value(ind, w, quarters, autumn, spring, stocks, values, rng));
+                values.put(ind.id(), value(ind, w, orgs.openingMembers(), quarters, autumn, spring, stocks, values, rng));
             }
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Indicator ind : indicators) {
@@ -54,11 +54,12 @@ final class IndicatorGenerator {
         return byPeriod;
     }
 
-    private static long value(Indicator ind, double w, double quarters, boolean autumn, boolean spring,
+    private static long value(Indicator ind, double w, long members, double quarters, boolean autumn, boolean spring,
             Map<String, Double> stocks, Map<String, Long> soFar, Rng rng) {
         switch (ind.id()) {
             case "workforce": {
-                double v = stocks.computeIfAbsent("workforce", k -> w * rng.logNormal(45_000, 0.3));
+                // Employees of the county: its members over a membership rate of 78 – 90 %.
+                double v = stocks.computeIfAbsent("workforce", k -> members / (0.78 + 0.12 * rng.nextDouble()));
                 stocks.put("workforce", v * (1 + quarters * (0.002 + 0.012 * rng.nextDouble())));
                 return Math.round(v);
             }

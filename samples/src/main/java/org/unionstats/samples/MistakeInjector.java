@@ -30,6 +30,12 @@ final class MistakeInjector {
     static final String BAD_CREDIT_CODE = "bad_credit_code";
     static final String UNIT_MISMATCH = "unit_mismatch";
     static final String UNKNOWN_INDICATOR = "unknown_indicator";
+    /**
+     * A year-end member balance that is not the opening balance plus the events: the clerk counted a few persons
+     * (or a few percent) too many or too few. A data-level mistake: the row is valid, a correction carries it too, and
+     * it is counted once per union, not per file.
+     */
+    static final String BALANCE_MISMATCH = "balance_mismatch";
 
     private static final Map<String, String> EVENT_TYPE_TYPOS = Map.of(
             "join", "人会", "leave", "退回", "transfer_in", "转人", "transfer_out", "转岀");
@@ -93,6 +99,7 @@ final class MistakeInjector {
             case COMPETITION_ENTRIES -> List.of(BAD_CREDIT_CODE, UNKNOWN_ORG, DUPLICATE, MISSING_REQUIRED);
             case INDICATOR_REPORTS -> List.of(UNIT_MISMATCH, UNKNOWN_INDICATOR, DUPLICATE, MISSING_REQUIRED);
             case ORG_UNITS, COMPETITIONS -> List.of(DUPLICATE); // others would cascade into unknown-org refusals
+            case BALANCES -> List.of(DUPLICATE); // a wrong figure is the mistake a balance carries (BALANCE_MISMATCH)
         };
     }
 
@@ -151,6 +158,21 @@ final class MistakeInjector {
             case UNKNOWN_INDICATOR -> row.put("indicator_id", rng.pick(UNKNOWN_INDICATORS));
             default -> throw new IllegalStateException("no such mistake kind: " + kind);
         }
+    }
+
+    /** Share of unions whose year-end balance is miscounted: 1.5 % at the default mistake rate of 2 %, 0 without mistakes. */
+    static double balanceMismatchRate(double mistakeRate) {
+        return Math.min(0.5, 0.75 * mistakeRate);
+    }
+
+    /**
+     * A miscounted balance: off by a few persons for a small union, by 0.5 – 4 % for a bigger one, up or down;
+     * never negative and never the true figure.
+     */
+    static long misreportedBalance(long actual, Rng rng) {
+        long off = actual < 200 ? rng.between(1, 5) : Math.max(rng.between(2, 9), Math.round(actual * (0.005 + 0.035 * rng.nextDouble())));
+        boolean down = rng.chance(0.5) && actual - off >= 0;
+        return down ? actual - off : actual + off;
     }
 
     /** A day that does not exist, in the month of the given date's quarter that has fewer than 31 days. */

@@ -11,7 +11,10 @@ import org.unionstats.regions.Region;
 
 /**
  * Invents the basic-level unions of a county (乡镇街道, 村社区, 行业, 企业 unions), with codes
- * {@code <county>-<4 digits>}, and the few unions established or changed in each later period.
+ * {@code <county>-<4 digits>}, and the few unions established or changed in each later period. The county gets a
+ * realistic number of members ({@link Magnitudes#countyMembers}); its enterprise unions a log-normal size from a
+ * handful to thousands, and the joint unions of townships, communities and industries the rest. The workforce of a
+ * union follows from its members and a membership rate of 75 – 98 %.
  */
 final class OrgUnitsGenerator {
 
@@ -53,6 +56,9 @@ final class OrgUnitsGenerator {
                     rng.date(LocalDate.of(1993, 1, 1), initialUntil), 0);
         }
 
+        fitMembers(b, Magnitudes.countyMembers(county, weight, Rng.of(seed, "members-size", county.code())),
+                Rng.of(seed, "members-size", county.code(), "unions"));
+
         List<List<OrgUnit>> declared = new ArrayList<>();
         declared.add(new ArrayList<>(b.units.values()));
         for (int p = 1; p < periods.size(); p++) {
@@ -83,7 +89,60 @@ final class OrgUnitsGenerator {
             }
             declared.add(rows);
         }
-        return new CountyOrgs(county, weight, new ArrayList<>(b.units.values()), declared);
+        return new CountyOrgs(county, weight, new ArrayList<>(b.units.values()), declared,
+                smallFirms(county, b.units.values().stream().filter(u -> u.introducedIn() == 0).toList()));
+    }
+
+    /**
+     * Gives every initial union its members: enterprise unions keep their drawn size (scaled down only when they
+     * would hold more than 70 % of the county), the joint unions share the rest in proportion to their drawn sizes.
+     */
+    private static void fitMembers(Builder b, long countyMembers, Rng rng) {
+        Map<String, Double> raw = new LinkedHashMap<>();
+        double own = 0;
+        double joint = 0;
+        for (OrgUnit u : b.units.values()) {
+            double size = switch (u.level()) {
+                case "township" -> rng.logNormal(Magnitudes.TOWNSHIP_MEMBERS_MEDIAN, 0.6);
+                case "community" -> rng.logNormal(Magnitudes.COMMUNITY_MEMBERS_MEDIAN, 0.7);
+                case "industry" -> rng.logNormal(Magnitudes.INDUSTRY_MEMBERS_MEDIAN, 0.8);
+                default -> u.creditCode().startsWith("12")
+                        ? rng.logNormal(Magnitudes.INSTITUTION_MEMBERS_MEDIAN, 0.6)
+                        : Math.max(Magnitudes.ENTERPRISE_MEMBERS_MIN, Math.min(Magnitudes.ENTERPRISE_MEMBERS_MAX,
+                                rng.logNormal(Magnitudes.ENTERPRISE_MEMBERS_MEDIAN, Magnitudes.ENTERPRISE_MEMBERS_SIGMA)));
+            };
+            raw.put(u.code(), size);
+            if (u.isJoint()) {
+                joint += size;
+            } else {
+                own += size;
+            }
+        }
+        double ownScale = own > 0.7 * countyMembers ? 0.7 * countyMembers / own : 1.0;
+        double jointScale = (countyMembers - own * ownScale) / joint;
+        for (OrgUnit u : new ArrayList<>(b.units.values())) {
+            double scale = u.isJoint() ? jointScale : ownScale;
+            long members = Math.max(3, Math.round(raw.get(u.code()) * scale));
+            double rate = Magnitudes.MEMBERSHIP_RATE_MIN
+                    + (Magnitudes.MEMBERSHIP_RATE_MAX - Magnitudes.MEMBERSHIP_RATE_MIN) * rng.nextDouble();
+            long workforce = Math.max(members, Math.round(members / rate));
+            b.units.put(u.code(), u.withMembers(members, workforce));
+        }
+    }
+
+    /** Small firms in the joint unions of townships (mostly) and industries, in proportion to the county's members. */
+    private List<CountyOrgs.SmallFirm> smallFirms(Region county, List<OrgUnit> initial) {
+        Rng rng = Rng.of(seed, "small-firms", county.code());
+        List<OrgUnit> townships = initial.stream().filter(u -> u.level().equals("township")).toList();
+        List<OrgUnit> industries = initial.stream().filter(u -> u.level().equals("industry")).toList();
+        long members = initial.stream().mapToLong(OrgUnit::members).sum();
+        int n = (int) Math.max(20, Math.min(1200, Math.round(Magnitudes.SMALL_FIRMS_PER_40K * members / 40_000.0)));
+        List<CountyOrgs.SmallFirm> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            OrgUnit union = industries.isEmpty() || rng.chance(0.75) ? rng.pick(townships) : rng.pick(industries);
+            out.add(new CountyOrgs.SmallFirm(union.code(), CreditCodes.generate(county.code(), rng)));
+        }
+        return out;
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {
@@ -122,7 +181,7 @@ final class OrgUnitsGenerator {
         }
 
         OrgUnit add(String name, String level, String parent, LocalDate on, long workforce, int period, String credit) {
-            OrgUnit u = new OrgUnit(nextCode(), name, level, parent, county.code(), on, workforce, period, credit);
+            OrgUnit u = new OrgUnit(nextCode(), name, level, parent, county.code(), on, workforce, 0, period, credit);
             units.put(u.code(), u);
             return u;
         }

@@ -29,10 +29,11 @@ import org.unionstats.regions.RegionLevel;
 
 /**
  * Generates a realistic submission inbox: for every county-level unit in scope and every period, the files its
- * union sends (org units, member events, hardship cases, competitions and entries, indicator reports), plus the
- * competitions of the cities and provinces above them, following the submission contract's path rule
- * {@code <out>/<submitter>/<period>/<record type>….<csv|xlsx|jsonl>}. Writes a summary to
- * {@code <out>/_generated.json}.
+ * union sends (org units, balances, member events, hardship cases, competitions and entries, indicator reports),
+ * plus the competitions of the cities and provinces above them, following the submission contract's path rule
+ * {@code <out>/<submitter>/<period>/<record type>….<csv|xlsx|jsonl>}. One county sends nothing at all and another
+ * misses a period, so that completeness has something to show. Writes a summary to {@code <out>/_generated.json}
+ * and the arrival time of every file to {@code <out>/_arrivals.csv}.
  *
  * <p>Deterministic: every county, organiser and file draws from its own random stream derived from the seed, so the
  * files do not depend on thread scheduling. Counties are generated on two threads.
@@ -41,8 +42,15 @@ public final class SampleInboxGenerator {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleInboxGenerator.class);
 
-    /** Member events per county and quarter at the named scales; the other record types are calibrated to it. */
-    static final double EVENTS_PER_COUNTY_QUARTER = 40;
+    /**
+     * Member events per county and quarter below which a numbered scale also thins the hardship registers and the
+     * competition entries (about the national {@link Scale#MEDIUM medium} scale's). The named scales and anything
+     * denser keep every county at its calibrated size.
+     */
+    static final double EVENTS_PER_COUNTY_QUARTER = 45;
+
+    /** Counties below which no county is silenced (a scope of one or two counties is asked for on purpose). */
+    private static final int MIN_COUNTIES_FOR_SILENCE = 3;
 
     private static final int THREADS = 2;
 
@@ -62,7 +70,8 @@ public final class SampleInboxGenerator {
         List<Period> periods = config.periods();
         double[] shares = periodShares(periods);
         double quarters = periods.stream().mapToDouble(p -> p.type().months() / 3.0).sum();
-        double density = config.scale().targetMemberEvents() / (counties.size() * quarters * EVENTS_PER_COUNTY_QUARTER);
+        double density = config.scale().named() ? 1.0
+                : Math.min(1.0, config.scale().targetMemberEvents() / (counties.size() * quarters * EVENTS_PER_COUNTY_QUARTER));
         LOG.info("generating {} inbox for {} county-level units of {} over {} periods into {} (seed {}, mistake rate {})",
                 config.scale().name(), counties.size(), config.effectiveScope(), periods.size(), config.out(),
                 config.seed(), config.mistakeRate());
@@ -75,28 +84,45 @@ public final class SampleInboxGenerator {
             List<CountyOrgs> orgs = parallel(pool, counties, c -> orgGen.generate(c, cityName(c)));
             Map<String, CountyOrgs> orgsByCode = new LinkedHashMap<>();
             orgs.forEach(o -> orgsByCode.put(o.code(), o));
-            double totalWeight = orgs.stream().mapToDouble(CountyOrgs::weight).sum();
+            // Event budgets in proportion to the counties' members, so that flows are the same share of every stock.
+            double totalMembers = orgs.stream().mapToDouble(CountyOrgs::openingMembers).sum();
             Map<String, Double> budgets = new HashMap<>();
-            orgs.forEach(o -> budgets.put(o.code(), config.scale().targetMemberEvents() * o.weight() / totalWeight));
+            orgs.forEach(o -> budgets.put(o.code(), config.scale().targetMemberEvents() * o.openingMembers() / totalMembers));
+
+            // Who reports how: one silent county, one that misses a period, a quarter reporting hardship by a balance.
+            String firstCounty = orgs.get(0).code();
+            List<String> ranked = rankedCounties(orgs, "silence", firstCounty);
+            String silent = counties.size() >= MIN_COUNTIES_FOR_SILENCE ? ranked.get(0) : null;
+            String missing = counties.size() >= MIN_COUNTIES_FOR_SILENCE && periods.size() > 1 ? ranked.get(1) : null;
+            int missingPeriod = missing == null ? -1 : missingPeriod(periods, missing);
+            List<String> byBalanceRank = rankedCounties(orgs, "hardship-balance", null);
+            byBalanceRank.remove(silent);
+            java.util.Set<String> hardshipByBalance = new java.util.HashSet<>(byBalanceRank.subList(0,
+                    (int) Math.round(byBalanceRank.size() * Magnitudes.HARDSHIP_BALANCE_SHARE)));
+            if (missing != null) {
+                int at = orgs.stream().map(CountyOrgs::code).toList().indexOf(missing);
+                orgs.set(at, orgs.get(at).withMissingPeriod(missingPeriod));
+            }
+            List<CountyOrgs> reporting = orgs.stream().filter(o -> !o.code().equals(silent)).toList();
 
             // 2. Transfers between counties of the same city, planned before any county writes.
             TransferPlanner planner = new TransferPlanner(config.seed(), periods, shares);
             Map<String, List<CountyOrgs>> byParent = new TreeMap<>();
-            orgs.forEach(o -> byParent.computeIfAbsent(o.county().parentCode(), k -> new ArrayList<>()).add(o));
-            List<List<Transfer>> outgoing = parallel(pool, orgs, o -> planner.plan(o, budgets.get(o.code()),
+            reporting.forEach(o -> byParent.computeIfAbsent(o.county().parentCode(), k -> new ArrayList<>()).add(o));
+            List<List<Transfer>> outgoing = parallel(pool, reporting, o -> planner.plan(o, budgets.get(o.code()),
                     byParent.get(o.county().parentCode()).stream().filter(s -> s != o).toList()));
             Map<String, List<Transfer>> outgoingByCounty = new HashMap<>();
             Map<String, List<Transfer>> incomingByCounty = new HashMap<>();
-            for (int i = 0; i < orgs.size(); i++) {
-                outgoingByCounty.put(orgs.get(i).code(), outgoing.get(i));
+            for (int i = 0; i < reporting.size(); i++) {
+                outgoingByCounty.put(reporting.get(i).code(), outgoing.get(i));
                 for (Transfer t : outgoing.get(i)) {
                     incomingByCounty.computeIfAbsent(t.toCounty(), k -> new ArrayList<>()).add(t);
                 }
             }
 
-            // 3. Competitions of the provinces and cities above the counties.
-            CompetitionGenerator competitions = new CompetitionGenerator(config.seed(), periods, Math.min(density, 3));
-            List<Organiser> organisers = organisers(orgs);
+            // 3. Competitions of the provinces and cities above the counties (the silent county's firms do not enter).
+            CompetitionGenerator competitions = new CompetitionGenerator(config.seed(), periods, density);
+            List<Organiser> organisers = organisers(reporting);
             List<CompetitionGenerator.Output> organiserOutputs = parallel(pool, organisers,
                     o -> competitions.generate(o.region(), o.level(), o.counties()));
             Map<String, Map<Integer, List<Map<String, Object>>>> countySubmittedEntries = new HashMap<>();
@@ -112,17 +138,19 @@ public final class SampleInboxGenerator {
             // 4. Each county's files.
             GroupWriter writer = new GroupWriter(config.out(), config.seed(), config.mistakeRate(), catalog,
                     counties.size() <= 400 ? new GroupWriter.XlsxPolicy(0.10, 2000) : new GroupWriter.XlsxPolicy(0.05, 300));
-            CountyFiles countyFiles = new CountyFiles(config.seed(), periods, shares, density, catalog, writer, competitions);
-            String firstCounty = orgs.get(0).code();
+            CountyFiles countyFiles = new CountyFiles(config.seed(), periods, shares, density, config.mistakeRate(), catalog,
+                    writer, competitions);
             AtomicInteger done = new AtomicInteger();
-            int step = Math.max(1, (int) Math.ceil(orgs.size() / 10.0));
-            List<Tally> countyTallies = parallel(pool, orgs, o -> {
+            int step = Math.max(1, (int) Math.ceil(reporting.size() / 10.0));
+            List<Tally> countyTallies = parallel(pool, reporting, o -> {
+                CountyFiles.Reporting how = new CountyFiles.Reporting(hardshipByBalance.contains(o.code()),
+                        o.code().equals(missing) ? missingPeriod : -1);
                 Tally t = countyFiles.write(o, budgets.get(o.code()), outgoingByCounty.get(o.code()),
                         incomingByCounty.getOrDefault(o.code(), List.of()),
-                        countySubmittedEntries.getOrDefault(o.code(), Map.of()), o.code().equals(firstCounty));
+                        countySubmittedEntries.getOrDefault(o.code(), Map.of()), o.code().equals(firstCounty), how);
                 int n = done.incrementAndGet();
-                if (n % step == 0 || n == orgs.size()) {
-                    LOG.info("{} of {} county-level units written ({} %)", n, orgs.size(), 100 * n / orgs.size());
+                if (n % step == 0 || n == reporting.size()) {
+                    LOG.info("{} of {} county-level units written ({} %)", n, reporting.size(), 100 * n / reporting.size());
                 }
                 return t;
             });
@@ -148,13 +176,62 @@ public final class SampleInboxGenerator {
             Tally total = new Tally();
             countyTallies.forEach(total::add);
             organiserTallies.forEach(total::add);
-            GenerationSummary summary = total.summary();
+            GenerationSummary summary = total.summary(silent == null ? List.of() : List.of(silent),
+                    missing == null ? Map.of() : Map.of(missing, periods.get(missingPeriod).canonical()));
             writeSummary(summary);
-            LOG.info("wrote {} files, {} rows, {} member events in {} s", summary.files(), summary.totalRows(),
-                    summary.memberEvents(), (System.nanoTime() - started) / 1_000_000_000.0);
+            writeArrivals(total.arrivals);
+            LOG.info("wrote {} files, {} rows, {} member events, {} members at the start in {} s", summary.files(),
+                    summary.totalRows(), summary.memberEvents(), summary.membersAtStart(),
+                    (System.nanoTime() - started) / 1_000_000_000.0);
             return summary;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The county codes in a deterministic order drawn from the seed and a purpose, the excluded one (the first
+     * county, which carries the forced corrected and damaged files) last.
+     */
+    private List<String> rankedCounties(List<CountyOrgs> orgs, String purpose, String last) {
+        List<String> codes = new ArrayList<>(orgs.stream().map(CountyOrgs::code).toList());
+        codes.sort(java.util.Comparator.comparing((String c) -> c.equals(last))
+                .thenComparingLong(c -> Rng.derive(config.seed(), purpose, c)).thenComparing(c -> c));
+        return codes;
+    }
+
+    /**
+     * The period a county misses: one after the last year-end balance (so that the balances of the others stay
+     * whole), drawn from the seed; the last period when there is none such.
+     */
+    private int missingPeriod(List<Period> periods, String county) {
+        int lastYearStart = 0;
+        for (int p = 1; p < periods.size(); p++) {
+            if (periods.get(p).start().getDayOfYear() == 1) {
+                lastYearStart = p;
+            }
+        }
+        int from = lastYearStart + 1;
+        if (from >= periods.size()) {
+            return periods.size() - 1;
+        }
+        return from + Rng.of(config.seed(), "missing-period", county).nextInt(periods.size() - from);
+    }
+
+    /** {@code _arrivals.csv}: every file written, relative to the inbox with '/', and when it arrived (+08:00). */
+    private void writeArrivals(List<Tally.Arrival> arrivals) {
+        List<Tally.Arrival> sorted = new ArrayList<>(arrivals);
+        sorted.sort(java.util.Comparator.comparing(Tally.Arrival::path));
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+        StringBuilder text = new StringBuilder("source_file,received_at\n");
+        try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(text,
+                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
+            for (Tally.Arrival a : sorted) {
+                csv.printRecord(a.path(), format.format(a.at().atOffset(java.time.ZoneOffset.ofHours(8))));
+            }
+            Files.writeString(config.out().resolve(GenerationSummary.ARRIVALS_FILE_NAME), text, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the arrival log", e);
         }
     }
 

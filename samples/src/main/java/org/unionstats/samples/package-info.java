@@ -2,12 +2,14 @@
  * The sample-data generator: realistic submission inboxes for demos, tests and benchmarks.
  *
  * <p>{@link org.unionstats.samples.SampleInboxGenerator} orchestrates; per county-level unit it invents the basic-level
- * unions ({@code OrgUnitsGenerator}), member joins, leaves and transfers ({@code MemberEventsGenerator},
- * {@code TransferPlanner}), the hardship register ({@code HardshipGenerator}), indicator reports
+ * unions with their members ({@code OrgUnitsGenerator}), member joins, leaves and transfers consistent with those
+ * registers ({@code MemberEventsGenerator}, {@code TransferPlanner}), the opening and year-end balances
+ * ({@code BalancesGenerator}), the hardship register ({@code HardshipGenerator}), indicator reports
  * ({@code IndicatorGenerator}) and competitions ({@code CompetitionGenerator}, also for the cities and provinces
- * above). {@code GroupWriter} turns each (submitter, period, record type) into a file: {@code FileStyles} picks
+ * above), all calibrated on the figures of {@code Magnitudes}. {@code GroupWriter} turns each (submitter, period, record type) into a file: {@code FileStyles} picks
  * format, encoding, header language and spellings, {@code MistakeInjector} adds the mistakes clerks make, and
- * {@code SubmissionWriter} writes CSV (UTF-8, UTF-8 with BOM, GB18030), XLSX or JSON Lines. Column headers and
+ * {@code SubmissionWriter} writes CSV (UTF-8, UTF-8 with BOM, GB18030), XLSX or JSON Lines, dated with its
+ * simulated arrival (also listed in {@code _arrivals.csv}). Column headers and
  * enumeration labels come from the contract catalogue of the common module.
  *
  * <p>Every random choice is drawn from a stream derived from the seed and a name (county code, file key), so a seed

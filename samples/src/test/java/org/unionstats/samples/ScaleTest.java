@@ -12,9 +12,11 @@ class ScaleTest {
 
     @Test
     void namedScales() {
-        assertThat(Scale.parse("tiny")).isEqualTo(new Scale("tiny", "130300", 3_000));
-        assertThat(Scale.parse(" Small ")).isEqualTo(new Scale("small", "130000", 60_000));
-        assertThat(Scale.parse("medium")).isEqualTo(new Scale("medium", "000000", 1_000_000));
+        assertThat(Scale.parse("tiny")).isEqualTo(new Scale("tiny", "130300", 25_000));
+        assertThat(Scale.parse(" Small ")).isEqualTo(new Scale("small", "130000", 190_000));
+        assertThat(Scale.parse("medium")).isEqualTo(new Scale("medium", "000000", 1_100_000));
+        assertThat(Scale.TINY.named()).isTrue();
+        assertThat(Scale.parse("25000").named()).isFalse();
     }
 
     @Test
