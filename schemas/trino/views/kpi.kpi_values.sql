@@ -16,3 +16,23 @@ FROM unionstats.kpi.fact_kpi_values v
 JOIN unionstats.warehouse.dim_orgs o ON o.org_code = v.org_code
 JOIN unionstats.kpi.dim_kpis k ON k.kpi_id = v.kpi_id
 WHERE v.breakdown = ''
+UNION ALL
+SELECT b.org_code,
+       o.org_name,
+       'basic' AS org_level,
+       o.province_name AS province,
+       o.city_name AS city,
+       o.county_name AS county,
+       b.period,
+       b.period_type,
+       u.kpi_id,
+       k.name_zh AS kpi_name_zh,
+       k.name_en AS kpi_name_en,
+       u.value,
+       k.unit,
+       u.qualifier
+FROM unionstats.kpi.fact_basic_unions b
+CROSS JOIN UNNEST(ARRAY[${kpi_ids}], ARRAY[${kpi_value_columns}], ARRAY[${kpi_qualifier_columns}]) AS u (kpi_id, value, qualifier)
+JOIN unionstats.warehouse.dim_orgs o ON o.org_code = b.org_code
+JOIN unionstats.kpi.dim_kpis k ON k.kpi_id = u.kpi_id
+WHERE u.value IS NOT NULL

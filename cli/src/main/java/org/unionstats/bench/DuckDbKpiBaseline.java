@@ -23,11 +23,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.unionstats.cli.kpi.KpiValueRows;
 import org.unionstats.contract.Indicator;
 import org.unionstats.contract.Indicators;
 import org.unionstats.kpis.Additivity;
 import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.kpis.KpiDefinition;
+import org.unionstats.warehouse.WarehouseLayout;
 
 /**
  * The comparison for the KPI benchmark: DuckDB computes the whole KPI catalogue the Spark job computes, with the same
@@ -43,7 +45,8 @@ import org.unionstats.kpis.KpiDefinition;
  * {@code dim_periods}); the hierarchy and the calendar are given, not rebuilt. Not computed: the qualifier, numerator
  * and denominator columns, reporting completeness, findings, scorecards and the wide family tables.
  *
- * <p>{@link #compare} proves the output equal to Spark's {@code kpi_values}: row counts per family and
+ * <p>{@link #compare} proves the output equal to Spark's KPI values ({@code kpi_values} and the basic unions'
+ * {@code kpi_basic_unions}, as {@link KpiValueRows} reads them): row counts per family and
  * {@code EXCEPT ALL} both ways on {@code (org_code, period, kpi_id, breakdown, round(value, 6))}.
  *
  * <p>{@code main <warehouse> <out.parquet> [--compare]} prints {@code rows <n>}; with {@code --compare} also the
@@ -243,7 +246,7 @@ public final class DuckDbKpiBaseline {
 
         public String describe() {
             StringBuilder s = new StringBuilder("equality on (org_code, period, kpi_id, breakdown, round(value, 6)), every KPI of the"
-                    + " catalogue:\n| family | Spark kpi_values rows | DuckDB rows |\n|---|---:|---:|\n");
+                    + " catalogue:\n| family | Spark KPI values (kpi_values + kpi_basic_unions) | DuckDB rows |\n|---|---:|---:|\n");
             rowsByFamily.forEach((f, r) -> s.append(String.format("| %s | %,d | %,d |%n", f, r[0], r[1])));
             s.append(String.format("rows only in Spark (EXCEPT ALL): %,d; rows only in DuckDB: %,d -> %s%n", onlySpark, onlyDuckDb,
                     equal() ? "EQUAL" : "DIFFERENT"));
@@ -264,9 +267,8 @@ public final class DuckDbKpiBaseline {
         String key = "org_code, period, kpi_id, breakdown, round(value, 6) AS value";
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
             st.execute("CREATE TEMP TABLE families AS SELECT * FROM (VALUES " + families + ") f(kpi_id, family)");
-            st.execute("CREATE TEMP TABLE spark AS SELECT " + key + " FROM read_parquet("
-                    + literal(warehouse.resolve("kpi_values") + "/period=*/*.parquet")
-                    + ", hive_partitioning = true, hive_types = {'period': VARCHAR}) WHERE kpi_id IN (SELECT kpi_id FROM families)");
+            st.execute("CREATE TEMP TABLE spark AS SELECT " + key + " FROM (" + KpiValueRows.select(WarehouseLayout.of(warehouse), catalogue)
+                    + ") WHERE kpi_id IN (SELECT kpi_id FROM families)");
             st.execute("CREATE TEMP TABLE duck AS SELECT " + key + " FROM read_parquet(" + literal(duckOut.toString())
                     + ") WHERE kpi_id IN (SELECT kpi_id FROM families)");
             st.execute("CREATE TEMP TABLE only_spark AS SELECT * FROM spark EXCEPT ALL SELECT * FROM duck");

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.warehouse.WarehouseLayout;
 
 /**
@@ -27,16 +28,15 @@ public record KpiValues(String org, String period, String orgName, Map<String, O
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
                 PreparedStatement st = db.prepareStatement("""
                         SELECT v.kpi_id, v.value, v.qualifier, d.name_zh, d.unit, o.org_name, o.path_name
-                        FROM read_parquet(?, hive_partitioning = true, union_by_name = true) v
+                        FROM (%s) v
                         JOIN read_parquet(?) d ON d.kpi_id = v.kpi_id
                         JOIN read_parquet(?) o ON o.org_code = v.org_code
                         WHERE v.org_code = ? AND v.period = ? AND v.breakdown = ''
-                        ORDER BY d.family, v.kpi_id""")) {
-            st.setString(1, warehouse.tableFilesGlob("kpi_values"));
-            st.setString(2, warehouse.localTable("dim_kpis").resolve("*.parquet").toString());
-            st.setString(3, warehouse.localTable("dim_orgs").resolve("*.parquet").toString());
-            st.setString(4, org);
-            st.setString(5, period);
+                        ORDER BY d.family, v.kpi_id""".formatted(KpiValueRows.select(warehouse, KpiCatalogue.load())))) {
+            st.setString(1, warehouse.localTable("dim_kpis").resolve("*.parquet").toString());
+            st.setString(2, warehouse.localTable("dim_orgs").resolve("*.parquet").toString());
+            st.setString(3, org);
+            st.setString(4, period);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     orgName = rs.getString(7);

@@ -21,9 +21,9 @@ import org.unionstats.kpi.engine.CurrentReceipts;
 import org.unionstats.kpi.engine.IngestedTables;
 import org.unionstats.kpi.engine.KpiDerivation;
 import org.unionstats.kpi.engine.KpiOutputs;
+import org.unionstats.kpi.engine.KpiProjections;
 import org.unionstats.kpi.engine.ReportingCalendar;
 import org.unionstats.kpi.engine.RollUp;
-import org.unionstats.kpi.engine.SqlStage;
 import org.unionstats.kpi.hierarchy.OrgHierarchy;
 import org.unionstats.kpi.measures.CompetitionMeasures;
 import org.unionstats.kpi.measures.HardshipMeasures;
@@ -98,7 +98,10 @@ public final class KpiJob {
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
                 .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
                 .config("spark.sql.session.timeZone", "Asia/Shanghai")
-                .config("spark.sql.parquet.compression.codec", "snappy");
+                .config("spark.sql.parquet.compression.codec", "snappy")
+                // Constraint propagation over the wide KPI frame (a column per KPI, each an expression of earlier ones)
+                // costs minutes of planning and buys no filter here.
+                .config("spark.sql.constraintPropagation.enabled", "false");
         master.ifPresent(builder::master);
         if (master.filter(m -> m.startsWith("local")).isPresent()) {
             builder.config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8");
@@ -132,7 +135,8 @@ public final class KpiJob {
         Dataset<Row> orgAncestors = hierarchy.bridge(spark).cache();
         Dataset<Row> orgGrain = hierarchy.grains(spark).cache();
 
-        // Checkpoints cut the lineage between stages, so each stage's plan stays small.
+        // Spark re-analyses a frame's whole lineage in every query that reads it, and the KPI lineage is deep (a column
+        // per KPI, each an expression of earlier ones): local checkpoints at the stage boundaries keep planning short.
         Dataset<Row> register = HardshipRegister.of(ingested, calendarRows).cache();
         Dataset<Row> balanceChecks = ReportedBalances.check(ingested, register, calendarRows).cache();
         MeasureFamily.Inputs measureInputs = new MeasureFamily.Inputs(ingested, calendarRows, orgGrain, register, balanceChecks);
@@ -141,33 +145,37 @@ public final class KpiJob {
         stage("base measures", start);
         Dataset<Row> rolled = RollUp.apply(measures, orgAncestors, catalogue.measureAggregation()).localCheckpoint();
         stage("roll-up", start);
-        Dataset<Row> kpiRaw = new KpiDerivation(catalogue).derive(rolled, calendarRows);
-        Dataset<Row> kpiValues = SqlStage.run("kpi_values", Map.of("kpi_raw", kpiRaw, "dim_orgs", dimOrgs, "calendar", calendarRows))
+        KpiProjections project = new KpiProjections(catalogue);
+        Dataset<Row> wide = project.wide(new KpiDerivation(catalogue).derive(rolled, calendarRows), dimOrgs, calendarRows)
                 .localCheckpoint();
         stage("KPI derivation", start);
+        Dataset<Row> totals = project.totals(wide).cache();
 
         List<String> written = toWrite.stream().map(Period::canonical).toList();
         KpiOutputs out = new KpiOutputs(config.warehouse(), written, tables.foldersWrittenBy(Writer.KPI));
-        out.writePartitioned("kpi_values", kpiValues, "org_code", "kpi_id", "breakdown");
-        stage("kpi_values written", start);
+        Dataset<Row> kpiValues = project.regionalValues(wide);
+        out.writePartitioned("kpi_values", kpiValues, "org_level", "org_code", "kpi_id", "breakdown");
+        out.writePartitioned("kpi_basic_unions", project.basicUnions(totals), "org_code");
+        for (TableSpec family : familyTables()) {
+            out.writePartitioned(family.folder(), project.family(totals, family.kpiFamily()), "org_level", "org_code");
+        }
+        stage("KPI tables written", start);
         // Data quality: reporting completeness, rule findings, and the county scorecard (which counts the findings).
-        Dataset<Row> findings = DataQualityFindings.compute(kpiValues, dimOrgs, balanceChecks, calendarRows).cache();
+        Dataset<Row> findings = DataQualityFindings.compute(totals, dimOrgs, balanceChecks, calendarRows).cache();
         out.writePartitioned("reporting_completeness",
                 ReportingCompleteness.compute(ingested.ingestReceipts(), calendarRows, dimOrgs, orgAncestors, config.reporting()),
                 "org_code", "record_type");
         out.writePartitioned("dq_findings", findings, "rule_id", "org_code");
-        out.writePartitioned("county_scorecard", new CountyScorecard(catalogue).compute(kpiValues, dimOrgs, calendarRows, findings),
-                "county_code", "kpi_id");
+        out.writePartitioned("county_scorecard", new CountyScorecard(catalogue).compute(totals, dimOrgs, calendarRows, findings),
+                "city_code", "county_code", "kpi_order");
         stage("completeness, findings, scorecards written", start);
-        for (TableSpec family : familyTables()) {
-            out.writePartitioned(family.folder(), wide(kpiValues, family.kpiFamily()), "org_code");
-        }
         out.writeWhole("dim_orgs", dimOrgs, "org_code");
         out.writeWhole("dim_kpis", dimKpis(), "kpi_id");
         out.writeWhole("dim_periods", calendarRows, "period");
         out.writeWhole("org_ancestors", orgAncestors, "org_code");
         out.checkAllWritten();
-        long rows = kpiValues.filter(col("period").isin(written.toArray())).count();
+        long rows = kpiValues.filter(col("period").isin(written.toArray())).count()
+                + totals.filter(col("org_level").equalTo("basic").and(col("period").isin(written.toArray()))).count();
         state.save(receipts);
         return new KpiJobResult(written, rows, seconds(start));
     }
@@ -175,14 +183,6 @@ public final class KpiJob {
     /** The wide tables of the KPI families (kpi_membership, ...), as the table catalogue lists them. */
     private List<TableSpec> familyTables() {
         return tables.tables().stream().filter(t -> t.writer() == Writer.KPI && t.kpiFamily() != null).toList();
-    }
-
-    /** One row per org and period, one column per KPI of the family (totals, not breakdowns). */
-    private Dataset<Row> wide(Dataset<Row> kpiValues, String family) {
-        StringBuilder columns = new StringBuilder();
-        catalogue.family(family).kpis()
-                .forEach(k -> columns.append(", MAX(IF(kpi_id = '").append(k.id()).append("', value, NULL)) AS ").append(k.id()));
-        return SqlStage.run("kpi_family_wide", Map.of("kpi_values", kpiValues), Map.of("kpi_columns", columns.toString()));
     }
 
     private Dataset<Row> dimKpis() {

@@ -1,5 +1,6 @@
--- The county scorecard before the findings are counted (see CountyScorecard). Placeholders: headline_kpis, VALUES rows
--- (kpi_id, kpi_name_zh, better, kpi_order, unit); headline_kpi_ids, their quoted ids; min_ranked_for_bottom_quarter.
+-- The county scorecard before the findings are counted (see CountyScorecard), from the KPI totals (kpi_totals: a column
+-- per KPI). Placeholders: headline_kpis, VALUES rows (kpi_id, kpi_name_zh, better, kpi_order, unit); headline_kpi_count,
+-- headline_kpi_stack: the headline KPIs as STACK arguments ("'<id>', <id>" each); min_ranked_for_bottom_quarter.
 WITH headline AS (
   SELECT * FROM VALUES ${headline_kpis} AS h(kpi_id, kpi_name_zh, better, kpi_order, unit)),
 counties AS (
@@ -10,10 +11,11 @@ counties AS (
   WHERE o.org_level = 'county'),
 cards AS (
   SELECT DISTINCT k.org_code AS county_code, k.period
-  FROM kpi_values k LEFT SEMI JOIN counties c ON c.county_code = k.org_code
+  FROM kpi_totals k LEFT SEMI JOIN counties c ON c.county_code = k.org_code
   WHERE k.period_type = 'quarter'),
 totals AS (
-  SELECT org_code, period, kpi_id, value FROM kpi_values WHERE breakdown = '' AND kpi_id IN (${headline_kpi_ids})),
+  SELECT org_code, period, kpi_id, value
+  FROM kpi_totals LATERAL VIEW STACK(${headline_kpi_count}, ${headline_kpi_stack}) s AS kpi_id, value),
 base AS (
   SELECT c.city_code, c.city_name, c.county_code, c.county_name, h.kpi_id, h.kpi_name_zh, h.kpi_order, h.unit, h.better,
          cur.value, prev.value AS previous_value, ago.value AS year_ago_value, k.period,

@@ -1,23 +1,14 @@
--- Data-quality findings over the KPI values (see DataQualityFindings for the rules). Placeholders:
+-- Data-quality findings over the KPI totals (kpi_totals: a column per KPI; see DataQualityFindings for the rules).
+-- Placeholders:
 --   tolerance, min_siblings, outlier_threshold: the rules' numbers; outlier_rules: VALUES rows of the outlier rules;
+--   outlier_kpi_count, outlier_kpi_stack: the outlier rules' KPIs as STACK arguments ("'<id>', <id>" each);
 --   <name>_text: a number as a message shows it (1,234 when whole, else 1,234.50);
 --   value_percent, median_percent: a rate as a message shows it (12.5%).
 WITH totals AS (
-  SELECT org_code, org_level, period,
-         MAX(IF(kpi_id = 'members_start', value, NULL)) AS members_start,
-         MAX(IF(kpi_id = 'members_end', value, NULL)) AS members_end,
-         MAX(IF(kpi_id = 'members_joined', value, NULL)) AS members_joined,
-         MAX(IF(kpi_id = 'members_transferred_in', value, NULL)) AS members_transferred_in,
-         MAX(IF(kpi_id = 'members_left', value, NULL)) AS members_left,
-         MAX(IF(kpi_id = 'members_balance_correction', value, NULL)) AS members_correction,
-         MAX(IF(kpi_id = 'hardship_on_file_start', value, NULL)) AS on_file_start,
-         MAX(IF(kpi_id = 'hardship_newly_filed', value, NULL)) AS newly_filed,
-         MAX(IF(kpi_id = 'hardship_lifted_out', value, NULL)) AS lifted_out,
-         MAX(IF(kpi_id = 'workforce', value, NULL)) AS workforce
-  FROM kpi_values
-  WHERE breakdown = '' AND kpi_id IN ('members_start', 'members_end', 'members_joined', 'members_transferred_in',
-        'members_left', 'members_balance_correction', 'hardship_on_file_start', 'hardship_newly_filed', 'hardship_lifted_out', 'workforce')
-  GROUP BY org_code, org_level, period),
+  SELECT org_code, org_level, period, members_start, members_end, members_joined, members_transferred_in, members_left,
+         members_balance_correction AS members_correction, hardship_on_file_start AS on_file_start,
+         hardship_newly_filed AS newly_filed, hardship_lifted_out AS lifted_out, workforce
+  FROM kpi_totals),
 named AS (
   SELECT t.*, COALESCE(o.org_name, t.org_code) AS org_name,
          COALESCE(members_start, 0) + COALESCE(members_joined, 0) + COALESCE(members_transferred_in, 0)
@@ -42,11 +33,13 @@ candidates AS (
   SELECT r.rule_id, r.name_zh, r.name_en, r.advice_zh, r.advice_en, k.org_code, k.org_level, k.kpi_id, k.value,
          k.period, o.org_name, COALESCE(o.city_code, o.parent_code) AS group_code,
          COALESCE(o.city_name, p.org_name, o.city_code, o.parent_code) AS group_name
-  FROM kpi_values k
+  FROM (SELECT org_code, org_level, period, kpi_id, value
+        FROM kpi_totals LATERAL VIEW STACK(${outlier_kpi_count}, ${outlier_kpi_stack}) s AS kpi_id, value
+        WHERE period_type = 'quarter' AND org_level = 'county') k
   JOIN outlier_rules r ON r.kpi_id = k.kpi_id
   JOIN dim_orgs o ON o.org_code = k.org_code
   LEFT JOIN dim_orgs p ON p.org_code = COALESCE(o.city_code, o.parent_code)
-  WHERE k.breakdown = '' AND k.period_type = 'quarter' AND o.org_level = 'county' AND k.value IS NOT NULL),
+  WHERE k.value IS NOT NULL),
 with_median AS (
   SELECT c.*, MEDIAN(value) OVER siblings AS median, COUNT(*) OVER siblings AS n
   FROM candidates c

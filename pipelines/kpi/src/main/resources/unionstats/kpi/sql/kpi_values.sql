@@ -1,7 +1,8 @@
--- kpi_values: the derived KPI values with the org's level, the period's type and the weakest input qualifier by name.
-SELECT k.org_code, o.org_level, c.period_type, k.kpi_id, k.breakdown, k.value, k.numerator, k.denominator,
-       CASE k.qualifier_rank WHEN 2 THEN 'nearly' WHEN 1 THEN 'over' ELSE 'exact' END AS qualifier, k.period
-FROM kpi_raw k
-JOIN dim_orgs o ON o.org_code = k.org_code
-JOIN calendar c ON c.period = k.period
-WHERE k.value IS NOT NULL
+-- kpi_values: the KPIs of the regional federations (county level and above) in long form, one row per org, period,
+-- breakdown and KPI with a value, the qualifier by name. Basic-level unions are in kpi_basic_unions (compact form).
+-- kpi_stack: "'<id>', v_<id>, n_<id>, d_<id>, q_<id>" for every KPI of the catalogue, kpi_count of them.
+SELECT org_code, org_level, period_type, kpi_id, breakdown, value, numerator, denominator,
+       CASE qualifier_rank WHEN 2 THEN 'nearly' WHEN 1 THEN 'over' ELSE 'exact' END AS qualifier, period
+FROM kpi_wide
+LATERAL VIEW STACK(${kpi_count}, ${kpi_stack}) s AS kpi_id, value, numerator, denominator, qualifier_rank
+WHERE org_level <> 'basic' AND value IS NOT NULL

@@ -1,11 +1,11 @@
--- A year-on-year KPI (see KpiDerivation): the change of the source KPI's value on the same org, breakdown and the
--- calendar's year-ago period, as a share of the year-ago value. Adds v_/n_/d_/q_ columns of kpi to kpi_wide's.
-SELECT w.*,
-       IF(p.v > 0, (w.v_${source} - p.v) / p.v, NULL) AS v_${kpi},
-       w.v_${source} - p.v AS n_${kpi},
-       p.v AS d_${kpi},
-       GREATEST(COALESCE(w.q_${source}, 0), COALESCE(p.q, 0)) AS q_${kpi}
+-- Year-on-year KPIs (see KpiDerivation): the change of a source KPI's value on the same org and breakdown since the
+-- calendar's year-ago period, as a share of the year-ago value. Every year-on-year KPI of one dependency level at once,
+-- from one narrow frame of the year-ago values shifted to the period a year later. Placeholders (per KPI and source):
+--   source_columns: ", w.v_<source> AS ya_v_<source>, w.q_<source> AS ya_q_<source>";
+--   yoy_columns: the v_/n_/d_/q_<kpi> columns computed from w.v_<source> and p.ya_v_<source>.
+WITH year_ago AS (
+  SELECT /*+ BROADCAST(c) */ w.org_code, w.breakdown, c.period${source_columns}
+  FROM kpi_wide w JOIN calendar c ON c.year_ago_period = w.period)
+SELECT w.*${yoy_columns}
 FROM kpi_wide w
-JOIN calendar c ON c.period = w.period
-LEFT JOIN (SELECT org_code, period, breakdown, v_${source} AS v, q_${source} AS q FROM kpi_wide) p
-  ON p.org_code = w.org_code AND p.period = c.year_ago_period AND p.breakdown = w.breakdown
+LEFT JOIN year_ago p ON p.org_code = w.org_code AND p.period = w.period AND p.breakdown = w.breakdown

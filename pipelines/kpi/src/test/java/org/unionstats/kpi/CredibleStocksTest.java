@@ -61,7 +61,8 @@ class CredibleStocksTest {
         fixture().write(spark, warehouse);
         new KpiJob(spark, new KpiConfig(new WarehouseLayout(warehouse), Optional.empty(), false, Optional.of("local[2]"),
                 new ReportingRules(15, List.of("130300")))).run();
-        for (String table : List.of("kpi_values", "dq_findings", "reporting_completeness")) {
+        KpiValuesAsAnalystsSee.read(spark, warehouse).createOrReplaceTempView("out_kpi_values");
+        for (String table : List.of("dq_findings", "reporting_completeness")) {
             spark.read().option("basePath", warehouse + "/" + table).parquet(warehouse + "/" + table).createOrReplaceTempView("out_" + table);
         }
     }

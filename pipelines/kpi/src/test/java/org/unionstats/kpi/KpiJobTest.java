@@ -43,7 +43,7 @@ class KpiJobTest {
         warehouse = tmp.resolve("warehouse").toString();
         fixture().write(spark, warehouse);
         new KpiJob(spark, config(warehouse)).run();
-        spark.read().option("basePath", warehouse + "/kpi_values").parquet(warehouse + "/kpi_values").createOrReplaceTempView("kv");
+        KpiValuesAsAnalystsSee.read(spark, warehouse).createOrReplaceTempView("kv");
     }
 
     @AfterAll

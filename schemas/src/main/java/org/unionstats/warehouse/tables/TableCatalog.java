@@ -19,6 +19,9 @@ import org.unionstats.kpis.KpiFamily;
 public record TableCatalog(String catalog, Map<String, String> schemas, Map<String, String> glossary, List<TableSpec> tables,
         List<ViewSpec> views) {
 
+    /** The suffix of a KPI's qualifier column in the basic-union table. */
+    public static final String QUALIFIER_SUFFIX = "_qualifier";
+
     public static TableCatalog load() {
         return load(KpiCatalogue.load());
     }
@@ -50,6 +53,11 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
                             + " KPIs, one row per org and period, one column per KPI; analysts use the view kpi." + f.family();
                 }
             }
+            if (t.path("basic_union_kpis").asBoolean(false)) {
+                columns.put("org_code", glossary.get("org_code"));
+                columns.put("period_type", glossary.get("period_type"));
+                columns.putAll(basicUnionColumns(kpis));
+            }
             columns.putAll(strings(t.path("columns")));
             String schema = t.path("schema").asText();
             if (!schemas.containsKey(schema)) {
@@ -62,7 +70,7 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
         }
         List<ViewSpec> views = new ArrayList<>();
         for (JsonNode v : yaml.path("views")) {
-            String sql = SchemaResources.text("trino/" + v.path("sql").asText()).strip();
+            String sql = withKpiLists(SchemaResources.text("trino/" + v.path("sql").asText()).strip(), kpis);
             views.add(new ViewSpec(v.path("schema").asText(), v.path("name").asText(), v.path("comment").asText(), sql,
                     referencedTables(sql, tables), strings(v.path("columns"))));
         }
@@ -108,6 +116,28 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
             columns.put(kpi.id(), comment(kpi));
         }
         return columns;
+    }
+
+    /** Every KPI of the catalogue as a value column and a qualifier column, in catalogue order (the basic-union table). */
+    static Map<String, String> basicUnionColumns(KpiCatalogue kpis) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (KpiDefinition kpi : kpis.all()) {
+            columns.put(kpi.id(), comment(kpi));
+            columns.put(kpi.id() + QUALIFIER_SUFFIX, "数据限定：" + kpi.nameZh() + " / Qualifier of " + kpi.nameEn() + ": exact, over, nearly");
+        }
+        return columns;
+    }
+
+    /**
+     * A view's SQL with the KPI lists it may name filled in from the KPI catalogue, so a view that unnests the basic-union
+     * table never lists KPIs by hand: {@code ${kpi_ids}} (quoted ids), {@code ${kpi_value_columns}} and
+     * {@code ${kpi_qualifier_columns}} (the basic-union table's columns, prefixed by its alias {@code b.}), in one order.
+     */
+    static String withKpiLists(String sql, KpiCatalogue kpis) {
+        List<String> ids = kpis.all().stream().map(KpiDefinition::id).toList();
+        return sql.replace("${kpi_ids}", String.join(", ", ids.stream().map(id -> "'" + id + "'").toList()))
+                .replace("${kpi_value_columns}", String.join(", ", ids.stream().map(id -> "b." + id).toList()))
+                .replace("${kpi_qualifier_columns}", String.join(", ", ids.stream().map(id -> "b." + id + QUALIFIER_SUFFIX).toList()));
     }
 
     /** A KPI column's comment: its names in both languages, its unit and its definition. */

@@ -14,7 +14,7 @@ class TableCatalogTest {
     @Test
     void everyTableIsInAKnownSchemaWithABilingualComment() {
         assertThat(catalog.schemas()).containsOnlyKeys("warehouse", "kpi", "ops");
-        assertThat(catalog.tables()).hasSize(22);
+        assertThat(catalog.tables()).hasSize(23);
         assertThat(catalog.tables()).anyMatch(t -> t.schema().equals("ops") && t.name().equals("pipeline_runs"));
         for (TableSpec t : catalog.tables()) {
             assertThat(t.comment()).as(t.name()).contains("/");
@@ -60,12 +60,26 @@ class TableCatalogTest {
     }
 
     @Test
+    void basicUnionTableHasAValueAndAQualifierColumnPerCatalogueKpi() {
+        TableSpec basic = catalog.tables().stream().filter(t -> t.folder().equals("kpi_basic_unions")).findFirst().orElseThrow();
+        assertThat(basic.writer()).isEqualTo(Writer.KPI);
+        assertThat(basic.kpiFamily()).isNull();
+        List<String> expected = new java.util.ArrayList<>(List.of("org_code", "period_type"));
+        KpiCatalogue.load().all().forEach(k -> expected.addAll(List.of(k.id(), k.id() + "_qualifier")));
+        assertThat(basic.columns().keySet()).containsExactlyElementsOf(expected);
+        assertThat(basic.columns().values()).allSatisfy(c -> assertThat(c).contains("/"));
+    }
+
+    @Test
     void viewsIncludeKpiValuesAndOneWideViewPerFamilyWithEveryColumnDocumented() {
         List<String> names = catalog.views().stream().map(ViewSpec::qualifiedName).toList();
         assertThat(names).contains("kpi.kpi_values", "warehouse.dim_regions", "ops.runs", "kpi.membership", "kpi.hardship", "kpi.competitions",
                 "kpi.indicators");
         ViewSpec kpiValues = catalog.views().stream().filter(v -> v.name().equals("kpi_values")).findFirst().orElseThrow();
-        assertThat(kpiValues.requires()).containsExactlyInAnyOrder("kpi.fact_kpi_values", "warehouse.dim_orgs", "kpi.dim_kpis");
+        assertThat(kpiValues.requires()).containsExactlyInAnyOrder("kpi.fact_kpi_values", "kpi.fact_basic_unions", "warehouse.dim_orgs",
+                "kpi.dim_kpis");
+        // The basic unions' KPIs are unnested with lists generated from the KPI catalogue, in the table's column order.
+        assertThat(kpiValues.sql()).doesNotContain("${").contains("ARRAY['members_joined', ").contains("b.members_joined_qualifier");
         for (String column : List.of("org_code", "org_name", "org_level", "province", "city", "county", "period", "period_type", "kpi_id",
                 "kpi_name_zh", "kpi_name_en", "value", "unit", "qualifier")) {
             assertThat(catalog.viewColumnComment(kpiValues, column)).as(column).isNotBlank();

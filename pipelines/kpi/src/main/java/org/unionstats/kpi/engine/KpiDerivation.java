@@ -16,9 +16,8 @@ import org.unionstats.kpis.KpiDefinition;
  * as one row per (org, period, breakdown) with a column per measure; every KPI becomes four columns ({@code v_}, {@code n_},
  * {@code d_}, {@code q_}: value, numerator, denominator, qualifier rank), computed one dependency
  * level at a time, each by its one way: a measure, a ratio of two KPIs, an expression over KPIs,
- * or the change on a year earlier ({@code year_on_year.sql}: a self-join on the calendar's year-ago period). The result
- * is unpivoted ({@code kpi_unpivot.sql}) to {@code org_code, period, breakdown, kpi_id, value, numerator, denominator,
- * qualifier_rank}.
+ * or the change on a year earlier ({@code year_on_year.sql}: one join per dependency level with the year-ago values). The result
+ * stays wide, one row per org, period and breakdown: {@link KpiProjections} turns it into the tables people read.
  */
 public final class KpiDerivation {
 
@@ -38,17 +37,14 @@ public final class KpiDerivation {
             List<String> columns = new ArrayList<>(List.of(wide.columns()));
             level.stream().filter(k -> k.yoyOf() == null).forEach(k -> columns.addAll(expressions(k)));
             wide = wide.selectExpr(columns.toArray(String[]::new));
-            for (KpiDefinition kpi : level) {
-                if (kpi.yoyOf() != null) {
-                    wide = withYearOnYear(wide, calendar, kpi);
-                }
+            List<KpiDefinition> yearOnYear = level.stream().filter(k -> k.yoyOf() != null).toList();
+            if (!yearOnYear.isEmpty()) {
+                wide = withYearOnYear(wide, calendar, yearOnYear);
             }
         }
-        List<KpiDefinition> all = catalogue.all();
-        String stack = all.stream()
-                .map(k -> "'" + k.id() + "', v_" + k.id() + ", n_" + k.id() + ", d_" + k.id() + ", q_" + k.id())
-                .collect(Collectors.joining(", "));
-        return SqlStage.run("kpi_unpivot", Map.of("kpi_wide", wide), Map.of("kpi_count", Integer.toString(all.size()), "kpi_stack", stack));
+        List<String> kept = new ArrayList<>(List.of("org_code", "period", "breakdown"));
+        catalogue.all().forEach(k -> kept.addAll(List.of("v_" + k.id(), "n_" + k.id(), "d_" + k.id(), "q_" + k.id())));
+        return wide.selectExpr(kept.toArray(String[]::new));
     }
 
     private List<String> expressions(KpiDefinition kpi) {
@@ -80,10 +76,26 @@ public final class KpiDerivation {
                 "CAST(NULL AS DOUBLE) AS d_" + id, (deps.size() == 1 ? rank : "GREATEST(" + rank + ")") + " AS q_" + id);
     }
 
-    private static Dataset<Row> withYearOnYear(Dataset<Row> wide, Dataset<Row> calendar, KpiDefinition kpi) {
-        // Both sides of the self-join read the same rows: compute them once.
+    private static Dataset<Row> withYearOnYear(Dataset<Row> wide, Dataset<Row> calendar, List<KpiDefinition> kpis) {
+        StringBuilder sources = new StringBuilder();
+        StringBuilder columns = new StringBuilder();
+        for (String source : kpis.stream().map(KpiDefinition::yoyOf).distinct().toList()) {
+            sources.append(", w.v_").append(source).append(" AS ya_v_").append(source)
+                    .append(", w.q_").append(source).append(" AS ya_q_").append(source);
+        }
+        for (KpiDefinition kpi : kpis) {
+            String now = "w.v_" + kpi.yoyOf();
+            String ago = "p.ya_v_" + kpi.yoyOf();
+            columns.append(", IF(").append(ago).append(" > 0, (").append(now).append(" - ").append(ago).append(") / ").append(ago)
+                    .append(", NULL) AS v_").append(kpi.id())
+                    .append(", ").append(now).append(" - ").append(ago).append(" AS n_").append(kpi.id())
+                    .append(", ").append(ago).append(" AS d_").append(kpi.id())
+                    .append(", GREATEST(COALESCE(w.q_").append(kpi.yoyOf()).append(", 0), COALESCE(p.ya_q_").append(kpi.yoyOf())
+                    .append(", 0)) AS q_").append(kpi.id());
+        }
+        // Both sides of the join read the same rows: compute them once (and plan them once).
         return SqlStage.run("year_on_year", Map.of("kpi_wide", wide.localCheckpoint(), "calendar", calendar),
-                Map.of("kpi", kpi.id(), "source", kpi.yoyOf()));
+                Map.of("source_columns", sources.toString(), "yoy_columns", columns.toString()));
     }
 
     /** KPIs grouped so that each depends only on measures and earlier groups. */

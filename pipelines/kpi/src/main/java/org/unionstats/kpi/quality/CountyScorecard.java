@@ -61,19 +61,20 @@ public final class CountyScorecard {
     }
 
     /**
-     * @param kpiValues the {@code kpi_values} rows
+     * @param kpiTotals the KPI totals, a column per KPI ({@link org.unionstats.kpi.engine.KpiProjections#totals})
      * @param dimOrgs the {@code dim_orgs} dimension
      * @param calendar the reporting calendar (previous and year-ago periods)
      * @param findings the output of {@link DataQualityFindings#compute} ({@code org_code, period} are used)
      */
-    public Dataset<Row> compute(Dataset<Row> kpiValues, Dataset<Row> dimOrgs, Dataset<Row> calendar, Dataset<Row> findings) {
+    public Dataset<Row> compute(Dataset<Row> kpiTotals, Dataset<Row> dimOrgs, Dataset<Row> calendar, Dataset<Row> findings) {
         String headlineRows = headline.stream()
                 .map(k -> "(" + String.join(", ", SqlStage.quote(k.id()), SqlStage.quote(k.nameZh()), SqlStage.quote(k.better()),
                         Integer.toString(headline.indexOf(k) + 1), SqlStage.quote(k.unit())) + ")")
                 .collect(Collectors.joining(", "));
         Dataset<Row> card = SqlStage.run("county_scorecard",
-                Map.of("kpi_values", kpiValues, "dim_orgs", dimOrgs, "calendar", calendar),
-                Map.of("headline_kpis", headlineRows, "headline_kpi_ids", SqlStage.quoteAll(HEADLINE_KPIS),
+                Map.of("kpi_totals", kpiTotals, "dim_orgs", dimOrgs, "calendar", calendar),
+                Map.of("headline_kpis", headlineRows, "headline_kpi_count", Integer.toString(HEADLINE_KPIS.size()),
+                        "headline_kpi_stack", stack(HEADLINE_KPIS),
                         "min_ranked_for_bottom_quarter", Integer.toString(MIN_RANKED_FOR_BOTTOM_QUARTER)));
         Dataset<Row> perCounty = findings.groupBy(col("org_code"), col("period")).agg(count(lit(1)).as("dq_findings"))
                 .withColumnRenamed("org_code", "dq_org_code").withColumnRenamed("period", "dq_period");
@@ -83,5 +84,10 @@ public final class CountyScorecard {
                         col("kpi_name_zh"), col("kpi_order"), col("unit"), col("value"), col("previous_value"), col("change_on_quarter"), col("year_ago_value"),
                         col("change_on_year"), col("rank_in_city"), col("counties_ranked"), col("bottom_quarter"),
                         coalesce(col("dq_findings"), lit(0L)).as("dq_findings"), col("period"));
+    }
+
+    /** KPI columns as STACK arguments: {@code 'id', id, ...}. */
+    static String stack(List<String> kpiIds) {
+        return kpiIds.stream().map(id -> SqlStage.quote(id) + ", " + id).collect(Collectors.joining(", "));
     }
 }

@@ -58,18 +58,21 @@ public final class DataQualityFindings {
     private DataQualityFindings() {}
 
     /**
-     * @param kpiValues the {@code kpi_values} rows
+     * @param kpiTotals the KPI totals, a column per KPI ({@link org.unionstats.kpi.engine.KpiProjections#totals})
      * @param dimOrgs the {@code dim_orgs} dimension (names, cities and parents)
      * @param balanceChecks the reported balances checked against the flows ({@link org.unionstats.kpi.measures.ReportedBalances})
      * @param calendar the reporting calendar (a mismatch is reported in the quarter of its balance)
      */
-    public static Dataset<Row> compute(Dataset<Row> kpiValues, Dataset<Row> dimOrgs, Dataset<Row> balanceChecks,
+    public static Dataset<Row> compute(Dataset<Row> kpiTotals, Dataset<Row> dimOrgs, Dataset<Row> balanceChecks,
             Dataset<Row> calendar) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("tolerance", Double.toString(TOLERANCE));
         params.put("min_siblings", Integer.toString(MIN_SIBLINGS));
         params.put("outlier_threshold", Double.toString(OUTLIER_THRESHOLD));
         params.put("outlier_rules", outlierRules());
+        List<String> outlierKpis = OUTLIER_RULES.stream().map(OutlierRule::kpiId).distinct().toList();
+        params.put("outlier_kpi_count", Integer.toString(outlierKpis.size()));
+        params.put("outlier_kpi_stack", CountyScorecard.stack(outlierKpis));
         // The numbers the messages show.
         params.put("members_end_text", count("members_end"));
         params.put("members_start_text", count("COALESCE(members_start, 0)"));
@@ -92,7 +95,7 @@ public final class DataQualityFindings {
         params.put("value_percent", percent("value"));
         params.put("median_percent", percent("median"));
         return SqlStage.run("dq_findings",
-                Map.of("kpi_values", kpiValues, "dim_orgs", dimOrgs, "balance_checks", balanceChecks, "calendar", calendar), params);
+                Map.of("kpi_totals", kpiTotals, "dim_orgs", dimOrgs, "balance_checks", balanceChecks, "calendar", calendar), params);
     }
 
     /** The outlier rules as SQL VALUES rows. */

@@ -60,7 +60,7 @@ class CountyScorecardTest {
                 finding("WORKFORCE_BELOW_MEMBERS", "130302", "2024Q3"),
                 finding("MEMBERS_BALANCE", "130302", "2024Q2"),
                 finding("MEMBERS_BALANCE", "130300", "2024Q3"));
-        rows = new CountyScorecard(KpiCatalogue.load()).compute(kv.toDataFrame(spark), QualityFixtures.orgs(spark).dimOrgs(),
+        rows = new CountyScorecard(KpiCatalogue.load()).compute(kv.totals(spark), QualityFixtures.orgs(spark).dimOrgs(),
                 QualityFixtures.calendar(spark, "2023Q3", "2024Q3"), QualityFixtures.findings(spark, findings)).collectAsList();
         for (Row r : rows) {
             Row previous = byKey.put(r.getAs("county_code") + "|" + r.getAs("kpi_id") + "|" + r.getAs("period"), r);

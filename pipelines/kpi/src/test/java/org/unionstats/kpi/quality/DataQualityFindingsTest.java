@@ -89,7 +89,7 @@ class DataQualityFindingsTest {
                 .add("130302", "county", "2024Q3", "hardship_on_file_start", 10.0)
                 .add("130302", "county", "2024Q3", "hardship_newly_filed", 2.0)
                 .add("130302", "county", "2024Q3", "hardship_lifted_out", 12.0);
-        findings = DataQualityFindings.compute(kv.toDataFrame(spark), QualityFixtures.orgs(spark).dimOrgs(),
+        findings = DataQualityFindings.compute(kv.totals(spark), QualityFixtures.orgs(spark).dimOrgs(),
                 QualityFixtures.noBalanceChecks(spark), QualityFixtures.calendar(spark, "2024Q1", "2024Q4")).collectAsList();
     }
 

@@ -3,6 +3,10 @@ package org.unionstats.kpi.quality;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.when;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -10,6 +14,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.unionstats.kpi.engine.ReportingCalendar;
 import org.unionstats.kpi.hierarchy.OrgHierarchy;
+import org.unionstats.kpis.KpiCatalogue;
+import org.unionstats.kpis.KpiDefinition;
 import org.unionstats.period.Period;
 import org.unionstats.regions.RegionDirectory;
 
@@ -49,7 +55,7 @@ final class QualityFixtures {
         return new ReportingCalendar(Period.parse(firstQuarter), Period.parse(lastQuarter)).toDataFrame(spark).cache();
     }
 
-    /** Collects rows of {@code kpi_values} (totals, quarters, exact). */
+    /** Collects KPI values (totals, quarters, exact), given as {@code kpi_values} rows, read as the job's KPI totals. */
     static final class KpiValues {
         private final List<Row> rows = new ArrayList<>();
 
@@ -63,8 +69,16 @@ final class QualityFixtures {
             return this;
         }
 
-        Dataset<Row> toDataFrame(SparkSession spark) {
-            return spark.createDataFrame(rows, StructType.fromDDL(KPI_VALUES)).cache();
+        /**
+         * The values as {@link org.unionstats.kpi.engine.KpiProjections#totals} gives them: a column per catalogue KPI,
+         * breakdowns left out (an org and period with breakdowns only has a row of empty totals).
+         */
+        Dataset<Row> totals(SparkSession spark) {
+            List<Object> ids = new ArrayList<>(KpiCatalogue.load().all().stream().map(KpiDefinition::id).toList());
+            return spark.createDataFrame(rows, StructType.fromDDL(KPI_VALUES))
+                    .groupBy("org_code", "org_level", "period_type", "period").pivot("kpi_id", ids)
+                    .agg(first(when(col("breakdown").equalTo(""), col("value")), true))
+                    .cache();
         }
     }
 

@@ -1,0 +1,87 @@
+package org.unionstats.kpi.engine;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.unionstats.kpis.KpiCatalogue;
+import org.unionstats.kpis.KpiDefinition;
+import org.unionstats.warehouse.tables.TableCatalog;
+
+/**
+ * The KPI tables people read, each a projection of one wide frame ({@link #wide}: every KPI of an org, period and
+ * breakdown in one row), so no table is a re-pivot of another:
+ *
+ * <ul>
+ *   <li>{@link #regionalValues}: {@code kpi_values}, the regional federations' KPIs in long form with breakdowns,
+ *       numerators and denominators;
+ *   <li>{@link #totals}: one row per org and period, a column per KPI and one per KPI's qualifier; the family tables,
+ *       the basic-union table ({@link #basicUnions}), the findings and the scorecard select from it.
+ * </ul>
+ */
+public final class KpiProjections {
+
+    private final KpiCatalogue catalogue;
+
+    public KpiProjections(KpiCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /**
+     * @param derived the derived KPIs ({@link KpiDerivation#derive})
+     * @return {@code derived} with {@code org_level} and {@code period_type}
+     */
+    public Dataset<Row> wide(Dataset<Row> derived, Dataset<Row> dimOrgs, Dataset<Row> calendar) {
+        return SqlStage.run("kpi_wide", Map.of("kpi_derived", derived, "dim_orgs", dimOrgs, "calendar", calendar));
+    }
+
+    /** {@code kpi_values}: the regional federations' KPIs, one row per org, period, breakdown and KPI with a value. */
+    public Dataset<Row> regionalValues(Dataset<Row> wide) {
+        List<KpiDefinition> all = catalogue.all();
+        String stack = all.stream()
+                .map(k -> "'" + k.id() + "', v_" + k.id() + ", n_" + k.id() + ", d_" + k.id() + ", q_" + k.id())
+                .collect(Collectors.joining(", "));
+        return SqlStage.run("kpi_values", Map.of("kpi_wide", wide), Map.of("kpi_count", Integer.toString(all.size()), "kpi_stack", stack));
+    }
+
+    /** Columns {@code org_code, org_level, period_type, <kpi>..., <kpi>_qualifier..., period}, totals only. */
+    public Dataset<Row> totals(Dataset<Row> wide) {
+        StringBuilder columns = new StringBuilder();
+        for (KpiDefinition k : catalogue.all()) {
+            columns.append(", v_").append(k.id()).append(" AS ").append(k.id());
+        }
+        for (KpiDefinition k : catalogue.all()) {
+            columns.append(", IF(v_").append(k.id()).append(" IS NULL, NULL, CASE q_").append(k.id())
+                    .append(" WHEN 2 THEN 'nearly' WHEN 1 THEN 'over' ELSE 'exact' END) AS ").append(k.id()).append(TableCatalog.QUALIFIER_SUFFIX);
+        }
+        String anyValue = "COALESCE(" + catalogue.all().stream().map(k -> "v_" + k.id()).collect(Collectors.joining(", ")) + ")";
+        return SqlStage.run("kpi_totals", Map.of("kpi_wide", wide), Map.of("kpi_columns", columns.toString(), "any_value", anyValue));
+    }
+
+    /** A family's wide table ({@code kpi_membership}, ...): every org, one column per KPI of the family. */
+    public Dataset<Row> family(Dataset<Row> totals, String family) {
+        List<Column> columns = new ArrayList<>(List.of(col("org_code"), col("org_level"), col("period_type")));
+        catalogue.family(family).kpis().forEach(k -> columns.add(col(k.id())));
+        columns.add(col("period"));
+        return totals.select(columns.toArray(Column[]::new));
+    }
+
+    /**
+     * {@code kpi_basic_unions}: the basic-level unions' KPIs (quarters, half-years, years; totals only), one row per
+     * union and period, a value and a qualifier column per KPI of the catalogue.
+     */
+    public Dataset<Row> basicUnions(Dataset<Row> totals) {
+        List<Column> columns = new ArrayList<>(List.of(col("org_code"), col("period_type")));
+        for (KpiDefinition k : catalogue.all()) {
+            columns.add(col(k.id()));
+            columns.add(col(k.id() + TableCatalog.QUALIFIER_SUFFIX));
+        }
+        columns.add(col("period"));
+        return totals.filter(col("org_level").equalTo("basic")).select(columns.toArray(Column[]::new));
+    }
+}
