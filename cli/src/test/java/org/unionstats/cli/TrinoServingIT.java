@@ -164,6 +164,23 @@ class TrinoServingIT {
                 assertThat(names).containsExactly("org_code", "org_name", "org_level", "province", "city", "county", "period", "period_type",
                         "kpi_id", "kpi_name_zh", "kpi_name_en", "value", "unit", "qualifier");
             }
+            // Basic-level unions come through the view from their compact table, one row per KPI with a value, and the
+            // members of the unions directly under a county add up to the county's (nested unions count in their parent's).
+            try (ResultSet rs = st.executeQuery("""
+                    SELECT b.county, b.period, b.members, c.value, b.rows_per_union
+                    FROM (SELECT v.county, v.period, sum(v.value) AS members, count(*) * 1.0 / count(DISTINCT v.org_code) AS rows_per_union
+                          FROM unionstats.kpi.kpi_values v
+                          JOIN unionstats.warehouse.dim_orgs o ON o.org_code = v.org_code AND o.parent_code = o.county_code
+                          WHERE v.org_level = 'basic' AND v.kpi_id = 'members_end' AND v.period_type = 'quarter'
+                          GROUP BY v.county, v.period) b
+                    JOIN unionstats.kpi.kpi_values c ON c.org_level = 'county' AND c.county = b.county AND c.period = b.period
+                      AND c.kpi_id = 'members_end'
+                    ORDER BY b.county, b.period LIMIT 1""")) {
+                assertThat(rs.next()).as("basic-level unions in kpi.kpi_values").isTrue();
+                assertThat(rs.getDouble(3)).as("members of %s in %s", rs.getString(1), rs.getString(2)).isPositive().isEqualTo(rs.getDouble(4));
+                assertThat(rs.getDouble(5)).isEqualTo(1.0);
+            }
+            assertThat(count(st, "SELECT count(*) FROM unionstats.kpi.fact_kpi_values WHERE org_level = 'basic'")).isZero();
         }
     }
 

@@ -43,7 +43,8 @@ public final class KpiOutputs {
      */
     public void writePartitioned(String table, Dataset<Row> rows, String... sortColumns) {
         claim(table);
-        Dataset<Row> selected = rows.filter(col("period").isin(periods.toArray()));
+        // Cached: the periods present and the write read the same rows, computed once.
+        Dataset<Row> selected = rows.filter(col("period").isin(periods.toArray())).cache();
         removeEmptied(rows, table, selected);
         selected.repartition(col("period"))
                 .sortWithinPartitions(sortColumns[0], Arrays.copyOfRange(sortColumns, 1, sortColumns.length))
@@ -51,6 +52,7 @@ public final class KpiOutputs {
                 .mode(SaveMode.Overwrite)
                 .partitionBy("period")
                 .parquet(warehouse.table(table));
+        selected.unpersist();
     }
 
     private void removeEmptied(Dataset<Row> rows, String table, Dataset<Row> selected) {
