@@ -127,7 +127,9 @@ public final class KpiJob {
             LOG.info("no submission changed since the last KPI run: nothing to write");
             return new KpiJobResult(List.of(), 0, seconds(start));
         }
-        LOG.info("computing KPIs over {} periods; writing {}", calendar.periods().size(), toWrite.size());
+        // Only what the written periods need is computed: a new quarter costs its own periods, not the whole span.
+        List<Period> computed = calendar.withComparisons(toWrite);
+        LOG.info("computing KPIs over {} of {} periods; writing {}", computed.size(), calendar.periods().size(), toWrite.size());
 
         OrgHierarchy hierarchy = new OrgHierarchy(RegionDirectory.loadDefault(),
                 OrgHierarchy.BasicUnion.declaredIn(ingested.orgUnits()));
@@ -139,7 +141,8 @@ public final class KpiJob {
         // per KPI, each an expression of earlier ones): local checkpoints at the stage boundaries keep planning short.
         Dataset<Row> register = HardshipRegister.of(ingested, calendarRows).cache();
         Dataset<Row> balanceChecks = ReportedBalances.check(ingested, register, calendarRows).cache();
-        MeasureFamily.Inputs measureInputs = new MeasureFamily.Inputs(ingested, calendarRows, orgGrain, register, balanceChecks);
+        MeasureFamily.Inputs measureInputs = new MeasureFamily.Inputs(ingested, calendarRows, calendar.periodMonths(spark, computed),
+                orgGrain, register, balanceChecks);
         Dataset<Row> measures = FAMILIES.stream().map(f -> f.measures(measureInputs)).reduce(Dataset::unionAll).orElseThrow()
                 .localCheckpoint();
         stage("base measures", start);

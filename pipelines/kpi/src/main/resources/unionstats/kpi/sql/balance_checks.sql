@@ -5,6 +5,8 @@
 --     the stock forward from it, and back from it to the months before it);
 --   every later balance: reported − (previous balance + flows between), dated in its month, so from that month on
 --     the stock equals the reported figure; this difference is also a data-quality finding (BALANCE_MISMATCH).
+-- The flows up to a balance are a running sum over the org's months, picked at the balance's month.
+-- Placeholder: qualifier_rank, the rank of a record's qualifier.
 WITH reported AS (
   -- One figure per org, type and date: the one from the latest submission period that reported it.
   SELECT org_code, balance_type, as_of, CAST(value AS DOUBLE) AS value, qualifier_rank
@@ -32,12 +34,19 @@ deltas AS (
     WHERE h.filed_on IS NOT NULL AND h.left_on IS NOT NULL) c
   LEFT SEMI JOIN reported r ON r.org_code = c.org_code AND r.balance_type = 'hardship_on_file'
   GROUP BY c.org_code, c.month),
+running AS (
+  -- The flows up to the end of each month with deltas or a balance (a balance's month may have no flows).
+  SELECT org_code, balance_type, month,
+         SUM(SUM(delta)) OVER (PARTITION BY org_code, balance_type ORDER BY month ROWS UNBOUNDED PRECEDING) AS flows_to
+  FROM (SELECT org_code, balance_type, month, delta FROM deltas
+        UNION ALL
+        SELECT org_code, balance_type, TRUNC(as_of, 'MM'), 0 FROM reported)
+  GROUP BY org_code, balance_type, month),
 with_flows AS (
-  SELECT r.org_code, r.balance_type, r.as_of, r.value, r.qualifier_rank,
-         CAST(COALESCE(SUM(d.delta), 0) AS DOUBLE) AS flows_to
+  -- Flows are dated by month, so a balance as at any day of a month follows all of that month's.
+  SELECT r.*, CAST(f.flows_to AS DOUBLE) AS flows_to
   FROM reported r
-  LEFT JOIN deltas d ON d.org_code = r.org_code AND d.balance_type = r.balance_type AND d.month <= r.as_of
-  GROUP BY r.org_code, r.balance_type, r.as_of, r.value, r.qualifier_rank),
+  JOIN running f ON f.org_code = r.org_code AND f.balance_type = r.balance_type AND f.month = TRUNC(r.as_of, 'MM')),
 sequenced AS (
   SELECT *, LAG(as_of) OVER w AS previous_as_of, LAG(value) OVER w AS previous_value,
          LAG(flows_to) OVER w AS previous_flows_to

@@ -1,31 +1,43 @@
 -- Competition base measures per unit and period (see CompetitionMeasures): competitions at their organiser, entries at
--- the entering union, in every period the competition's dates overlap; enterprises as distinct credit codes.
+-- the entering union, in every period the competition's dates overlap; enterprises as distinct credit codes. Each
+-- competition is mapped to the months it overlaps, then by an equi-join on period_months to the periods containing them.
+-- Placeholders: qualifier_rank, the rank of a record's qualifier; period_at_grain, the condition on a grain g and a
+-- period c that gives basic unions no months.
 WITH comps AS (
   SELECT competition_id, organiser_org_code, start_date, end_date
   FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY competition_id ORDER BY period DESC, submitter) AS rn
         FROM competitions) WHERE rn = 1),
+comp_months AS (
+  -- Both dates are required and the end is never before the start (the ingest quarantines such rows).
+  SELECT competition_id, organiser_org_code, month
+  FROM comps
+  LATERAL VIEW EXPLODE(SEQUENCE(TRUNC(start_date, 'MM'), TRUNC(end_date, 'MM'), INTERVAL 1 MONTH)) m AS month),
+comp_periods AS (
+  -- A competition counts once per period, however many of its months the period holds.
+  SELECT DISTINCT k.competition_id, k.organiser_org_code, c.period, c.period_type
+  FROM comp_months k JOIN period_months c ON c.month = k.month),
 entries AS (
-  SELECT g.unit_code, g.grain, e.enterprise_credit_code, e.entrants, e.award, c.start_date, c.end_date,
-         ${qualifier_rank} AS qualifier_rank
-  FROM competition_entries e
-  JOIN comps c ON c.competition_id = e.competition_id
-  JOIN org_grain g ON g.org_code = e.org_code)
+  -- Entries per unit, competition and enterprise first, so the competition's periods multiply few rows.
+  SELECT g.unit_code, g.grain, e.competition_id, e.enterprise_credit_code, SUM(e.entrants) AS entrants,
+         SUM(IF(e.award IS NOT NULL AND e.award <> 'none', 1, 0)) AS awards, MAX(${qualifier_rank}) AS qualifier_rank
+  FROM competition_entries e JOIN org_grain g ON g.org_code = e.org_code
+  GROUP BY g.unit_code, g.grain, e.competition_id, e.enterprise_credit_code),
+entered AS (
+  SELECT g.*, c.period
+  FROM entries g JOIN comp_periods c ON c.competition_id = g.competition_id
+  WHERE ${period_at_grain})
 SELECT g.unit_code AS org_code, g.grain, c.period, '' AS breakdown, 'competitions_held' AS measure,
-       CAST(NULL AS DOUBLE) AS value, k.competition_id AS distinct_key, 0 AS qualifier_rank
-FROM comps k
-JOIN org_grain g ON g.org_code = k.organiser_org_code
-JOIN calendar c ON k.start_date <= c.end_date AND k.end_date >= c.start_date
+       CAST(NULL AS DOUBLE) AS value, c.competition_id AS distinct_key, 0 AS qualifier_rank
+FROM comp_periods c
+JOIN org_grain g ON g.org_code = c.organiser_org_code
 WHERE ${period_at_grain}
 UNION ALL
 SELECT unit_code, grain, period, '', measure, CAST(value AS DOUBLE), NULL, qualifier_rank
-FROM (SELECT g.unit_code, g.grain, c.period, SUM(g.entrants) AS entrants,
-             SUM(IF(g.award IS NOT NULL AND g.award <> 'none', 1, 0)) AS awards,
-             MAX(g.qualifier_rank) AS qualifier_rank
-      FROM entries g JOIN calendar c ON g.start_date <= c.end_date AND g.end_date >= c.start_date
-      WHERE ${period_at_grain}
-      GROUP BY g.unit_code, g.grain, c.period)
+FROM (SELECT unit_code, grain, period, SUM(entrants) AS entrants, SUM(awards) AS awards,
+             MAX(qualifier_rank) AS qualifier_rank
+      FROM entered
+      GROUP BY unit_code, grain, period)
 LATERAL VIEW STACK(2, 'entrants', entrants, 'awards', awards) s AS measure, value
 UNION ALL
-SELECT DISTINCT g.unit_code, g.grain, c.period, '', 'enterprises', CAST(NULL AS DOUBLE), g.enterprise_credit_code, 0
-FROM entries g JOIN calendar c ON g.start_date <= c.end_date AND g.end_date >= c.start_date
-WHERE ${period_at_grain}
+SELECT DISTINCT unit_code, grain, period, '', 'enterprises', CAST(NULL AS DOUBLE), enterprise_credit_code, 0
+FROM entered

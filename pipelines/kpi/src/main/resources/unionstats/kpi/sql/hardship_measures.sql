@@ -1,7 +1,10 @@
 -- Hardship base measures per unit and period (see HardshipMeasures): the caseload as running sums of monthly case
 -- counts from the register anchored on the reported on-file balances (balance_checks: each balance adds one adjustment
 -- to the totals; the breakdown by cause counts the register's cases only), assistance from every period's records,
--- days to lift out per case.
+-- days to lift out per case. Cases are counted per unit, cause and month, then mapped to the periods containing the
+-- month by an equi-join on period_months; assistance per submission period, then summed over the periods enclosing it.
+-- Placeholders: qualifier_rank, the rank of a record's qualifier; period_at_grain, the condition on a grain g and a
+-- period c that gives basic unions no months.
 WITH cases AS (
   SELECT g.unit_code, g.grain, r.qualifier_rank, b.breakdown,
          TRUNC(r.filed_on, 'MM') AS filed_month,
@@ -32,33 +35,60 @@ monthly AS (
   FROM balance_checks b JOIN org_grain g ON g.org_code = b.org_code
   WHERE b.balance_type = 'hardship_on_file'
   GROUP BY g.unit_code, g.grain, b.adjustment_month),
+running AS (
+  -- Each caseload after every month with deltas (those dated before the calendar, such as first balances and cases
+  -- filed earlier, included), and the next such month: the level holds until then.
+  SELECT *, SUM(delta) OVER w AS on_file, MAX(qualifier_rank) OVER w AS rank_to_date,
+         LEAD(month) OVER (PARTITION BY unit_code, grain, breakdown ORDER BY month) AS next_month
+  FROM (SELECT unit_code, grain, breakdown, month, SUM(filed) AS filed, SUM(lifted) AS lifted, SUM(closed) AS closed,
+               SUM(correction) AS correction, SUM(filed - left_ + adjust) AS delta, MAX(qualifier_rank) AS qualifier_rank
+        FROM monthly GROUP BY unit_code, grain, breakdown, month)
+  WINDOW w AS (PARTITION BY unit_code, grain, breakdown ORDER BY month ROWS UNBOUNDED PRECEDING)),
+grid AS (
+  -- The dense unit × month grid: every month of the calendar from a caseload's first delta on (it exists from then),
+  -- each taken from the latest month with deltas at or before it: the level carries over, the month's counts do not.
+  SELECT r.unit_code, r.grain, r.breakdown, m.month, r.on_file, r.rank_to_date,
+         r.on_file - IF(m.month = r.month, r.delta, 0) AS on_file_before, IF(m.month = r.month, r.filed, 0) AS filed,
+         IF(m.month = r.month, r.lifted, 0) AS lifted, IF(m.month = r.month, r.closed, 0) AS closed,
+         IF(m.month = r.month, r.correction, 0) AS correction
+  FROM running r
+  JOIN (SELECT DISTINCT month FROM period_months) m
+    ON m.month >= r.month AND (m.month < r.next_month OR r.next_month IS NULL)),
 counts AS (
-  SELECT g.unit_code, c.period, g.grain, g.breakdown, MAX(g.qualifier_rank) AS qualifier_rank,
-         SUM(IF(g.month < c.start_date, g.filed - g.left_ + g.adjust, 0)) AS on_file_start,
-         SUM(IF(g.month >= c.start_date, g.filed, 0)) AS newly_filed,
-         SUM(IF(g.month >= c.start_date, g.lifted, 0)) AS lifted_out,
-         SUM(IF(g.month >= c.start_date, g.closed, 0)) AS closed,
-         SUM(IF(g.month >= c.start_date, g.correction, 0)) AS balance_correction,
-         SUM(g.filed - g.left_ + g.adjust) AS on_file_end
-  FROM monthly g JOIN calendar c ON g.month <= c.end_date
+  -- On file at a period's start: before its first month (0 when the caseload starts later in the period); at its end:
+  -- after its last month. Every measure takes the weakest qualifier up to the period's end.
+  SELECT g.unit_code, c.period, g.grain, g.breakdown, MAX(IF(c.last_month, g.rank_to_date, NULL)) AS qualifier_rank,
+         COALESCE(MAX(IF(c.first_month, g.on_file_before, NULL)), 0) AS on_file_start,
+         SUM(g.filed) AS newly_filed, SUM(g.lifted) AS lifted_out, SUM(g.closed) AS closed,
+         SUM(g.correction) AS balance_correction, MAX(IF(c.last_month, g.on_file, NULL)) AS on_file_end
+  FROM grid g JOIN period_months c ON c.month = g.month
   WHERE ${period_at_grain}
   GROUP BY g.unit_code, c.period, g.grain, g.breakdown),
-assistance AS (
-  SELECT g.unit_code, g.grain, c.period, b.breakdown, SUM(CAST(h.assistance_cny AS DOUBLE)) AS assistance_cny,
+submitted_assistance AS (
+  SELECT g.unit_code, g.grain, h.period AS submission_period, b.breakdown, SUM(h.assistance_cny) AS assistance_cny,
          MAX(${qualifier_rank}) AS qualifier_rank
   FROM hardship_cases h
   JOIN org_grain g ON g.org_code = h.org_code
-  JOIN calendar p ON p.period = h.period
-  JOIN calendar c ON p.start_date >= c.start_date AND p.end_date <= c.end_date
   LATERAL VIEW EXPLODE(IF(g.grain = 'region', ARRAY('', CONCAT('cause=', COALESCE(h.cause, 'other'))), ARRAY('')))
     b AS breakdown
-  WHERE h.assistance_cny IS NOT NULL AND ${period_at_grain}
-  GROUP BY g.unit_code, g.grain, c.period, b.breakdown),
+  WHERE h.assistance_cny IS NOT NULL
+  GROUP BY g.unit_code, g.grain, h.period, b.breakdown),
+enclosing AS (
+  -- Each submission period with every computed period enclosing it (the calendar against itself: a small frame).
+  SELECT p.period AS submission_period, c.period, c.period_type
+  FROM calendar p JOIN calendar c ON p.start_date >= c.start_date AND p.end_date <= c.end_date
+  WHERE c.period IN (SELECT period FROM period_months)),
+assistance AS (
+  SELECT g.unit_code, g.grain, c.period, g.breakdown, CAST(SUM(g.assistance_cny) AS DOUBLE) AS assistance_cny,
+         MAX(g.qualifier_rank) AS qualifier_rank
+  FROM submitted_assistance g JOIN enclosing c ON c.submission_period = g.submission_period
+  WHERE ${period_at_grain}
+  GROUP BY g.unit_code, g.grain, c.period, g.breakdown),
 lift_outs AS (
   SELECT g.unit_code, g.grain, c.period, DATEDIFF(r.lifted_out_on, r.filed_on) AS days, r.qualifier_rank
   FROM hardship_register r
   JOIN org_grain g ON g.org_code = r.org_code
-  JOIN calendar c ON r.lifted_out_on BETWEEN c.start_date AND c.end_date
+  JOIN period_months c ON c.month = TRUNC(r.lifted_out_on, 'MM')
   WHERE r.status = 'lifted_out' AND r.filed_on IS NOT NULL AND ${period_at_grain})
 SELECT unit_code AS org_code, grain, period, breakdown, measure, CAST(value AS DOUBLE) AS value,
        CAST(NULL AS STRING) AS distinct_key, qualifier_rank

@@ -6,7 +6,9 @@ WITH reports AS (
          ROW_NUMBER() OVER (PARTITION BY r.org_code, r.indicator_id, c.period ORDER BY p.end_date DESC) AS recency
   FROM indicator_reports r
   JOIN calendar p ON p.period = r.period
-  JOIN calendar c ON p.start_date >= c.start_date AND p.end_date <= c.end_date)
+  JOIN calendar c ON p.start_date >= c.start_date AND p.end_date <= c.end_date
+  -- the periods computed in this run only
+  WHERE c.period IN (SELECT period FROM period_months))
 SELECT g.unit_code AS org_code, g.grain, c.period, '' AS breakdown, CONCAT('indicator:', c.indicator_id) AS measure,
        SUM(c.value) AS value, CAST(NULL AS STRING) AS distinct_key, MAX(c.qualifier_rank) AS qualifier_rank
 FROM reports c

@@ -1,6 +1,8 @@
 -- Membership base measures per unit and period (see MembershipMeasures): flows by event date, the member stock as a
 -- running sum of monthly deltas anchored on the reported balances (balance_checks: each balance adds one adjustment
--- delta), unions established and workforce from the latest org_units declaration.
+-- delta), unions established and workforce from the latest org_units declaration. Everything is counted per unit and
+-- month, then mapped to the periods containing the month by an equi-join on period_months.
+-- Placeholder: period_at_grain, the condition on a grain g and a period c that gives basic unions no months.
 WITH events AS (
   SELECT g.unit_code, g.grain, TRUNC(e.event_date, 'MM') AS month,
          SUM(IF(e.event_type = 'join', 1, 0)) AS joined,
@@ -27,21 +29,48 @@ flows AS (
   SELECT g.unit_code, g.grain, c.period, SUM(g.joined) AS joined, SUM(g.left_) AS left_,
          SUM(g.transferred_in) AS transferred_in, SUM(g.new_form_joined) AS new_form_joined,
          SUM(g.correction) AS balance_correction
-  FROM monthly g JOIN calendar c ON g.month BETWEEN c.start_date AND c.end_date
-  WHERE ${period_at_grain}
-  GROUP BY g.unit_code, g.grain, c.period),
-stocks AS (
-  SELECT g.unit_code, g.grain, c.period,
-         SUM(IF(g.month < c.start_date, g.delta, 0)) AS members_start, SUM(g.delta) AS members_end,
-         MAX(g.qualifier_rank) AS qualifier_rank
-  FROM monthly g JOIN calendar c ON g.month <= c.end_date
+  FROM monthly g JOIN period_months c ON c.month = g.month
   WHERE ${period_at_grain}
   GROUP BY g.unit_code, g.grain, c.period),
 orgs AS (
   SELECT g.unit_code, g.grain, o.org_code, o.established_on, o.workforce
   FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY org_code ORDER BY period DESC, submitter) AS rn FROM org_units) o
   JOIN org_grain g ON g.org_code = o.org_code
-  WHERE o.rn = 1)
+  WHERE o.rn = 1),
+deltas AS (
+  -- Both stocks as monthly deltas: members from events and balances; workforce from the unions by founding month (one
+  -- without a founding date counts before every month, as a first balance does).
+  SELECT unit_code, grain, 'members' AS stock, month, CAST(delta AS DOUBLE) AS delta, qualifier_rank FROM monthly
+  UNION ALL
+  SELECT unit_code, grain, 'workforce', COALESCE(TRUNC(established_on, 'MM'), DATE '1900-01-01'),
+         CAST(workforce AS DOUBLE), 0
+  FROM orgs
+  WHERE workforce IS NOT NULL),
+running AS (
+  -- Each stock after every month with deltas (those dated before the calendar, such as first balances and unions
+  -- founded earlier, included), and the next such month: the level holds until then.
+  SELECT *, SUM(delta) OVER w AS level, MAX(qualifier_rank) OVER w AS rank_to_date,
+         LEAD(month) OVER (PARTITION BY unit_code, grain, stock ORDER BY month) AS next_month
+  FROM (SELECT unit_code, grain, stock, month, SUM(delta) AS delta, MAX(qualifier_rank) AS qualifier_rank
+        FROM deltas GROUP BY unit_code, grain, stock, month)
+  WINDOW w AS (PARTITION BY unit_code, grain, stock ORDER BY month ROWS UNBOUNDED PRECEDING)),
+grid AS (
+  -- The dense unit × month grid: every month of the calendar from a stock's first delta on (the stock exists from
+  -- then), with the level before and after it, each month taken from the latest month with deltas at or before it.
+  SELECT r.unit_code, r.grain, r.stock, m.month, r.level - IF(m.month = r.month, r.delta, 0) AS level_before,
+         r.level, r.rank_to_date
+  FROM running r
+  JOIN (SELECT DISTINCT month FROM period_months) m
+    ON m.month >= r.month AND (m.month < r.next_month OR r.next_month IS NULL)),
+stocks AS (
+  -- At a period's start: the level before its first month (0 when the stock starts later in the period); at its end:
+  -- the level after its last month.
+  SELECT g.unit_code, g.grain, g.stock, c.period,
+         COALESCE(MAX(IF(c.first_month, g.level_before, NULL)), 0) AS at_start,
+         MAX(IF(c.last_month, g.level, NULL)) AS at_end, MAX(IF(c.last_month, g.rank_to_date, NULL)) AS qualifier_rank
+  FROM grid g JOIN period_months c ON c.month = g.month
+  WHERE (c.first_month OR c.last_month) AND ${period_at_grain}
+  GROUP BY g.unit_code, g.grain, g.stock, c.period)
 SELECT unit_code AS org_code, grain, period, '' AS breakdown, measure, CAST(value AS DOUBLE) AS value,
        CAST(NULL AS STRING) AS distinct_key, 0 AS qualifier_rank
 FROM flows
@@ -49,16 +78,12 @@ LATERAL VIEW STACK(5, 'joined', CAST(joined AS DOUBLE), 'left', CAST(left_ AS DO
                    'transferred_in', CAST(transferred_in AS DOUBLE), 'new_form_joined', CAST(new_form_joined AS DOUBLE),
                    'balance_correction', CAST(balance_correction AS DOUBLE)) s AS measure, value
 UNION ALL
-SELECT unit_code, grain, period, '', measure, CAST(value AS DOUBLE), NULL, qualifier_rank
+SELECT unit_code, grain, period, '', measure, value, NULL, qualifier_rank
 FROM stocks
-LATERAL VIEW STACK(2, 'members_start', CAST(members_start AS DOUBLE), 'members_end', CAST(members_end AS DOUBLE))
+-- Members at both bounds, workforce at the end (its qualifier rank is 0: unions carry none).
+LATERAL VIEW EXPLODE(IF(stock = 'members', MAP('members_start', at_start, 'members_end', at_end), MAP('workforce', at_end)))
   s AS measure, value
 UNION ALL
 SELECT g.unit_code, g.grain, c.period, '', 'unions_established', NULL, g.org_code, 0
-FROM orgs g JOIN calendar c ON g.established_on BETWEEN c.start_date AND c.end_date
+FROM orgs g JOIN period_months c ON c.month = TRUNC(g.established_on, 'MM')
 WHERE ${period_at_grain}
-UNION ALL
-SELECT g.unit_code, g.grain, c.period, '', 'workforce', SUM(CAST(g.workforce AS DOUBLE)), NULL, 0
-FROM orgs g JOIN calendar c ON g.established_on IS NULL OR g.established_on <= c.end_date
-WHERE g.workforce IS NOT NULL AND ${period_at_grain}
-GROUP BY g.unit_code, g.grain, c.period

@@ -292,6 +292,38 @@ class KpiJobTest {
         assertThat(cityEnd).isEqualTo(6.0);
     }
 
+    @Test
+    void aCorrectionToAnOldQuarterInAnIncrementalRunMovesTheLaterStocks() throws Exception {
+        Path other = tmp.resolve("old-quarter");
+        String wh = other.toString();
+        fixture().write(spark, wh);
+        new KpiJob(spark, config(wh)).run();
+        long q4Before = Files.getLastModifiedTime(onlyFile(other.resolve("kpi_values/period=2023Q4"))).toMillis();
+
+        // 抚宁区 resubmits 2024Q1 with one more join at 130306-0001 on 02-20. Hand-computed at 抚宁区 (130306):
+        // 2024Q1 end z, a, b, c, d + g = 6 (was 5); February's start z, a = 2 → March's start z, a, b, g = 4 (was 3);
+        // 2024Q2 start 6 (was 5), end 6 − a (leave 04-01) − b (transfer out 05-20) = 4 (was 3); 秦皇岛 (130300)
+        // 2024Q2 end 4 + 昌黎县's b2, e = 6 (was 5). The computed periods are 2024's only: 2023Q4 is not rewritten.
+        FixtureWarehouse corrected = fixture().resubmitted("130306", "2024Q1", "member_events");
+        corrected.add("member_events", "2024Q1", "g", "130306-0001", "join", "2024-02-20", "regular", "130306");
+        corrected.write(spark, wh);
+        KpiJobResult rerun = new KpiJob(spark, config(wh)).run();
+        assertThat(rerun.periodsWritten()).containsExactlyInAnyOrder("2024-01", "2024-02", "2024-03", "2024Q1", "2024-04", "2024-05",
+                "2024-06", "2024Q2", "2024H1", "2024");
+        assertThat(Files.getLastModifiedTime(onlyFile(other.resolve("kpi_values/period=2023Q4"))).toMillis()).isEqualTo(q4Before);
+        KpiValuesAsAnalystsSee.read(spark, wh).createOrReplaceTempView("kv_old_quarter");
+        java.util.function.BiFunction<String, String, Double> members = (org, periodAndKpi) -> spark.sql(
+                "SELECT value FROM kv_old_quarter WHERE breakdown = '' AND org_code = '" + org + "' AND CONCAT(period, ' ', kpi_id) = '"
+                        + periodAndKpi + "'").first().getDouble(0);
+        assertThat(members.apply("130306", "2024Q1 members_end")).isEqualTo(6.0);
+        assertThat(members.apply("130306", "2024-03 members_start")).isEqualTo(4.0);
+        assertThat(members.apply("130306", "2024Q2 members_start")).isEqualTo(6.0);
+        assertThat(members.apply("130306", "2024Q2 members_end")).isEqualTo(4.0);
+        assertThat(members.apply("130300", "2024Q2 members_end")).isEqualTo(6.0);
+        // The basic union itself: its subtree holds 130306-0002's d, so 6 − a − b = 4 as at the county.
+        assertThat(members.apply("130306-0001", "2024Q2 members_end")).isEqualTo(4.0);
+    }
+
     private static Path onlyFile(Path partition) throws Exception {
         try (var files = Files.list(partition)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();

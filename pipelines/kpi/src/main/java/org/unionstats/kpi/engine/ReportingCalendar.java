@@ -3,9 +3,11 @@ package org.unionstats.kpi.engine;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -17,7 +19,8 @@ import org.unionstats.period.PeriodType;
 
 /**
  * Every reporting period (month, quarter, half-year, year) between two quarters, with its
- * bounds and the periods it is compared with. KPIs are computed for each of them.
+ * bounds and the periods it is compared with. KPIs are computed for each of them, from measures
+ * computed per month and mapped to the periods containing each month ({@link #periodMonths}).
  */
 public final class ReportingCalendar {
 
@@ -28,6 +31,13 @@ public final class ReportingCalendar {
             .add("end_date", DataTypes.DateType, false)
             .add("previous_period", DataTypes.StringType, false)
             .add("year_ago_period", DataTypes.StringType, false);
+
+    public static final StructType PERIOD_MONTHS_SCHEMA = new StructType()
+            .add("month", DataTypes.DateType, false)
+            .add("period", DataTypes.StringType, false)
+            .add("period_type", DataTypes.StringType, false)
+            .add("first_month", DataTypes.BooleanType, false)
+            .add("last_month", DataTypes.BooleanType, false);
 
     private final List<Period> periods;
 
@@ -67,6 +77,36 @@ public final class ReportingCalendar {
                     p.previous().canonical(), p.yearAgo().canonical()));
         }
         return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    /**
+     * Every month of the calendar's periods (its first day) once per period containing it: its month, quarter,
+     * half-year and year, with whether it is the period's first or last month. Monthly measures reach their periods
+     * through an equi-join on the month; a stock at a period's start or end is picked at its first or last month.
+     * Only the periods given: measures are then computed for those periods alone.
+     */
+    public Dataset<Row> periodMonths(SparkSession spark, List<Period> computed) {
+        List<Row> rows = new ArrayList<>();
+        for (Period p : computed) {
+            for (LocalDate month = p.start(); month.isBefore(p.end()); month = month.plusMonths(1)) {
+                rows.add(RowFactory.create(Date.valueOf(month), p.canonical(), p.type().code(), month.equals(p.start()),
+                        month.plusMonths(1).isAfter(p.end())));
+            }
+        }
+        return spark.createDataFrame(rows, PERIOD_MONTHS_SCHEMA);
+    }
+
+    /**
+     * The periods to compute to write these: themselves and, in the calendar, the periods they are compared with (the
+     * one before, for the scorecard's change on the quarter; the one a year earlier, for year-on-year KPIs).
+     */
+    public List<Period> withComparisons(List<Period> written) {
+        Set<Period> needed = new HashSet<>(written);
+        written.forEach(p -> {
+            needed.add(p.previous());
+            needed.add(p.yearAgo());
+        });
+        return periods.stream().filter(needed::contains).toList();
     }
 
     /** The periods a change to these (submission) periods affects: every period that overlaps them, and all later ones for stocks. */

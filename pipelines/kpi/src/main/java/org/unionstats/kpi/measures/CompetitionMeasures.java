@@ -8,7 +8,8 @@ import org.unionstats.kpi.engine.SqlStage;
 /**
  * Competitions count at their organiser in every period their dates overlap; entries count at
  * the entering union in the periods their competition overlaps. Enterprises are distinct credit
- * codes, recounted at every level.
+ * codes, recounted at every level. A competition reaches its periods through the months it overlaps
+ * ({@code period_months}), once per period.
  */
 public final class CompetitionMeasures implements MeasureFamily {
 
@@ -16,7 +17,7 @@ public final class CompetitionMeasures implements MeasureFamily {
     public Dataset<Row> measures(Inputs in) {
         return SqlStage.run("competition_measures",
                 Map.of("competitions", in.ingested().competitions(), "competition_entries", in.ingested().competitionEntries(),
-                        "org_grain", in.orgGrain(), "calendar", in.calendar()),
+                        "org_grain", in.orgGrain(), "period_months", in.periodMonths()),
                 Map.of("qualifier_rank", QUALIFIER_RANK, "period_at_grain", PERIOD_AT_GRAIN));
     }
 }

@@ -9,14 +9,16 @@ import org.unionstats.kpi.engine.SqlStage;
  * The hardship register. Each case's state comes from its latest record (a period's file lists
  * the cases that changed in it); a closure has no date in the contract, so it counts at the end
  * of the period whose submission first reported it. Assistance is the amount each period's
- * records report. At the region grain every measure is also broken down by cause.
+ * records report, summed per submission period and then over the periods enclosing it. At the region grain every
+ * measure is also broken down by cause.
  *
  * <p>The caseload totals start from the on-file balances a union reported ({@link ReportedBalances}); the breakdown
  * by cause counts the register's cases only.
  *
  * <p>A case is on file from the month it was filed until the month it left the register (lifted
  * out or closed, whichever came first, never before it was filed), so cases are summed per unit
- * and month first and the caseload at any period bound is a running sum over months.
+ * and month first and the caseload at any period bound is a running sum over months, picked at the period's first or
+ * last month ({@code period_months}).
  */
 public final class HardshipMeasures implements MeasureFamily {
 
@@ -24,7 +26,8 @@ public final class HardshipMeasures implements MeasureFamily {
     public Dataset<Row> measures(Inputs in) {
         return SqlStage.run("hardship_measures",
                 Map.of("hardship_register", in.hardshipRegister(), "hardship_cases", in.ingested().hardshipCases(),
-                        "balance_checks", in.balanceChecks(), "org_grain", in.orgGrain(), "calendar", in.calendar()),
+                        "balance_checks", in.balanceChecks(), "org_grain", in.orgGrain(), "calendar", in.calendar(),
+                        "period_months", in.periodMonths()),
                 Map.of("qualifier_rank", QUALIFIER_RANK, "period_at_grain", PERIOD_AT_GRAIN));
     }
 }

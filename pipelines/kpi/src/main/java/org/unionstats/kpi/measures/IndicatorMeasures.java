@@ -18,7 +18,8 @@ public final class IndicatorMeasures implements MeasureFamily {
     @Override
     public Dataset<Row> measures(Inputs in) {
         return SqlStage.run("indicator_measures",
-                Map.of("indicator_reports", in.ingested().indicatorReports(), "org_grain", in.orgGrain(), "calendar", in.calendar()),
+                Map.of("indicator_reports", in.ingested().indicatorReports(), "org_grain", in.orgGrain(), "calendar", in.calendar(),
+                        "period_months", in.periodMonths()),
                 Map.of("qualifier_rank", QUALIFIER_RANK, "period_at_grain", PERIOD_AT_GRAIN, "stock_indicators", stockIndicators()));
     }
 

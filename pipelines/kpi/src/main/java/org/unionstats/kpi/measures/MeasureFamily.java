@@ -6,7 +6,9 @@ import org.unionstats.kpi.engine.IngestedTables;
 
 /**
  * The Spark SQL of one KPI family ({@code <family>_measures.sql}): base measures per unit and reporting period,
- * before any roll-up. Units come from {@code org_grain}: at the {@code basic} grain a basic-level
+ * before any roll-up. Each table is read at its natural grain (unit and month for dated records) and mapped to the
+ * periods containing each month by an equi-join on {@code period_months}, never by joining every row against every
+ * period's date range. Units come from {@code org_grain}: at the {@code basic} grain a basic-level
  * union is its own unit, and gets totals for quarters, half-years and years only; at the
  * {@code region} grain every submitter counts at its nearest regional federation, for every
  * period and breakdown. Rows have the columns
@@ -21,8 +23,8 @@ public interface MeasureFamily {
     String QUALIFIER_RANK = "CASE qualifier WHEN 'nearly' THEN 2 WHEN 'over' THEN 1 ELSE 0 END";
 
     /**
-     * SQL condition on a grain {@code g} and a calendar period {@code c}: basic unions get no months (placeholder
-     * {@code period_at_grain}).
+     * SQL condition on a grain {@code g} and a period {@code c} (of the calendar or {@code period_months}): basic
+     * unions get no months (placeholder {@code period_at_grain}).
      */
     String PERIOD_AT_GRAIN = "(g.grain = 'region' OR c.period_type <> 'month')";
 
@@ -30,12 +32,14 @@ public interface MeasureFamily {
      * What a family may read.
      *
      * @param calendar the reporting calendar ({@link org.unionstats.kpi.engine.ReportingCalendar#toDataFrame})
+     * @param periodMonths every month of the calendar with the periods containing it
+     *     ({@link org.unionstats.kpi.engine.ReportingCalendar#periodMonths})
      * @param orgGrain the units every org counts at ({@link org.unionstats.kpi.hierarchy.OrgHierarchy#grains})
      * @param hardshipRegister each hardship case as its latest record says ({@link HardshipRegister})
      * @param balanceChecks the reported balances with the adjustments the stocks take from them ({@link ReportedBalances})
      */
-    record Inputs(IngestedTables ingested, Dataset<Row> calendar, Dataset<Row> orgGrain, Dataset<Row> hardshipRegister,
-            Dataset<Row> balanceChecks) {}
+    record Inputs(IngestedTables ingested, Dataset<Row> calendar, Dataset<Row> periodMonths, Dataset<Row> orgGrain,
+            Dataset<Row> hardshipRegister, Dataset<Row> balanceChecks) {}
 
     Dataset<Row> measures(Inputs in);
 }

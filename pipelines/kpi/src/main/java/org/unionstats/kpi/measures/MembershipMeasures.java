@@ -9,7 +9,8 @@ import org.unionstats.kpi.engine.SqlStage;
  * Joins, leaves, transfers and the member stock, by event date; unions established and workforce
  * from org_units. Events are first summed per unit and month (periods are whole months), so the
  * stock at any period end is a running sum over months rather than over every event, anchored on the members
- * balances the unions reported ({@link ReportedBalances}).
+ * balances the unions reported ({@link ReportedBalances}). Workforce is a stock too: the unions founded by then.
+ * Months reach their periods through {@code period_months}.
  */
 public final class MembershipMeasures implements MeasureFamily {
 
@@ -17,7 +18,7 @@ public final class MembershipMeasures implements MeasureFamily {
     public Dataset<Row> measures(Inputs in) {
         return SqlStage.run("membership_measures",
                 Map.of("member_events", in.ingested().memberEvents(), "org_units", in.ingested().orgUnits(),
-                        "balance_checks", in.balanceChecks(), "org_grain", in.orgGrain(), "calendar", in.calendar()),
+                        "balance_checks", in.balanceChecks(), "org_grain", in.orgGrain(), "period_months", in.periodMonths()),
                 Map.of("period_at_grain", PERIOD_AT_GRAIN));
     }
 }
