@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -127,7 +126,7 @@ public final class KpiJob {
             LOG.info("no submission changed since the last KPI run: nothing to write");
             return new KpiJobResult(List.of(), 0, seconds(start));
         }
-        // Only what the written periods need is computed: a new quarter costs its own periods, not the whole span.
+        // Only the written periods and those they are compared with are computed (every month is still read for stocks).
         List<Period> computed = calendar.withComparisons(toWrite);
         LOG.info("computing KPIs over {} of {} periods; writing {}", computed.size(), calendar.periods().size(), toWrite.size());
 
