@@ -1,7 +1,5 @@
 package org.unionstats.kpi;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +19,7 @@ import org.unionstats.kpi.engine.IngestedTables;
 import org.unionstats.kpi.engine.KpiDerivation;
 import org.unionstats.kpi.engine.KpiOutputs;
 import org.unionstats.kpi.engine.KpiProjections;
+import org.unionstats.kpi.engine.PublishedKpis;
 import org.unionstats.kpi.engine.ReportingCalendar;
 import org.unionstats.kpi.engine.RollUp;
 import org.unionstats.kpi.hierarchy.OrgHierarchy;
@@ -126,9 +125,18 @@ public final class KpiJob {
             LOG.info("no submission changed since the last KPI run: nothing to write");
             return new KpiJobResult(List.of(), 0, seconds(start));
         }
-        // Only the written periods and those they are compared with are computed (every month is still read for stocks).
-        List<Period> computed = calendar.withComparisons(toWrite);
-        LOG.info("computing KPIs over {} of {} periods; writing {}", computed.size(), calendar.periods().size(), toWrite.size());
+        // Only the written periods are computed; the periods they are compared with (the quarter before, a year ago)
+        // are read back from the published tables where an earlier run wrote them, else computed too. Every month is
+        // still read for the stocks.
+        PublishedKpis published = new PublishedKpis(config.warehouse(), catalogue);
+        List<Period> comparedWith = calendar.comparedWith(toWrite);
+        List<Period> readBack = published.publishedAmong(spark, comparedWith);
+        List<Period> computed = calendar.periods().stream()
+                .filter(p -> toWrite.contains(p) || comparedWith.contains(p) && !readBack.contains(p)).toList();
+        LOG.info("computing KPIs over {} of {} periods; writing {}; reading {} compared periods back from the published tables",
+                computed.size(), calendar.periods().size(), toWrite.size(), readBack.size());
+        Optional<Dataset<Row>> publishedRows = readBack.isEmpty() ? Optional.empty()
+                : Optional.of(published.read(spark, readBack).localCheckpoint());
 
         OrgHierarchy hierarchy = new OrgHierarchy(RegionDirectory.loadDefault(),
                 OrgHierarchy.BasicUnion.declaredIn(ingested.orgUnits()));
@@ -139,7 +147,9 @@ public final class KpiJob {
         // Spark re-analyses a frame's whole lineage in every query that reads it, and the KPI lineage is deep (a column
         // per KPI, each an expression of earlier ones): local checkpoints at the stage boundaries keep planning short.
         Dataset<Row> register = HardshipRegister.of(ingested, calendarRows).cache();
-        Dataset<Row> balanceChecks = ReportedBalances.check(ingested, register, calendarRows).cache();
+        // Checkpointed, not cached: the measures and the findings read it inside WITH clauses, where Spark does not
+        // match a cached plan and would compute it again.
+        Dataset<Row> balanceChecks = ReportedBalances.check(ingested, register, calendarRows).localCheckpoint();
         MeasureFamily.Inputs measureInputs = new MeasureFamily.Inputs(ingested, calendarRows, calendar.periodMonths(spark, computed),
                 orgGrain, register, balanceChecks);
         Dataset<Row> measures = FAMILIES.stream().map(f -> f.measures(measureInputs)).reduce(Dataset::unionAll).orElseThrow()
@@ -148,16 +158,15 @@ public final class KpiJob {
         Dataset<Row> rolled = RollUp.apply(measures, orgAncestors, catalogue.measureAggregation()).localCheckpoint();
         stage("roll-up", start);
         KpiProjections project = new KpiProjections(catalogue);
-        Dataset<Row> wide = project.wide(new KpiDerivation(catalogue).derive(rolled, calendarRows), dimOrgs, calendarRows)
+        Dataset<Row> wide = project.wide(new KpiDerivation(catalogue).derive(rolled, calendarRows, publishedRows), dimOrgs, calendarRows)
                 .localCheckpoint();
         stage("KPI derivation", start);
         Dataset<Row> totals = project.totals(wide).cache();
 
         List<String> written = toWrite.stream().map(Period::canonical).toList();
         KpiOutputs out = new KpiOutputs(config.warehouse(), written, tables.foldersWrittenBy(Writer.KPI));
-        Dataset<Row> kpiValues = project.regionalValues(wide);
-        out.writePartitioned("kpi_values", kpiValues, "org_level", "org_code", "kpi_id", "breakdown");
-        out.writePartitioned("kpi_basic_unions", project.basicUnions(totals), "org_code");
+        long rows = out.writePartitioned("kpi_values", project.regionalValues(wide), "org_level", "org_code", "kpi_id", "breakdown")
+                + out.writePartitioned("kpi_basic_unions", project.basicUnions(totals), "org_code");
         for (TableSpec family : familyTables()) {
             out.writePartitioned(family.folder(), project.family(totals, family.kpiFamily()), "org_level", "org_code");
         }
@@ -168,7 +177,9 @@ public final class KpiJob {
                 ReportingCompleteness.compute(ingested.ingestReceipts(), calendarRows, dimOrgs, orgAncestors, config.reporting()),
                 "org_code", "record_type");
         out.writePartitioned("dq_findings", findings, "rule_id", "org_code");
-        out.writePartitioned("county_scorecard", new CountyScorecard(catalogue).compute(totals, dimOrgs, calendarRows, findings),
+        // The scorecard's change on the quarter and on the year reads the compared periods too.
+        Dataset<Row> comparable = publishedRows.map(r -> totals.unionByName(project.totals(r))).orElse(totals);
+        out.writePartitioned("county_scorecard", new CountyScorecard(catalogue).compute(comparable, dimOrgs, calendarRows, findings),
                 "city_code", "county_code", "kpi_order");
         stage("completeness, findings, scorecards written", start);
         out.writeWhole("dim_orgs", dimOrgs, "org_code");
@@ -176,8 +187,6 @@ public final class KpiJob {
         out.writeWhole("dim_periods", calendarRows, "period");
         out.writeWhole("org_ancestors", orgAncestors, "org_code");
         out.checkAllWritten();
-        long rows = kpiValues.filter(col("period").isin(written.toArray())).count()
-                + totals.filter(col("org_level").equalTo("basic").and(col("period").isin(written.toArray()))).count();
         state.save(receipts);
         return new KpiJobResult(written, rows, seconds(start));
     }

@@ -270,35 +270,31 @@ class KpiJobTest {
 
     @Test
     void aCorrectedSubmissionRewritesOnlyThePeriodsItAffects() throws Exception {
-        Path other = tmp.resolve("incremental");
-        String wh = other.toString();
-        fixture().write(spark, wh);
-        new KpiJob(spark, config(wh)).run();
-        long q4Before = Files.getLastModifiedTime(onlyFile(other.resolve("kpi_values/period=2023Q4"))).toMillis();
+        String wh = firstRun("incremental");
+        long q4Before = q4FileTime(wh);
 
         // Nothing changed: nothing written.
         KpiJobResult idle = new KpiJob(spark, config(wh)).run();
         assertThat(idle.periodsWritten()).isEmpty();
 
-        // 昌黎县 resubmits 2024Q2 with one more join on 06-01.
+        // 昌黎县 resubmits 2024Q2 with one more join on 06-01. The periods compared with (2024Q1 before 2024Q2, 2023Q2
+        // a year earlier, and so on) are read back from the published tables, not recomputed.
         FixtureWarehouse corrected = fixture().resubmitted("130322", "2024Q2", "member_events");
         corrected.add("member_events", "2024Q2", "f", "130322-0001", "join", "2024-06-01", "regular", "130322");
         corrected.write(spark, wh);
         KpiJobResult rerun = new KpiJob(spark, config(wh)).run();
         assertThat(rerun.periodsWritten()).containsExactlyInAnyOrder("2024Q2", "2024-04", "2024-05", "2024-06", "2024H1", "2024");
-        assertThat(Files.getLastModifiedTime(onlyFile(other.resolve("kpi_values/period=2023Q4"))).toMillis()).isEqualTo(q4Before);
+        assertThat(q4FileTime(wh)).isEqualTo(q4Before);
         Double cityEnd = spark.read().parquet(wh + "/kpi_values").filter(
                 "org_code = '130300' AND period = '2024Q2' AND kpi_id = 'members_end' AND breakdown = ''").first().getDouble(5);
         assertThat(cityEnd).isEqualTo(6.0);
+        assertSameTablesAsAFullRun(wh, corrected, "incremental-full");
     }
 
     @Test
     void aCorrectionToAnOldQuarterInAnIncrementalRunMovesTheLaterStocks() throws Exception {
-        Path other = tmp.resolve("old-quarter");
-        String wh = other.toString();
-        fixture().write(spark, wh);
-        new KpiJob(spark, config(wh)).run();
-        long q4Before = Files.getLastModifiedTime(onlyFile(other.resolve("kpi_values/period=2023Q4"))).toMillis();
+        String wh = firstRun("old-quarter");
+        long q4Before = q4FileTime(wh);
 
         // 抚宁区 resubmits 2024Q1 with one more join at 130306-0001 on 02-20. Hand-computed at 抚宁区 (130306):
         // 2024Q1 end z, a, b, c, d + g = 6 (was 5); February's start z, a = 2 → March's start z, a, b, g = 4 (was 3);
@@ -310,7 +306,7 @@ class KpiJobTest {
         KpiJobResult rerun = new KpiJob(spark, config(wh)).run();
         assertThat(rerun.periodsWritten()).containsExactlyInAnyOrder("2024-01", "2024-02", "2024-03", "2024Q1", "2024-04", "2024-05",
                 "2024-06", "2024Q2", "2024H1", "2024");
-        assertThat(Files.getLastModifiedTime(onlyFile(other.resolve("kpi_values/period=2023Q4"))).toMillis()).isEqualTo(q4Before);
+        assertThat(q4FileTime(wh)).isEqualTo(q4Before);
         KpiValuesAsAnalystsSee.read(spark, wh).createOrReplaceTempView("kv_old_quarter");
         java.util.function.BiFunction<String, String, Double> members = (org, periodAndKpi) -> spark.sql(
                 "SELECT value FROM kv_old_quarter WHERE breakdown = '' AND org_code = '" + org + "' AND CONCAT(period, ' ', kpi_id) = '"
@@ -322,6 +318,47 @@ class KpiJobTest {
         assertThat(members.apply("130300", "2024Q2 members_end")).isEqualTo(6.0);
         // The basic union itself: its subtree holds 130306-0002's d, so 6 − a − b = 4 as at the county.
         assertThat(members.apply("130306-0001", "2024Q2 members_end")).isEqualTo(4.0);
+        assertSameTablesAsAFullRun(wh, corrected, "old-quarter-full");
+    }
+
+    /** A fresh warehouse with the fixture after a first run of the job. */
+    private String firstRun(String name) {
+        String wh = tmp.resolve(name).toString();
+        fixture().write(spark, wh);
+        new KpiJob(spark, config(wh)).run();
+        return wh;
+    }
+
+    private static long q4FileTime(String warehouse) throws Exception {
+        return Files.getLastModifiedTime(onlyFile(Path.of(warehouse, "kpi_values", "period=2023Q4"))).toMillis();
+    }
+
+    /**
+     * Every table the KPI job writes holds the same rows as after a full run over the same submissions: the periods an
+     * incremental run read back and those it recomputed agree with computing everything.
+     */
+    private void assertSameTablesAsAFullRun(String incremental, FixtureWarehouse submissions, String name) throws Exception {
+        String full = tmp.resolve(name).toString();
+        submissions.write(spark, full);
+        new KpiJob(spark, new KpiConfig(new WarehouseLayout(full), Optional.empty(), true, Optional.of("local[2]"),
+                ReportingRules.DEFAULT)).run();
+        for (String table : TableCatalog.load().foldersWrittenBy(Writer.KPI)) {
+            boolean written = hasDataFiles(Path.of(full, table));
+            assertThat(hasDataFiles(Path.of(incremental, table))).as(table + " written").isEqualTo(written);
+            if (!written) {
+                continue;
+            }
+            var a = spark.read().parquet(incremental + "/" + table);
+            var b = spark.read().parquet(full + "/" + table).selectExpr(a.columns());
+            assertThat(a.count()).as(table + " rows").isEqualTo(b.count());
+            assertThat(a.exceptAll(b).count()).as(table + ": rows of the incremental run a full run does not give").isZero();
+        }
+    }
+
+    private static boolean hasDataFiles(Path table) throws Exception {
+        try (var files = Files.walk(table)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+        }
     }
 
     private static Path onlyFile(Path partition) throws Exception {

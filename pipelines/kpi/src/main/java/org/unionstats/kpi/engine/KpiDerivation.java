@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,7 +17,8 @@ import org.unionstats.kpis.KpiDefinition;
  * as one row per (org, period, breakdown) with a column per measure; every KPI becomes four columns ({@code v_}, {@code n_},
  * {@code d_}, {@code q_}: value, numerator, denominator, qualifier rank), computed one dependency
  * level at a time, each by its one way: a measure, a ratio of two KPIs, an expression over KPIs,
- * or the change on a year earlier ({@code year_on_year.sql}: one join per dependency level with the year-ago values). The result
+ * or the change on a year earlier ({@code year_on_year.sql}: one join per dependency level with the year-ago values,
+ * computed in the same run or read back from the published tables). The result
  * stays wide, one row per org, period and breakdown: {@link KpiProjections} turns it into the tables people read.
  */
 public final class KpiDerivation {
@@ -30,8 +32,9 @@ public final class KpiDerivation {
     /**
      * @param rolled the rolled-up measures ({@link RollUp#apply})
      * @param calendar the reporting calendar ({@link ReportingCalendar#toDataFrame}), for year-on-year KPIs
+     * @param published the KPIs of year-ago periods this run does not compute ({@link PublishedKpis#read}), if any
      */
-    public Dataset<Row> derive(Dataset<Row> rolled, Dataset<Row> calendar) {
+    public Dataset<Row> derive(Dataset<Row> rolled, Dataset<Row> calendar, Optional<Dataset<Row>> published) {
         Dataset<Row> wide = rolled;
         for (List<KpiDefinition> level : levels()) {
             List<String> columns = new ArrayList<>(List.of(wide.columns()));
@@ -39,7 +42,7 @@ public final class KpiDerivation {
             wide = wide.selectExpr(columns.toArray(String[]::new));
             List<KpiDefinition> yearOnYear = level.stream().filter(k -> k.yoyOf() != null).toList();
             if (!yearOnYear.isEmpty()) {
-                wide = withYearOnYear(wide, calendar, yearOnYear);
+                wide = withYearOnYear(wide, calendar, published, yearOnYear);
             }
         }
         List<String> kept = new ArrayList<>(List.of("org_code", "period", "breakdown"));
@@ -76,12 +79,16 @@ public final class KpiDerivation {
                 "CAST(NULL AS DOUBLE) AS d_" + id, (deps.size() == 1 ? rank : "GREATEST(" + rank + ")") + " AS q_" + id);
     }
 
-    private static Dataset<Row> withYearOnYear(Dataset<Row> wide, Dataset<Row> calendar, List<KpiDefinition> kpis) {
+    private static Dataset<Row> withYearOnYear(Dataset<Row> wide, Dataset<Row> calendar, Optional<Dataset<Row>> published,
+            List<KpiDefinition> kpis) {
+        List<String> sourceColumns = new ArrayList<>(List.of("org_code", "period", "breakdown"));
         StringBuilder sources = new StringBuilder();
         StringBuilder columns = new StringBuilder();
         for (String source : kpis.stream().map(KpiDefinition::yoyOf).distinct().toList()) {
-            sources.append(", w.v_").append(source).append(" AS ya_v_").append(source)
-                    .append(", w.q_").append(source).append(" AS ya_q_").append(source);
+            sourceColumns.add("CAST(v_" + source + " AS DOUBLE) AS v_" + source);
+            sourceColumns.add("CAST(q_" + source + " AS INT) AS q_" + source);
+            sources.append(", s.v_").append(source).append(" AS ya_v_").append(source)
+                    .append(", s.q_").append(source).append(" AS ya_q_").append(source);
         }
         for (KpiDefinition kpi : kpis) {
             String now = "w.v_" + kpi.yoyOf();
@@ -94,7 +101,13 @@ public final class KpiDerivation {
                     .append(", 0)) AS q_").append(kpi.id());
         }
         // Both sides of the join read the same rows: compute them once (and plan them once).
-        return SqlStage.run("year_on_year", Map.of("kpi_wide", wide.localCheckpoint(), "calendar", calendar),
+        Dataset<Row> computed = wide.localCheckpoint();
+        String[] selected = sourceColumns.toArray(String[]::new);
+        Dataset<Row> yearAgoSources = computed.selectExpr(selected);
+        if (published.isPresent()) {
+            yearAgoSources = yearAgoSources.unionByName(published.get().selectExpr(selected));
+        }
+        return SqlStage.run("year_on_year", Map.of("kpi_wide", computed, "year_ago_sources", yearAgoSources, "calendar", calendar),
                 Map.of("source_columns", sources.toString(), "yoy_columns", columns.toString()));
     }
 

@@ -5,9 +5,10 @@ import static org.apache.spark.sql.functions.col;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -40,12 +41,16 @@ public final class KpiOutputs {
     /**
      * Dynamic partition overwrite replaces only the partitions present in the output; a period
      * this run writes that has no rows any more is removed, so no stale values stay behind.
+     *
+     * @return the number of rows written
      */
-    public void writePartitioned(String table, Dataset<Row> rows, String... sortColumns) {
+    public long writePartitioned(String table, Dataset<Row> rows, String... sortColumns) {
         claim(table);
         // Cached: the periods present and the write read the same rows, computed once.
         Dataset<Row> selected = rows.filter(col("period").isin(periods.toArray())).cache();
-        removeEmptied(rows, table, selected);
+        Map<String, Long> rowsByPeriod = new HashMap<>();
+        selected.groupBy("period").count().collectAsList().forEach(r -> rowsByPeriod.put(r.getString(0), r.getLong(1)));
+        removeEmptied(rows, table, rowsByPeriod.keySet());
         selected.repartition(col("period"))
                 .sortWithinPartitions(sortColumns[0], Arrays.copyOfRange(sortColumns, 1, sortColumns.length))
                 .write()
@@ -53,11 +58,10 @@ public final class KpiOutputs {
                 .partitionBy("period")
                 .parquet(warehouse.table(table));
         selected.unpersist();
+        return rowsByPeriod.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private void removeEmptied(Dataset<Row> rows, String table, Dataset<Row> selected) {
-        Set<String> present = new HashSet<>();
-        selected.select("period").distinct().collectAsList().forEach(r -> present.add(r.getString(0)));
+    private void removeEmptied(Dataset<Row> rows, String table, Set<String> present) {
         try {
             FileSystem fs = new Path(warehouse.table(table)).getFileSystem(rows.sparkSession().sparkContext().hadoopConfiguration());
             for (String period : periods) {

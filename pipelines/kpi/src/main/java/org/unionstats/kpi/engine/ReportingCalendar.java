@@ -97,15 +97,16 @@ public final class ReportingCalendar {
     }
 
     /**
-     * The periods to compute to write these: themselves and, in the calendar, the periods they are compared with (the
-     * one before, for the scorecard's change on the quarter; the one a year earlier, for year-on-year KPIs).
+     * The periods these are compared with and that are not among them, in calendar order: the one before (the
+     * scorecard's change on the quarter) and the one a year earlier (year-on-year KPIs).
      */
-    public List<Period> withComparisons(List<Period> written) {
-        Set<Period> needed = new HashSet<>(written);
+    public List<Period> comparedWith(List<Period> written) {
+        Set<Period> needed = new HashSet<>();
         written.forEach(p -> {
             needed.add(p.previous());
             needed.add(p.yearAgo());
         });
+        written.forEach(needed::remove);
         return periods.stream().filter(needed::contains).toList();
     }
 
