@@ -1,0 +1,74 @@
+package org.unionstats.letters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.unionstats.errors.ExitCode;
+import org.unionstats.errors.UnionStatsException;
+import org.unionstats.letters.compose.Letter;
+import org.unionstats.letters.compose.LetterComposer;
+import org.unionstats.letters.facts.CityFacts;
+import org.unionstats.letters.facts.FactsReader;
+import org.unionstats.letters.facts.WarehouseTables;
+import org.unionstats.regions.Region;
+import org.unionstats.regions.RegionDirectory;
+import org.unionstats.regions.RegionLevel;
+import org.unionstats.warehouse.WarehouseLayout;
+import org.unionstats.warehouse.tables.TableCatalog;
+
+/**
+ * A city union's quarterly guidance letters (季度指导书) to its county-level units: one for each, those that reported
+ * nothing included, read from the KPI tables, evaluated by the rules of docs/letters.md and written in the requested
+ * format.
+ */
+public final class CityLetters {
+
+    private final RegionDirectory regions;
+    private final TableCatalog catalog;
+
+    public CityLetters(RegionDirectory regions, TableCatalog catalog) {
+        this.regions = regions;
+        this.catalog = catalog;
+    }
+
+    /** @return the files written */
+    public List<Path> write(LetterRequest request) {
+        Region city = city(regions, request.cityCode());
+        WarehouseTables tables = new WarehouseTables(WarehouseLayout.of(request.warehouse()), catalog);
+        CityFacts facts = new FactsReader(tables).read(city.code(), request.quarter());
+        if (facts.counties().stream().allMatch(c -> c.kpis().isEmpty() && c.reporting().isEmpty())) {
+            throw new UnionStatsException(ExitCode.FAILURE, "no KPIs of " + city.name() + " (" + city.code() + ") in " + request.quarter()
+                    + " in " + request.warehouse() + ": has the kpi job run for that quarter? / 指标库中没有该地市本季度的指标，请先运行 kpi");
+        }
+        List<Letter> letters = new LetterComposer(request.date()).compose(facts);
+        try {
+            Files.createDirectories(request.out());
+            return request.format().writer().write(letters, request.out());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the letters into " + request.out(), e);
+        }
+    }
+
+    /**
+     * The city a code names: a region whose children include county-level units (a city, or a municipality for its
+     * districts). Anything else is the caller's mistake, said with what to give instead.
+     */
+    static Region city(RegionDirectory regions, String code) {
+        Region region = regions.find(code).orElseThrow(() -> UnionStatsException.badArguments("unknown city code " + code
+                + ": no region of regions.csv has it; give a city's code such as 130300 (秦皇岛市) / 未知的地市代码 " + code));
+        if (region.level() == RegionLevel.COUNTY) {
+            Region parent = regions.find(region.parentCode()).orElseThrow();
+            throw UnionStatsException.badArguments(code + " is a county-level unit (" + region.name() + "): letters go from its city, "
+                    + parent.code() + " (" + parent.name() + ") / " + code + " 是县级单位，请给出所属地市代码 " + parent.code());
+        }
+        List<Region> children = regions.children(code);
+        if (children.stream().noneMatch(r -> r.level() == RegionLevel.COUNTY)) {
+            String example = children.isEmpty() ? "" : ", such as " + children.get(0).code() + " (" + children.get(0).name() + ")";
+            throw UnionStatsException.badArguments(code + " (" + region.name() + ") has no county-level units of its own: give one of its"
+                    + " cities" + example + " / 请给出地市代码");
+        }
+        return region;
+    }
+}

@@ -1,0 +1,41 @@
+package org.unionstats.letters.compose;
+
+import java.util.List;
+
+/**
+ * One county's quarterly guidance letter (季度指导书), every word of it, for the renderers to lay out.
+ *
+ * @param heading the letterhead: 秦皇岛市总工会县区季度指导书
+ * @param reference the letter's number: 2024Q3-130302
+ * @param title 关于海港区总工会2024年第三季度工作的指导意见
+ * @param addressee 海港区总工会：
+ * @param opening the paragraph that says what the letter is
+ * @param kpis 一、主要指标完成情况: the table's rows; empty when the county has no KPI value this quarter
+ * @param kpiNotes what the table's figures mean, and whether targets were issued
+ * @param evaluation 二、综合评价: one sentence per rule that applies
+ * @param priorities 三、下季度工作重点
+ * @param reportingNotes 四、数据质量与报送情况: how each required report came in
+ * @param findingNotes 四: the data-quality findings, as the KPI job wrote them
+ * @param closing the request to act and to report back
+ * @param sender 秦皇岛市总工会
+ * @param date 2024年10月15日
+ */
+public record Letter(String countyCode, String countyName, String cityCode, String cityName, String quarter, String heading,
+        String reference, String title, String addressee, String opening, List<KpiRow> kpis, List<String> kpiNotes,
+        List<String> evaluation, List<String> priorities, List<String> reportingNotes, List<String> findingNotes, String closing,
+        String sender, String date) {
+
+    public static final String KPI_SECTION = "一、主要指标完成情况";
+    public static final String EVALUATION_SECTION = "二、综合评价";
+    public static final String PRIORITIES_SECTION = "三、下季度工作重点";
+    public static final String QUALITY_SECTION = "四、数据质量与报送情况";
+
+    public Letter {
+        kpis = List.copyOf(kpis);
+        kpiNotes = List.copyOf(kpiNotes);
+        evaluation = List.copyOf(evaluation);
+        priorities = List.copyOf(priorities);
+        reportingNotes = List.copyOf(reportingNotes);
+        findingNotes = List.copyOf(findingNotes);
+    }
+}

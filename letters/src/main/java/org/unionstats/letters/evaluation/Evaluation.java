@@ -1,0 +1,40 @@
+package org.unionstats.letters.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules of a letter in the order it reads them (docs/letters.md): the evaluation's sentences (E1–E9) and the next
+ * quarter's priorities (P1–P5, at most {@value #MAX_PRIORITIES}, in rule order; a county none applies to is asked to
+ * consolidate).
+ */
+public final class Evaluation {
+
+    static final int MAX_PRIORITIES = 6;
+    static final String CONSOLIDATE = "巩固本季度工作成效，保持各项重点指标稳中有进。";
+
+    private static final List<LetterRule> EVALUATION = List.of(new OverallStanding(), new FirstInCity(), new LastInCity(),
+            new BottomQuarter(), Trend.onQuarter(), Trend.onYear(), new TargetPace(), new DataQuality(), new ReportingStatus());
+
+    private static final List<LetterRule> PRIORITIES = List.of(new BehindPacePriority(), new WeakestKpiPriority(),
+            new DecliningKpiPriority(), new ReportingPriority(), new FindingsPriority());
+
+    private Evaluation() {}
+
+    /** 二、综合评价. */
+    public static List<String> evaluate(CountyContext county) {
+        List<String> sentences = new ArrayList<>();
+        EVALUATION.forEach(rule -> sentences.addAll(rule.apply(county)));
+        return sentences;
+    }
+
+    /** 三、下季度工作重点. */
+    public static List<String> priorities(CountyContext county) {
+        List<String> items = new ArrayList<>();
+        PRIORITIES.forEach(rule -> items.addAll(rule.apply(county)));
+        if (items.isEmpty()) {
+            return List.of(CONSOLIDATE);
+        }
+        return List.copyOf(items.subList(0, Math.min(items.size(), MAX_PRIORITIES)));
+    }
+}
