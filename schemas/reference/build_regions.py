@@ -13,6 +13,10 @@ is asked too and must agree.
 
 Usage:  python3 schemas/reference/build_regions.py [--output PATH]
 
+Functional zones that report to their city's union as county-level units but
+have no county-level NBS code are added from functional_zones_supplement.csv,
+next to this script.
+
 The output is deterministic: UTF-8 without BOM, LF line ends, sorted by code.
 See schemas/reference/README.md for the transform rules.
 """
@@ -75,6 +79,15 @@ NBS_ONLY = {
 
 # Area rows that merely repeat a city without counties (code == the city's padded code).
 EXPECTED_PLACEHOLDER_AREAS = {"441900": "东莞市", "442000": "中山市", "460400": "儋州市"}
+
+# Functional zones with no county-level NBS code that report to their city's union as county-level
+# units; coded by the project in the city's 7x range (README, rule 9).
+SUPPLEMENT = Path(__file__).resolve().with_name("functional_zones_supplement.csv")
+SUPPLEMENT_COLUMNS = ["code", "name", "city_code", "source"]
+
+# County-level units of the cities whose number a seed page states: 秦皇岛 guides its 9 县区、开发区、新区
+# 总工会 (seed 000), 十堰's cadres contact its 10 县(市、区)工会 (seed 004).
+SEED_CITY_UNITS = {"130300": 9, "420300": 10}
 
 SEEDS = {
     "130300": "秦皇岛市",
@@ -202,6 +215,33 @@ def row(code, name, level, parent="", province="", city="", zone="", gbt="", nbs
     }
 
 
+def add_supplement(out: dict[str, dict], path: Path) -> list[tuple[str, str]]:
+    """Add the supplementary functional zones; stop if one clashes with the NBS data."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if reader.fieldnames != SUPPLEMENT_COLUMNS:
+            raise SystemExit(f"{path.name}: expected columns {SUPPLEMENT_COLUMNS}, got {reader.fieldnames}")
+        records = list(reader)
+    added = []
+    for z in records:
+        code, name, city_code = z["code"], z["name"].strip(), z["city_code"]
+        city = out.get(city_code)
+        if city is None or city["level"] != "city":
+            raise SystemExit(f"{path.name}: {code} {name}: {city_code} is not a city")
+        if len(code) != 6 or not code.isdigit() or code[:4] != city_code[:4] or code[4] != "7":
+            raise SystemExit(f"{path.name}: {code} {name}: a zone code is the city's 4 digits, 7, one digit")
+        if code in out:
+            raise SystemExit(f"{path.name}: {code} {name}: the NBS data now has {code} {out[code]['name']}; "
+                             "take the NBS row and drop this one")
+        if not name or not z["source"].strip():
+            raise SystemExit(f"{path.name}: {code}: name and source are required")
+        if any(r["parent_code"] == city_code and r["name"] == name for r in out.values()):
+            raise SystemExit(f"{path.name}: {code} {name}: the NBS data already has this unit under another code")
+        out[code] = row(code, name, "county", city_code, city["province_code"], city_code, "functional_zone")
+        added.append((code, name))
+    return added
+
+
 def transform(pkg: Path) -> tuple[list[dict], dict]:
     meta = json.loads((pkg / "package.json").read_text(encoding="utf-8"))
     if meta.get("name") != PACKAGE or meta.get("version") != VERSION:
@@ -293,6 +333,7 @@ def transform(pkg: Path) -> tuple[list[dict], dict]:
         raise SystemExit(f"placeholder areas differ from the expected set: {dropped}")
     if nbs_seen != NBS_ONLY:
         raise SystemExit(f"NBS-only units missing from the data: {sorted(set(NBS_ONLY) - set(nbs_seen))}")
+    supplement = add_supplement(out, SUPPLEMENT)
 
     # Consistency: every parent exists and sits one level up (or two, for ragged counties).
     rank = {"national": 0, "province": 1, "city": 2, "county": 3}
@@ -307,11 +348,16 @@ def transform(pkg: Path) -> tuple[list[dict], dict]:
             raise SystemExit(f"seed {code} {name} not found (got {out.get(code)})")
     if out["341272"]["zone_type"] != "functional_zone":
         raise SystemExit("341272 should be a functional zone")
+    for city, expected in SEED_CITY_UNITS.items():
+        units = sorted(r["name"] for r in out.values() if r["level"] == "county" and r["city_code"] == city)
+        if len(units) != expected:
+            raise SystemExit(f"{out[city]['name']} should have {expected} county-level units, has {len(units)}: {units}")
 
     report = {
         "placeholder_cities": [(pad(c["code"]), c["name"]) for c in placeholder_cities],
         "placeholder_areas": sorted(dropped.items()),
         "name_repeats_kept": [(a["code"], a["name"]) for a in name_repeats_kept],
+        "supplement": supplement,
     }
     return [out[k] for k in sorted(out)], report
 
@@ -348,6 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     if report["name_repeats_kept"]:
         print("kept (same name as city, own NBS code): "
               + ", ".join(f"{c} {n}" for c, n in report["name_repeats_kept"]))
+    print(f"added from {SUPPLEMENT.name}: " + ", ".join(f"{c} {n}" for c, n in report["supplement"]))
     levels = collections.Counter(r["level"] for r in rows)
     zones = collections.Counter((r["level"], r["zone_type"] or "-") for r in rows)
     print("rows per level:")

@@ -20,8 +20,8 @@ final class DashboardBrowser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final int WIDTH = 1600;
 
-    /** What one dashboard showed. */
-    record Page(int charts, List<String> errors, boolean stillLoading) {}
+    /** What one dashboard showed: its charts, the errors on screen, whether it was still loading, and its text. */
+    record Page(int charts, List<String> errors, boolean stillLoading, String text) {}
 
     private final ChromeDriver driver;
     private final String url;
@@ -66,7 +66,7 @@ final class DashboardBrowser implements AutoCloseable {
         List<String> errors = driver.findElements(By.cssSelector("[role=alert], .ant-alert-error, [data-test=\"error-message\"]")).stream()
                 .filter(WebElement::isDisplayed).map(e -> e.getText().strip()).toList();
         int charts = driver.findElements(By.cssSelector("[data-test=\"chart-grid-component\"]")).size();
-        return new Page(charts, errors, !loaded);
+        return new Page(charts, errors, !loaded, driver.findElement(By.tagName("body")).getText());
     }
 
     private static boolean waitFor(java.util.function.BooleanSupplier condition, Duration timeout) {

@@ -38,7 +38,8 @@ import org.unionstats.serving.security.TrinoUsers;
  * The dashboards on a real Superset 6.1 reading a real Trino: the tiny warehouse (秦皇岛) published,
  * the assets deployed through the REST API; chart data compared with the same question asked of
  * Trino directly; a second deploy changes nothing; an edited YAML file updates its chart; a city
- * leader sees only the city's rows, and a user with the leader role but no region none.
+ * leader sees only the city's rows, and opens the overview on the city and its counties; a user
+ * with the leader role but no region sees no row.
  */
 @ExtendWith(DashboardStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -221,6 +222,57 @@ class DashboardsIT {
 
     @Test
     @Order(8)
+    void qinhuangdaoLeaderOpensTheOverviewOnQinhuangdaoAndAdminOnTheProvinces() throws Exception {
+        SupersetClient leader = SupersetClient.login(superset.settings().url(), "leader_130300",
+                superset.credentials().users().get("leader_130300"));
+        String chartId = chartIds(admin).get(uuidOf("overview_members_end"));
+        String leaderSql = leader.get("api/v1/chart/" + chartId + "/data/?type=query").path("result").get(0).path("query").asText();
+        assertThat(leaderSql).contains("city_code = '130300'").doesNotContain("view_level = 'national'");
+        String adminSql = admin.get("api/v1/chart/" + chartId + "/data/?type=query").path("result").get(0).path("query").asText();
+        assertThat(adminSql).contains("view_level = 'national'").doesNotContain("city_code = '130300'");
+
+        Map<Long, Double> citySeries = new TreeMap<>();
+        List<String> counties = new java.util.ArrayList<>();
+        List<String> provinces = new java.util.ArrayList<>();
+        try (Connection c = TrinoConnections.open(trino, TrinoUsers.ANALYST); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT p.end_date, v.value FROM unionstats.kpi.kpi_values v"
+                    + " JOIN unionstats.warehouse.dim_periods p ON p.period = v.period"
+                    + " WHERE v.org_code = '130300' AND v.period_type = 'quarter' AND v.kpi_id = 'members_end'")) {
+                while (rs.next()) {
+                    citySeries.put(rs.getDate(1).toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli(), rs.getDouble(2));
+                }
+            }
+            String latest = " AND v.period = (SELECT max(period) FROM unionstats.warehouse.dim_periods WHERE period_type = 'quarter')";
+            try (ResultSet rs = st.executeQuery("SELECT DISTINCT v.org_name FROM unionstats.kpi.kpi_values v"
+                    + " JOIN unionstats.warehouse.dim_orgs o ON o.org_code = v.org_code WHERE v.org_level = 'county' AND o.city_code = '130300'" + latest)) {
+                while (rs.next()) {
+                    counties.add(rs.getString(1));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT DISTINCT v.org_name FROM unionstats.kpi.kpi_values v WHERE v.org_level = 'province'" + latest)) {
+                while (rs.next()) {
+                    provinces.add(rs.getString(1));
+                }
+            }
+        }
+        // The city's own figures, not the provinces' its region rule removes.
+        JsonNode members = chartData(leader, "overview_members_end");
+        assertThat(members).hasSize(citySeries.size()).isNotEmpty();
+        for (JsonNode row : members) {
+            assertThat(row.path("members_end").asDouble()).isEqualTo(citySeries.get(row.path("period_end").asLong()));
+        }
+        assertThat(counties).as("秦皇岛's county-level units with KPIs").isNotEmpty();
+        assertThat(chartData(leader, "overview_subunits_table")).extracting(r -> r.path("org_name").asText())
+                .as("秦皇岛's leader: its county-level units").containsExactlyInAnyOrderElementsOf(counties);
+        assertThat(chartData(admin, "overview_subunits_table")).extracting(r -> r.path("org_name").asText())
+                .as("Admin: the provinces").containsExactlyInAnyOrderElementsOf(provinces);
+        for (String chart : List.of("overview_members_trend", "overview_lift_out_trend", "overview_hardship_lift_out_rate", "overview_province_map")) {
+            assertThat(chartData(leader, chart)).as(chart + " shows 秦皇岛's leader their city").isNotEmpty();
+        }
+    }
+
+    @Test
+    @Order(9)
     void aUserWithTheLeaderRoleButNoRegionSeesNoRow() throws Exception {
         SupersetDirectory directory = new SupersetDirectory(admin);
         AccessPolicy policy = AccessPolicy.load(ROOT.resolve("dashboards/access.yaml"));
@@ -250,12 +302,12 @@ class DashboardsIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void everyDashboardOpensInChromiumWithoutAChartError() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(DashboardBrowser.available(),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         Path shots = TestWarehouse.TARGET.resolve("dashboards-it/screenshots");
-        Map<String, Integer> expectedCharts = Map.of("overview", 12, "city", 6, "county-scorecard", 3, "data-quality", 8);
+        Map<String, Integer> expectedCharts = Map.of("overview", 13, "city", 6, "county-scorecard", 3, "data-quality", 8);
         try (DashboardBrowser browser = new DashboardBrowser(superset.settings().url())) {
             browser.logIn(SupersetCredentials.ADMIN, superset.credentials().users().get(SupersetCredentials.ADMIN));
             for (Map.Entry<String, Integer> dashboard : new TreeMap<>(expectedCharts).entrySet()) {
@@ -266,6 +318,55 @@ class DashboardsIT {
                 assertThat(shots.resolve(dashboard.getKey() + ".png")).isNotEmptyFile();
             }
         }
+    }
+
+    @Test
+    @Order(11)
+    void qinhuangdaoLeaderSeesQinhuangdaoInTheOverviewInChromium() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(DashboardBrowser.available(),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        double members;
+        List<String> counties = new java.util.ArrayList<>();
+        try (Connection c = TrinoConnections.open(trino, TrinoUsers.ANALYST); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT value FROM unionstats.kpi.kpi_values WHERE org_code = '130300' AND kpi_id = 'members_end'"
+                    + " AND period = (SELECT max(period) FROM unionstats.warehouse.dim_periods WHERE period_type = 'quarter')")) {
+                assertThat(rs.next()).as("秦皇岛's members at the latest quarter").isTrue();
+                members = rs.getDouble(1);
+            }
+            try (ResultSet rs = st.executeQuery("SELECT DISTINCT v.org_name FROM unionstats.kpi.kpi_values v"
+                    + " JOIN unionstats.warehouse.dim_orgs o ON o.org_code = v.org_code WHERE v.org_level = 'county' AND o.city_code = '130300'"
+                    + " AND v.period = (SELECT max(period) FROM unionstats.warehouse.dim_periods WHERE period_type = 'quarter')")) {
+                while (rs.next()) {
+                    counties.add(rs.getString(1));
+                }
+            }
+        }
+        Path shots = TestWarehouse.TARGET.resolve("dashboards-it/screenshots");
+        int emptyForAdmin;
+        try (DashboardBrowser browser = new DashboardBrowser(superset.settings().url())) {
+            browser.logIn(SupersetCredentials.ADMIN, superset.credentials().users().get(SupersetCredentials.ADMIN));
+            emptyForAdmin = emptyCharts(browser.open("overview", shots.resolve("overview-admin.png")));
+        }
+        Path shot = shots.resolve("overview-leader_130300.png");
+        try (DashboardBrowser browser = new DashboardBrowser(superset.settings().url())) {
+            browser.logIn("leader_130300", superset.credentials().users().get("leader_130300"));
+            DashboardBrowser.Page page = browser.open("overview", shot);
+            assertThat(page.stillLoading()).as("the overview finished loading").isFalse();
+            assertThat(page.charts()).isEqualTo(13);
+            assertThat(page.errors()).as("no chart error").isEmpty();
+            // A chart is empty only where the warehouse has no such figure at all (the tiny sample sends no competition
+            // entries), as it is for Admin; before, the region rule left the city's leader every chart empty.
+            assertThat(emptyCharts(page)).as("no more empty charts than Admin's").isLessThanOrEqualTo(emptyForAdmin).isLessThan(page.charts());
+            // The big number, as its format ",.0f" writes it, and the city's county-level units in the sub-units table.
+            assertThat(page.text()).as("秦皇岛's members").contains(String.format(java.util.Locale.ROOT, "%,d", Math.round(members)));
+            assertThat(page.text()).as("秦皇岛's county-level units").contains(counties);
+        }
+        assertThat(shot).isNotEmptyFile();
+    }
+
+    /** Charts that say the query returned nothing (Superset's message, in Chinese or English). */
+    static int emptyCharts(DashboardBrowser.Page page) {
+        return page.text().split("此查询没有数据返回|No results were returned", -1).length - 1;
     }
 
     // ---- helpers ----

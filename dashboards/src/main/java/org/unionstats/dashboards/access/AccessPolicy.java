@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * dashboards/access.yaml: the leader role's permissions and datasets, admin-only dashboards, the
- * regions with their own leaders, and the rule that hides every row from a leader without a region.
+ * regions with their own leaders, the rule that hides every row from a leader without a region, and
+ * the rule that opens the overview on the viewer's own region.
  */
 public record AccessPolicy(String leaderRole, List<String> leaderDatasets, List<Permission> leaderPermissions, List<String> adminDashboards,
-        List<Region> regions, NoRegionRule noRegion) {
+        List<Region> regions, NoRegionRule noRegion, OverviewRule overview) {
 
     /** Superset's built-in role of engineers: sees everything, and is never filtered by the no-region rule. */
     public static final String ADMIN_ROLE = "Admin";
@@ -40,11 +41,39 @@ public record AccessPolicy(String leaderRole, List<String> leaderDatasets, List<
         }
     }
 
+    /**
+     * A Base row-level-security rule on the overview's dataset: every viewer reads its national view (the provinces)
+     * except a city's leaders, whose region rule leaves them their city's view (the city and its county-level units).
+     * So Admin and a province's leaders see the overview as it always was, and a city's leaders their city, not
+     * empty charts.
+     */
+    public record OverviewRule(String dataset, String name, String clause, String description) {
+
+        public static final OverviewRule DEFAULT = new OverviewRule("dash_kpi_overview", "概览：全国视角", "view_level = 'national'",
+                "概览默认显示全国与各省；城市的领导看本市及其县区 / the overview shows the country and its provinces, a city's leaders their city");
+
+        /** Groups its clause apart from the regions' rules and the no-region rule (Superset ANDs different groups). */
+        public static final String GROUP_KEY = "overview";
+
+        /** The roles the rule does not apply to: those of the regions filtered on the city. */
+        public List<String> exemptRoles(List<Region> regions) {
+            return regions.stream().filter(Region::isCity).map(Region::role).toList();
+        }
+    }
+
     /** A permission on a view or menu, as Superset names them. */
     public record Permission(String permission, String view) {}
 
     /** A region whose leaders see only its subtree. */
     public record Region(String code, String name, String column) {
+
+        /** The column the region rule of a city filters on. */
+        public static final String CITY_COLUMN = "city_code";
+
+        /** A city's region: its leaders read the city's view of the overview. */
+        public boolean isCity() {
+            return CITY_COLUMN.equals(column);
+        }
 
         public String role() {
             return "leader_" + code;
@@ -83,7 +112,7 @@ public record AccessPolicy(String leaderRole, List<String> leaderDatasets, List<
             if (!code.matches("[0-9]{6}")) {
                 throw new IllegalStateException(file + ": region code '" + code + "' is not a 6-digit region code");
             }
-            regions.add(new Region(code, r.path("name").asText(), r.path("column").asText("city_code")));
+            regions.add(new Region(code, r.path("name").asText(), r.path("column").asText(Region.CITY_COLUMN)));
         }
         JsonNode noRegion = doc.path("no_region");
         NoRegionRule rule = new NoRegionRule(noRegion.path("name").asText(NoRegionRule.DEFAULT.name()),
@@ -91,6 +120,13 @@ public record AccessPolicy(String leaderRole, List<String> leaderDatasets, List<
         if (rule.clause().isBlank()) {
             throw new IllegalStateException(file + ": no_region.clause is empty; leave it out for the default '1 = 0'");
         }
-        return new AccessPolicy(leader.path("role").asText("leader"), datasets, permissions, adminDashboards, regions, rule);
+        JsonNode overview = doc.path("overview");
+        OverviewRule overviewRule = new OverviewRule(overview.path("dataset").asText(OverviewRule.DEFAULT.dataset()),
+                overview.path("name").asText(OverviewRule.DEFAULT.name()), overview.path("clause").asText(OverviewRule.DEFAULT.clause()),
+                overview.path("description").asText(OverviewRule.DEFAULT.description()));
+        if (overviewRule.clause().isBlank() || !datasets.contains(overviewRule.dataset())) {
+            throw new IllegalStateException(file + ": overview needs a clause and one of leader.datasets (" + overviewRule.dataset() + ")");
+        }
+        return new AccessPolicy(leader.path("role").asText("leader"), datasets, permissions, adminDashboards, regions, rule, overviewRule);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,9 +70,11 @@ public final class AccessSync {
         int admin = role(AccessPolicy.ADMIN_ROLE);
 
         List<Integer> exempt = new ArrayList<>(List.of(admin));
+        Map<String, Integer> regionRoles = new HashMap<>();
         for (AccessPolicy.Region region : policy.regions()) {
             int regionRole = role(region.role());
             exempt.add(regionRole);
+            regionRoles.put(region.role(), regionRole);
             permissions(regionRole, region.role(), List.of());
             rule(new Rule(region.ruleName(), "Regular", region.clause(), "region", region.name() + "的领导只看本地区及下属组织的数据",
                     datasetIds, List.of(regionRole)));
@@ -81,6 +84,11 @@ public final class AccessSync {
         AccessPolicy.NoRegionRule noRegion = policy.noRegion();
         rule(new Rule(noRegion.name(), "Base", noRegion.clause(), AccessPolicy.NoRegionRule.GROUP_KEY, noRegion.description(), datasetIds,
                 exempt));
+        // Before this rule, a city's leader opened the overview on the provinces, which their region rule removes: empty charts.
+        AccessPolicy.OverviewRule overview = policy.overview();
+        List<Integer> cityRoles = overview.exemptRoles(policy.regions()).stream().map(regionRoles::get).toList();
+        rule(new Rule(overview.name(), "Base", overview.clause(), AccessPolicy.OverviewRule.GROUP_KEY, overview.description(),
+                List.of(datasets.get(overview.dataset()).path("id").asInt()), cityRoles));
 
         for (String slug : policy.adminDashboards()) {
             dashboardRoles(slug, List.of(admin));

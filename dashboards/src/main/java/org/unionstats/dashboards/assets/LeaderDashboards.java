@@ -31,7 +31,7 @@ public final class LeaderDashboards {
 
     public static List<Dashboard> all(KpiCatalogue catalogue, List<Dataset> datasets) {
         Map<String, Dataset> ds = datasets.stream().collect(Collectors.toMap(Dataset::key, Function.identity()));
-        return List.of(overview(catalogue, ds.get(WarehouseDatasets.KPI_VALUES)), city(catalogue, ds.get(WarehouseDatasets.KPI_VALUES)),
+        return List.of(overview(catalogue, ds.get(WarehouseDatasets.KPI_OVERVIEW)), city(catalogue, ds.get(WarehouseDatasets.KPI_VALUES)),
                 scorecard(ds.get(WarehouseDatasets.SCORECARD)), dataQuality(ds));
     }
 
@@ -39,35 +39,47 @@ public final class LeaderDashboards {
         return catalogue.get(kpi).nameZh();
     }
 
+    /**
+     * The overview of the viewer's own region, from {@link WarehouseDatasets#KPI_OVERVIEW}: the headline rows (the
+     * provinces, summed, for Admin and national or provincial leaders; the city for a city's leaders) and the sub-units
+     * (the provinces; the city's county-level units).
+     */
     static Dashboard overview(KpiCatalogue catalogue, Dataset kpis) {
-        List<Filter> provinces = List.of(Filter.eq("org_level", "province"), Filter.eq("period_type", "quarter"));
+        List<Filter> headline = List.of(Filter.isTrue("is_headline"), Filter.eq("period_type", "quarter"));
+        List<Filter> subunits = List.of(Filter.isTrue("is_subunit"), Filter.eq("period_type", "quarter"));
         String k = "overview_";
-        Chart members = Charts.bigNumber(k + "members_end", name(catalogue, "members_end"), kpis, "members_end", provinces);
-        Chart netGrowth = Charts.bigNumber(k + "members_net_growth", name(catalogue, "members_net_growth"), kpis, "members_net_growth", provinces);
+        Chart members = Charts.bigNumber(k + "members_end", name(catalogue, "members_end"), kpis, "members_end", headline);
+        Chart netGrowth = Charts.bigNumber(k + "members_net_growth", name(catalogue, "members_net_growth"), kpis, "members_net_growth", headline);
         Chart newForm = Charts.bigNumber(k + "new_form_members_joined", name(catalogue, "new_form_members_joined"), kpis,
-                "new_form_members_joined", provinces);
+                "new_form_members_joined", headline);
         Chart onFile = Charts.bigNumber(k + "hardship_on_file_end", name(catalogue, "hardship_on_file_end"), kpis, "hardship_on_file_end",
-                provinces);
+                headline);
         Chart liftOut = Charts.bigNumber(k + "hardship_lift_out_rate", name(catalogue, "hardship_lift_out_rate"), kpis,
-                "hardship_lift_out_rate", provinces);
+                "hardship_lift_out_rate", headline);
         Chart entrants = Charts.bigNumber(k + "competition_entrants", name(catalogue, "competition_entrants"), kpis, "competition_entrants",
-                provinces);
+                headline);
         Chart membersTrend = Charts.timeseries(k + "members_trend", "会员数趋势（各季度末）", kpis, false, List.of("members_end"), List.of(),
-                provinces);
+                headline);
         Chart growthTrend = Charts.timeseries(k + "net_growth_trend", "会员净增与新就业形态劳动者入会（各季度）", kpis, true,
-                List.of("members_net_growth", "new_form_members_joined"), List.of(), provinces);
+                List.of("members_net_growth", "new_form_members_joined"), List.of(), headline);
         Chart hardshipTrend = Charts.timeseries(k + "hardship_trend", "困难职工在档户数（各季度末）", kpis, true,
-                List.of("hardship_on_file_end"), List.of(), provinces);
+                List.of("hardship_on_file_end"), List.of(), headline);
         Chart liftOutTrend = Charts.timeseries(k + "lift_out_trend", "解困脱困率（各季度）", kpis, false, List.of("hardship_lift_out_rate"),
-                List.of(), provinces);
+                List.of(), headline);
         Chart entrantsTrend = Charts.timeseries(k + "entrants_trend", "劳动和技能竞赛参赛人数（各季度）", kpis, true,
-                List.of("competition_entrants"), List.of(), provinces);
-        Chart map = Charts.chinaMap(k + "province_map", "各省期末会员数（最新季度）", kpis, "province_iso", "members_end", provinces);
-        return new Dashboard(OVERVIEW, "全国/全省概览", "会员发展、困难职工帮扶与劳动竞赛的全国和各省概况；大数字显示最新季度及较上季度变化。",
+                List.of("competition_entrants"), List.of(), headline);
+        Chart subunitTable = Charts.table(k + "subunits_table", "下级单位主要指标（最新季度）", kpis, List.of("org_name"),
+                List.of("members_end", "members_net_growth", "members_growth_rate", "new_form_members_joined", "hardship_on_file_end",
+                        "hardship_lift_out_rate", "competition_entrants"),
+                subunits, true);
+        Chart map = Charts.chinaMap(k + "province_map", "各省期末会员数（最新季度）", kpis, "province_iso", "members_end", subunits);
+        return new Dashboard(OVERVIEW, "全国/全省概览",
+                "本人所辖范围的概况：全国与各省，或本市及其各县区；会员发展、困难职工帮扶与劳动竞赛，大数字显示最新季度及较上季度变化。",
                 List.of(row(cell(members, 2, 40), cell(netGrowth, 2, 40), cell(newForm, 2, 40), cell(onFile, 2, 40), cell(liftOut, 2, 40),
                         cell(entrants, 2, 40)),
                         row(cell(membersTrend, 6, 50), cell(growthTrend, 6, 50)),
                         row(cell(hardshipTrend, 4, 50), cell(liftOutTrend, 4, 50), cell(entrantsTrend, 4, 50)),
+                        row(cell(subunitTable, 12, 50)),
                         row(cell(map, 12, 80))),
                 List.of(new Dashboard.NativeFilter("overview_province", "省份", kpis, "province", false, null, null),
                         new Dashboard.NativeFilter("overview_period", "季度", kpis, "period", true, null, Filter.eq("period_type", "quarter"))),

@@ -20,6 +20,15 @@ public final class WarehouseDatasets {
     // security to tables of the same name inside its SQL, too.
 
     public static final String KPI_VALUES = "dash_kpi_values";
+    /**
+     * The overview's KPI values: the provinces (view {@value #NATIONAL_VIEW}) and every city with its county-level units
+     * (view {@value #CITY_VIEW}). Row-level security leaves each viewer one view (dashboards/access.yaml, {@code overview}).
+     */
+    public static final String KPI_OVERVIEW = "dash_kpi_overview";
+    /** {@code view_level} of the rows the national and provincial overview reads: the provinces, summed for the country. */
+    public static final String NATIONAL_VIEW = "national";
+    /** {@code view_level} of the rows a city's overview reads: the city and its county-level units. */
+    public static final String CITY_VIEW = "city";
     public static final String SCORECARD = "dash_county_scorecard";
     public static final String COMPLETENESS = "dash_reporting_completeness";
     /** Every county-level unit in the reporting scope and quarter: what it owed, sent and sent on time, and which reports are missing or late. */
@@ -47,8 +56,8 @@ public final class WarehouseDatasets {
     private WarehouseDatasets() {}
 
     public static List<Dataset> all(KpiCatalogue catalogue) {
-        return List.of(kpiValues(catalogue), scorecard(), completeness(), countyReporting(), quarantine(), quarantineCounts(), dqFindings(),
-                runs());
+        return List.of(kpiValues(catalogue), kpiOverview(catalogue), scorecard(), completeness(), countyReporting(), quarantine(),
+                quarantineCounts(), dqFindings(), runs());
     }
 
     /** The metric of one KPI: parts summed then divided for ratios, sums for flows and stocks, the single value otherwise. */
@@ -78,21 +87,53 @@ public final class WarehouseDatasets {
     }
 
     static Dataset kpiValues(KpiCatalogue catalogue) {
+        String sql = String.join("\n", kpiSelect(""), kpiFrom());
+        return new Dataset(KPI_VALUES, "指标值（各级工会、各期间）", sql, kpiColumns(), kpiMetrics(catalogue), "city_code");
+    }
+
+    /**
+     * The KPI values the overview reads, each regional row in one view: a province's in the national view (the
+     * provinces are both the headline figures, summed for the country, and the sub-units), a city's and its
+     * county-level units' in the city view (the city is the headline, its units the sub-units). Row-level security
+     * leaves a viewer one view, so the same charts open on the country for Admin and on 秦皇岛 for its leader, whose
+     * region rule removes every province row.
+     */
+    static Dataset kpiOverview(KpiCatalogue catalogue) {
+        String sql = String.join("\n",
+                kpiSelect(",\n       CASE v.org_level WHEN 'province' THEN '" + NATIONAL_VIEW + "' ELSE '" + CITY_VIEW + "' END AS view_level,\n"
+                        + "       v.org_level IN ('province', 'city') AS is_headline, v.org_level IN ('province', 'county') AS is_subunit"),
+                kpiFrom(),
+                "WHERE v.org_level IN ('province', 'city', 'county')");
+        List<Column> columns = new ArrayList<>(kpiColumns());
+        columns.add(Column.of("view_level", "VARCHAR", "概览视角"));
+        columns.add(Column.of("is_headline", "BOOLEAN", "计入本级合计"));
+        columns.add(Column.of("is_subunit", "BOOLEAN", "下级单位"));
+        return new Dataset(KPI_OVERVIEW, "概览指标值（全国视角：各省；城市视角：本市及其县区）", sql, columns, kpiMetrics(catalogue), "city_code");
+    }
+
+    private static String kpiSelect(String extraColumns) {
         StringBuilder iso = new StringBuilder("CASE substr(o.province_code, 1, 2)");
         PROVINCE_ISO.forEach((code, isoCode) -> iso.append(" WHEN '").append(code).append("' THEN '").append(isoCode).append("'"));
         iso.append(" END");
-        String sql = String.join("\n",
+        return String.join("\n",
                 "SELECT v.org_code, v.org_name, v.org_level, v.province, v.city, v.county,",
                 "       o.province_code, o.city_code, o.county_code,",
                 "       " + iso + " AS province_iso,",
                 "       v.period, v.period_type, p.end_date AS period_end, v.period = l.latest_period AS is_latest_period,",
-                "       v.kpi_id, v.kpi_name_zh, v.value, v.unit, v.qualifier",
+                "       v.kpi_id, v.kpi_name_zh, v.value, v.unit, v.qualifier" + extraColumns);
+    }
+
+    private static String kpiFrom() {
+        return String.join("\n",
                 "FROM unionstats.kpi.kpi_values v",
                 "JOIN unionstats.warehouse.dim_orgs o ON o.org_code = v.org_code",
                 "JOIN unionstats.warehouse.dim_periods p ON p.period = v.period",
                 "JOIN (SELECT period_type, max(period) AS latest_period FROM unionstats.warehouse.dim_periods GROUP BY period_type) l",
                 "  ON l.period_type = v.period_type");
-        List<Column> columns = List.of(
+    }
+
+    private static List<Column> kpiColumns() {
+        return List.of(
                 Column.of("org_code", "VARCHAR", "组织代码"), Column.of("org_name", "VARCHAR", "工会组织"),
                 Column.of("org_level", "VARCHAR", "组织层级"), Column.of("province", "VARCHAR", "省份"), Column.of("city", "VARCHAR", "城市"),
                 Column.of("county", "VARCHAR", "县区"), Column.of("province_code", "VARCHAR", "省份代码"),
@@ -102,6 +143,9 @@ public final class WarehouseDatasets {
                 Column.of("is_latest_period", "BOOLEAN", "是否最新期间"), Column.of("kpi_id", "VARCHAR", "指标代码"),
                 Column.of("kpi_name_zh", "VARCHAR", "指标"), Column.of("value", "DOUBLE", "指标值"), Column.of("unit", "VARCHAR", "单位"),
                 Column.of("qualifier", "VARCHAR", "数据限定"));
+    }
+
+    private static List<Metric> kpiMetrics(KpiCatalogue catalogue) {
         List<Metric> metrics = new ArrayList<>();
         // Families in alphabetical order (their files' order), as the checked-in assets list the metrics.
         for (KpiFamily family : catalogue.families().stream().sorted(Comparator.comparing(KpiFamily::family)).toList()) {
@@ -109,7 +153,7 @@ public final class WarehouseDatasets {
                 metrics.add(metric(catalogue, kpi));
             }
         }
-        return new Dataset(KPI_VALUES, "指标值（各级工会、各期间）", sql, columns, metrics, "city_code");
+        return metrics;
     }
 
     static Dataset scorecard() {

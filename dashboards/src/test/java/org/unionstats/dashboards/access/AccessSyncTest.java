@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.unionstats.dashboards.assets.AssetGenerator;
 import org.unionstats.dashboards.assets.Dataset;
 import org.unionstats.dashboards.assets.LeaderDashboards;
+import org.unionstats.dashboards.assets.WarehouseDatasets;
 import org.unionstats.dashboards.superset.SupersetClient;
 
 /** What a deploy sends Superset for dashboards/access.yaml, against a stand-in of Superset's REST API ({@link FakeSuperset}). */
@@ -65,6 +66,33 @@ class AccessSyncTest {
     }
 
     @Test
+    void theOverviewShowsTheNationalViewToAllButTheCitiesLeaders() throws Exception {
+        AccessPolicy policy = AccessPolicy.load(ROOT.resolve("dashboards/access.yaml"));
+        try (FakeSuperset superset = superset(policy)) {
+            apply(superset, policy);
+            JsonNode rule = superset.rules().get(policy.overview().name());
+            assertThat(rule).as("the overview's Base rule is created").isNotNull();
+            assertThat(rule.path("filter_type").asText()).isEqualTo("Base");
+            assertThat(rule.path("clause").asText()).isEqualTo("view_level = 'national'");
+            assertThat(ids(rule.path("tables"))).as("on the overview's dataset only")
+                    .containsExactly(superset.datasetId(WarehouseDatasets.KPI_OVERVIEW));
+            assertThat(ids(rule.path("roles"))).as("spared: 秦皇岛's leaders, who read their city's view")
+                    .containsExactly(superset.roleId("leader_130300"));
+            assertThat(ids(rule.path("roles"))).as("Admin and the plain leader role read the national view")
+                    .doesNotContain(superset.roleId("Admin"), superset.roleId(policy.leaderRole()));
+            assertThat(rule.path("group_key").asText()).isNotIn("region", AccessPolicy.NoRegionRule.GROUP_KEY);
+
+            // A province's leaders keep the national view, narrowed by their region rule to their province.
+            List<AccessPolicy.Region> regions = new ArrayList<>(policy.regions());
+            regions.add(new AccessPolicy.Region("130000", "河北省", "province_code"));
+            AccessPolicy withProvince = new AccessPolicy(policy.leaderRole(), policy.leaderDatasets(), policy.leaderPermissions(),
+                    policy.adminDashboards(), regions, policy.noRegion(), policy.overview());
+            apply(superset, withProvince);
+            assertThat(ids(superset.rules().get(policy.overview().name()).path("roles"))).containsExactly(superset.roleId("leader_130300"));
+        }
+    }
+
+    @Test
     void aNewRegionIsExemptedFromTheBaseRuleAndAChangedRuleIsPutBack() throws Exception {
         AccessPolicy policy = AccessPolicy.load(ROOT.resolve("dashboards/access.yaml"));
         try (FakeSuperset superset = superset(policy)) {
@@ -72,7 +100,7 @@ class AccessSyncTest {
             List<AccessPolicy.Region> regions = new ArrayList<>(policy.regions());
             regions.add(new AccessPolicy.Region("130200", "唐山市", "city_code"));
             AccessPolicy more = new AccessPolicy(policy.leaderRole(), policy.leaderDatasets(), policy.leaderPermissions(), policy.adminDashboards(),
-                    regions, policy.noRegion());
+                    regions, policy.noRegion(), policy.overview());
             superset.clearWrites();
             assertThat(apply(superset, more)).isPositive();
 
@@ -84,7 +112,10 @@ class AccessSyncTest {
                         assertThat(w.path()).startsWith("api/v1/rowlevelsecurity/");
                         assertThat(w.body().path("filter_type").asText()).isEqualTo("Base");
                     });
-            assertThat(superset.rules()).hasSize(3);
+            JsonNode overview = superset.rules().get(policy.overview().name());
+            assertThat(ids(overview.path("roles"))).as("the new city's leaders read their city's overview")
+                    .containsExactlyInAnyOrder(superset.roleId("leader_130200"), superset.roleId("leader_130300"));
+            assertThat(superset.rules()).as("two regions, the no-region rule, the overview's").hasSize(4);
         }
     }
 

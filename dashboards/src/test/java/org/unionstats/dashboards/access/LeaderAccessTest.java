@@ -166,6 +166,43 @@ class LeaderAccessTest {
     }
 
     @Test
+    void theOverviewOpensOnTheViewersOwnRegion() throws Exception {
+        AccessPolicy.OverviewRule rule = policy.overview();
+        assertThat(rule.dataset()).isEqualTo(WarehouseDatasets.KPI_OVERVIEW);
+        assertThat(policy.leaderDatasets()).as("leaders read it, under the region rules").contains(rule.dataset());
+        assertThat(rule.clause()).isEqualTo("view_level = '" + WarehouseDatasets.NATIONAL_VIEW + "'");
+        assertThat(datasets.get(rule.dataset()).path("columns")).extracting(c -> c.path("column_name").asText())
+                .contains("view_level", "is_headline", "is_subunit", AccessPolicy.Region.CITY_COLUMN);
+        assertThat(rule.exemptRoles(policy.regions())).as("秦皇岛's leaders read their city's view, everyone else the national one")
+                .containsExactly("leader_130300").doesNotContain(AccessPolicy.ADMIN_ROLE, policy.leaderRole());
+
+        Map<String, JsonNode> charts = new HashMap<>();
+        try (Stream<Path> files = Files.list(ASSETS.resolve("charts"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                JsonNode chart = YAML.readTree(file.toFile());
+                charts.put(chart.path("uuid").asText(), chart);
+            }
+        }
+        List<String> overviewCharts = new ArrayList<>();
+        YAML.readTree(ASSETS.resolve("dashboards/overview.yaml").toFile()).path("position").forEach(n -> {
+            if ("CHART".equals(n.path("type").asText())) {
+                overviewCharts.add(n.path("meta").path("uuid").asText());
+            }
+        });
+        assertThat(overviewCharts).hasSize(13);
+        for (String uuid : overviewCharts) {
+            JsonNode chart = charts.get(uuid);
+            String name = chart.path("slice_name").asText();
+            assertThat(datasetByUuid.get(chart.path("dataset_uuid").asText())).as(name).isEqualTo(WarehouseDatasets.KPI_OVERVIEW);
+            List<String> filtered = new ArrayList<>();
+            chart.path("params").path("adhoc_filters").forEach(f -> filtered.add(f.path("subject").asText()));
+            assertThat(filtered).as(name + ": not a level the viewer may not have").doesNotContain("org_level");
+            assertThat(filtered).as(name + ": the headline rows or the sub-units").filteredOn(f -> f.equals("is_headline") || f.equals("is_subunit"))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     void aLeaderWithoutARegionSeesNothing() {
         AccessPolicy.NoRegionRule rule = policy.noRegion();
         assertThat(rule.clause().replace(" ", "")).isEqualTo("1=0");

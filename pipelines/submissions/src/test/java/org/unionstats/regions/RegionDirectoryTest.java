@@ -2,6 +2,7 @@ package org.unionstats.regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,17 +36,18 @@ class RegionDirectoryTest {
 
     @Test
     void countsPerLevel() {
-        // 31 provinces; 342 NBS cities less 9 placeholders; 2978 NBS areas less 3 placeholders.
+        // 31 provinces; 342 NBS cities less 9 placeholders; 2978 NBS areas less 3 placeholders, plus the 5 zones of
+        // functional_zones_supplement.csv (124 NBS functional zones + 5 = 129).
         assertThat(DIR.children("000000")).hasSize(31)
                 .allSatisfy(p -> assertThat(p.level()).isEqualTo(RegionLevel.PROVINCE));
         assertThat(DIR.all()).filteredOn(r -> r.level() == RegionLevel.PROVINCE).hasSize(31);
         assertThat(DIR.all()).filteredOn(r -> r.level() == RegionLevel.CITY).hasSize(333);
-        assertThat(DIR.all()).filteredOn(r -> r.level() == RegionLevel.COUNTY).hasSize(2975);
-        assertThat(DIR.all()).filteredOn(Region::isFunctionalZone).hasSize(124);
+        assertThat(DIR.all()).filteredOn(r -> r.level() == RegionLevel.COUNTY).hasSize(2980);
+        assertThat(DIR.all()).filteredOn(Region::isFunctionalZone).hasSize(129);
         assertThat(DIR.all()).filteredOn(Region::isNbsOnly).extracting(Region::code)
                 .containsExactly("232761", "232762", "232763", "232764", "620201", "632857");
-        assertThat(DIR.size()).isEqualTo(3340).isEqualTo(DIR.all().size());
-        assertThat(DIR.countiesUnder("000000")).hasSize(2975);
+        assertThat(DIR.size()).isEqualTo(3345).isEqualTo(DIR.all().size());
+        assertThat(DIR.countiesUnder("000000")).hasSize(2980);
     }
 
     @Test
@@ -124,6 +126,50 @@ class RegionDirectoryTest {
         assertThat(DIR.find("341200")).get().extracting(Region::name).isEqualTo("阜阳市");
         assertThat(codes(DIR.children("341200"))).contains("341272");
         assertThat(codes(DIR.countiesUnder("340000"))).contains("341272");
+    }
+
+    /** Seed 000: 秦皇岛市总 guides 所辖9个县区、开发区、新区总工会, seven in GB/T 2260 and two NBS zones. */
+    @Test
+    void qinhuangdaoHasItsNineCountyLevelUnits() {
+        assertThat(DIR.countiesUnder("130300")).extracting(Region::code, Region::name).containsExactly(
+                tuple("130302", "海港区"), tuple("130303", "山海关区"), tuple("130304", "北戴河区"),
+                tuple("130306", "抚宁区"), tuple("130321", "青龙满族自治县"), tuple("130322", "昌黎县"),
+                tuple("130324", "卢龙县"), tuple("130371", "秦皇岛市经济技术开发区"), tuple("130372", "北戴河新区"));
+    }
+
+    /**
+     * Seed 004: 十堰市总's cadres contact its 10个县(市、区)工会: the eight NBS units and the two zones the city runs
+     * through its own offices (十堰经济技术开发区, 武当山旅游经济特区), which only the supplement codes.
+     */
+    @Test
+    void shiyanHasItsTenCountyLevelUnits() {
+        assertThat(DIR.countiesUnder("420300")).extracting(Region::code, Region::name).containsExactly(
+                tuple("420302", "茅箭区"), tuple("420303", "张湾区"), tuple("420304", "郧阳区"),
+                tuple("420322", "郧西县"), tuple("420323", "竹山县"), tuple("420324", "竹溪县"),
+                tuple("420325", "房县"), tuple("420371", "十堰经济技术开发区"), tuple("420372", "武当山旅游经济特区"),
+                tuple("420381", "丹江口市"));
+        assertThat(DIR.countiesUnder("420300")).filteredOn(Region::isFunctionalZone).extracting(Region::code)
+                .containsExactly("420371", "420372");
+    }
+
+    /** The zones the seed pages (and the supplement's sources) name as county-level units, under their cities. */
+    @Test
+    void zonesNamedAsCountyLevelUnitsHangUnderTheirCities() {
+        assertThat(List.of("341272", "420371", "420372", "420671", "610171", "610871"))
+                .extracting(code -> DIR.find(code).orElseThrow())
+                .extracting(Region::name, Region::parentCode, Region::level, Region::isFunctionalZone)
+                .containsExactly(
+                        tuple("阜阳经济技术开发区", "341200", RegionLevel.COUNTY, true),
+                        tuple("十堰经济技术开发区", "420300", RegionLevel.COUNTY, true),
+                        tuple("武当山旅游经济特区", "420300", RegionLevel.COUNTY, true),
+                        tuple("襄阳高新技术产业开发区", "420600", RegionLevel.COUNTY, true),
+                        tuple("西安高新技术产业开发区", "610100", RegionLevel.COUNTY, true),
+                        tuple("榆林高新技术产业开发区", "610800", RegionLevel.COUNTY, true));
+        assertThat(DIR.pathName("420372")).isEqualTo("湖北省/十堰市/武当山旅游经济特区");
+        // 榆林: twelve NBS units and 高新区 (seed 003); 定西: its seven counties (seed 004), no zone.
+        assertThat(DIR.countiesUnder("610800")).hasSize(13);
+        assertThat(DIR.countiesUnder("621100")).extracting(Region::name)
+                .containsExactly("安定区", "通渭县", "陇西县", "渭源县", "临洮县", "漳县", "岷县");
     }
 
     @Test
