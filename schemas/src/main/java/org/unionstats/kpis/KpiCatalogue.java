@@ -1,8 +1,12 @@
 package org.unionstats.kpis;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +65,19 @@ public final class KpiCatalogue implements Serializable {
 
     public List<KpiDefinition> all() {
         return List.copyOf(byId.values());
+    }
+
+    /**
+     * A digest of every definition, in catalogue order: it changes with any KPI added, removed or redefined (the KPI
+     * job then rewrites every period, since published periods hold the old definitions).
+     */
+    public String fingerprint() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(all().toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     public Optional<KpiDefinition> find(String id) {

@@ -187,7 +187,7 @@ public final class KpiJob {
         out.writeWhole("dim_periods", calendarRows, "period");
         out.writeWhole("org_ancestors", orgAncestors, "org_code");
         out.checkAllWritten();
-        state.save(receipts);
+        state.save(receipts, catalogue.fingerprint());
         return new KpiJobResult(written, rows, seconds(start));
     }
 
@@ -214,6 +214,11 @@ public final class KpiJob {
             return calendar.periods().stream()
                     .filter(p -> asked.stream().anyMatch(a -> p.overlaps(a.start(), a.end())))
                     .toList();
+        }
+        // Published periods hold the old catalogue's KPIs, and an incremental run compares with them.
+        if (state.catalogueChanged(catalogue.fingerprint())) {
+            LOG.info("the KPI catalogue changed since the last run: rewriting every period");
+            return calendar.periods();
         }
         // A balance moves the stocks back to its date (and before a union's first balance), earlier than its period.
         if (state.changedReceipts(receipts).stream().map(KpiState::sourceFileOf).anyMatch(KpiJob::isBalances)) {

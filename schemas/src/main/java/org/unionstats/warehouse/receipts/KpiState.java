@@ -28,8 +28,13 @@ public final class KpiState {
         this.file = layout.kpiState();
     }
 
-    /** The file's content. */
-    public record Snapshot(Set<String> receipts) {}
+    /**
+     * The file's content.
+     *
+     * @param catalogue the KPI catalogue's fingerprint the tables were computed with (null in files written before it
+     *     was kept)
+     */
+    public record Snapshot(Set<String> receipts, String catalogue) {}
 
     /** The key of one receipt: {@code period|submission_id|source_file|status}. */
     public static String key(String period, String submissionId, String sourceFile, String status) {
@@ -38,12 +43,20 @@ public final class KpiState {
 
     /** The receipts the last complete KPI run saw; empty when it never completed or the file is unreadable. */
     public Optional<Set<String>> saved() {
+        return snapshot().map(Snapshot::receipts);
+    }
+
+    /** Whether the last complete KPI run used a catalogue with another fingerprint (or none is known). */
+    public boolean catalogueChanged(String fingerprint) {
+        return !fingerprint.equals(snapshot().map(Snapshot::catalogue).orElse(null));
+    }
+
+    private Optional<Snapshot> snapshot() {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         try {
-            Snapshot snapshot = JSON.readValue(file.toFile(), Snapshot.class);
-            return Optional.ofNullable(snapshot.receipts());
+            return Optional.of(JSON.readValue(file.toFile(), Snapshot.class)).filter(s -> s.receipts() != null);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -78,11 +91,15 @@ public final class KpiState {
         return key.substring(0, key.indexOf('|'));
     }
 
-    /** Written only after every table is written, so a failed run is redone in full next time. */
-    public void save(Set<String> receipts) {
+    /**
+     * Written only after every table is written, so a failed run is redone in full next time.
+     *
+     * @param catalogue the fingerprint of the KPI catalogue the tables were computed with
+     */
+    public void save(Set<String> receipts, String catalogue) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), new Snapshot(new TreeSet<>(receipts)));
+            JSON.writeValue(tmp.toFile(), new Snapshot(new TreeSet<>(receipts), catalogue));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

@@ -28,12 +28,29 @@ class KpiStateTest {
         KpiState state = new KpiState(WarehouseLayout.of(warehouse));
         String q2 = KpiState.key("2024Q2", "b", "g.csv", ReceiptStatus.CURRENT.code());
         String q3 = KpiState.key("2024Q3", "a", "f.csv", ReceiptStatus.CURRENT.code());
-        state.save(Set.of(q2, q3));
+        state.save(Set.of(q2, q3), "c1");
         assertThat(Files.readString(warehouse.resolve("_kpi_state.json"))).contains("2024Q2|b|g.csv|current");
         String q3Replaced = KpiState.key("2024Q3", "a", "f.csv", ReceiptStatus.REPLACED.code());
         assertThat(state.changedPeriods(Set.of(q2, q3Replaced), Function.identity())).containsExactly("2024Q3");
         assertThat(state.changedPeriods(Set.of(q3), Function.identity())).containsExactly("2024Q2");
         assertThat(state.changedPeriods(Set.of(q2, q3), Function.identity())).isEmpty();
+    }
+
+    @Test
+    void theCatalogueTheTablesWereComputedWithIsKept() {
+        KpiState state = new KpiState(WarehouseLayout.of(warehouse));
+        assertThat(state.catalogueChanged("c1")).as("nothing saved yet").isTrue();
+        state.save(Set.of(KpiState.key("2024Q3", "a", "f.csv", "current")), "c1");
+        assertThat(state.catalogueChanged("c1")).isFalse();
+        assertThat(state.catalogueChanged("c2")).isTrue();
+    }
+
+    @Test
+    void aStateWithoutACatalogueCountsAsAnotherCatalogue() throws Exception {
+        Files.writeString(warehouse.resolve("_kpi_state.json"), "{\"receipts\":[\"2024Q3|a|f.csv|current\"]}");
+        KpiState state = new KpiState(WarehouseLayout.of(warehouse));
+        assertThat(state.saved()).hasValue(Set.of("2024Q3|a|f.csv|current"));
+        assertThat(state.catalogueChanged("c1")).isTrue();
     }
 
     @Test

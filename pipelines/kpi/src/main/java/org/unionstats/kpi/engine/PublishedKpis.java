@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.kpis.KpiDefinition;
 import org.unionstats.period.Period;
+import org.unionstats.period.PeriodType;
 import org.unionstats.warehouse.WarehouseLayout;
 import org.unionstats.warehouse.tables.TableCatalog;
 
@@ -40,14 +41,17 @@ public final class PublishedKpis {
         this.catalogue = catalogue;
     }
 
-    /** Those of {@code periods} both KPI tables have a partition for: the periods that can be read back. */
+    /**
+     * Those of {@code periods} the KPI tables have a partition for: the periods that can be read back ({@code kpi_values},
+     * and {@code kpi_basic_unions} except for months, which basic-level unions do not have).
+     */
     public List<Period> publishedAmong(SparkSession spark, List<Period> periods) {
         try {
             FileSystem fs = new Path(warehouse.table(REGIONAL)).getFileSystem(spark.sparkContext().hadoopConfiguration());
             List<Period> found = new ArrayList<>();
             for (Period p : periods) {
                 if (fs.exists(new Path(warehouse.partition(REGIONAL, p.canonical())))
-                        && fs.exists(new Path(warehouse.partition(BASIC, p.canonical())))) {
+                        && (p.type() == PeriodType.MONTH || fs.exists(new Path(warehouse.partition(BASIC, p.canonical()))))) {
                     found.add(p);
                 }
             }
