@@ -11,10 +11,12 @@ import org.unionstats.contract.Indicator;
 import org.unionstats.contract.Indicators;
 import org.unionstats.contract.RecordType;
 import org.unionstats.contract.SourceColumn;
+import org.unionstats.contract.TargetKpis;
 
 /**
  * The contract as the generator needs it: per record type the columns (English and Chinese headers, required
- * flags) and, for enumerations, the Chinese label of each English code; and the indicator catalogue. Everything is
+ * flags) and, for enumerations, the Chinese label of each English code; the indicator catalogue; and the names of the
+ * KPIs a target may name. Everything is
  * read from the common module's catalogue so that the samples follow the contract when it changes.
  */
 final class Catalog {
@@ -28,8 +30,10 @@ final class Catalog {
 
     private final Map<RecordType, List<Column>> columns = new EnumMap<>(RecordType.class);
     private final List<Indicator> indicators;
+    private final TargetKpis targetKpis;
 
     private Catalog(ContractCatalog contract, Indicators indicatorCatalogue) {
+        this.targetKpis = contract.targetKpis();
         for (RecordType type : RecordType.values()) {
             List<Column> list = new ArrayList<>();
             for (SourceColumn c : contract.columns(type)) {
@@ -77,5 +81,10 @@ final class Catalog {
 
     List<Indicator> indicators() {
         return indicators;
+    }
+
+    /** Every name a target letter may give a targetable KPI: its id, Chinese name and aliases. */
+    List<String> kpiNames(String kpiId) {
+        return targetKpis.find(kpiId).orElseThrow(() -> new IllegalArgumentException("KPI " + kpiId + " takes no target")).names();
     }
 }

@@ -3,11 +3,14 @@ package org.unionstats.samples;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.unionstats.contract.RecordType;
 import org.unionstats.period.Period;
+import org.unionstats.period.PeriodType;
 
 /** Generates and writes everything one county union submits, period by period. */
 final class CountyFiles {
@@ -31,6 +34,9 @@ final class CountyFiles {
         this.writer = writer;
     }
 
+    /** What a county wrote, and what its unions achieved (from every row generated, sent or not). */
+    record Written(Tally tally, Achieved achieved) {}
+
     /** How a county reports, beyond its data. */
     record Reporting(boolean hardshipByBalance, int missingPeriod) {
         static final Reporting ORDINARY = new Reporting(false, -1);
@@ -43,7 +49,7 @@ final class CountyFiles {
      * @param reporting whether the county reports its hardship register by a balance, and the period (index) it
      *     sends nothing for (-1: none)
      */
-    Tally write(CountyOrgs orgs, double budget, List<Transfer> outgoing, List<Transfer> incoming,
+    Written write(CountyOrgs orgs, double budget, List<Transfer> outgoing, List<Transfer> incoming,
             Map<Integer, List<Map<String, Object>>> entriesFromOrganisers, boolean first, Reporting reporting) {
         Tally tally = new Tally();
         MemberEventsGenerator.Result memberResult = members.generate(orgs, budget, outgoing, incoming);
@@ -55,6 +61,7 @@ final class CountyFiles {
         CompetitionGenerator.Output own = competitions.generate(orgs.county(), "county", List.of(orgs));
         String code = orgs.code();
         int last = periods.size() - 1;
+        Achieved achieved = achieved(code, memberResult, cases, own);
         int forcedPeriod = reporting.missingPeriod() == 0 ? 1 : 0;
         for (int p = 0; p < periods.size(); p++) {
             if (p == reporting.missingPeriod()) {
@@ -79,7 +86,36 @@ final class CountyFiles {
             write(new Group(code, period, p, RecordType.INDICATOR_REPORTS, reports.get(p)), tally,
                     first && p == forcedPeriod && !eventsForced, first && p == last);
         }
-        return tally;
+        return new Written(tally, achieved);
+    }
+
+    /**
+     * The county's joins (by date), families lifted out (by date, each once), the entrants of its own competitions and
+     * members at each period's end (the entrants of the cities' and provinces' competitions are counted with them). A
+     * period the county misses still counts: its target was set on what its unions do, not on what it sends.
+     */
+    private Achieved achieved(String county, MemberEventsGenerator.Result members, List<List<Map<String, Object>>> cases,
+            CompetitionGenerator.Output own) {
+        Achieved achieved = new Achieved();
+        Set<String> lifted = new HashSet<>();
+        for (int p = 0; p < periods.size(); p++) {
+            for (Map<String, Object> e : members.eventsByPeriod().get(p)) {
+                if ("join".equals(e.get("event_type").toString())) {
+                    achieved.add(county, Achieved.MEMBERS_JOINED, (LocalDate) e.get("event_date"), 1);
+                }
+            }
+            for (Map<String, Object> c : cases.get(p)) {
+                if ("lifted_out".equals(c.get("status").toString()) && lifted.add(c.get("org_code") + "/" + c.get("case_id"))) {
+                    achieved.add(county, Achieved.LIFTED_OUT, (LocalDate) c.get("lifted_out_on"), 1);
+                }
+            }
+            long stock = members.stocksAtEnd().get(p).values().stream().mapToLong(Long::longValue).sum();
+            LocalDate end = periods.get(p).end();
+            achieved.set(county, Achieved.MEMBERS_END, Period.containing(PeriodType.QUARTER, end), stock);
+            achieved.set(county, Achieved.MEMBERS_END, Period.containing(PeriodType.YEAR, end), stock);
+        }
+        achieved.addEntries(own);
+        return achieved;
     }
 
     /**

@@ -100,6 +100,7 @@ final class MistakeInjector {
             case INDICATOR_REPORTS -> List.of(UNIT_MISMATCH, UNKNOWN_INDICATOR, DUPLICATE, MISSING_REQUIRED);
             case ORG_UNITS, COMPETITIONS -> List.of(DUPLICATE); // others would cascade into unknown-org refusals
             case BALANCES -> List.of(DUPLICATE); // a wrong figure is the mistake a balance carries (BALANCE_MISMATCH)
+            case TARGETS -> List.of(DUPLICATE); // a line copied twice; a wrong figure is the issuer's call
         };
     }
 

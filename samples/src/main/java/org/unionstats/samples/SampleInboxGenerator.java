@@ -30,8 +30,8 @@ import org.unionstats.regions.RegionLevel;
 /**
  * Generates a realistic submission inbox: for every county-level unit in scope and every period, the files its
  * union sends (org units, balances, member events, hardship cases, competitions and entries, indicator reports),
- * plus the competitions of the cities and provinces above them, following the submission contract's path rule
- * {@code <out>/<submitter>/<period>/<record type>….<csv|xlsx|jsonl>}. One county sends nothing at all and another
+ * plus the competitions and the target letters of the cities and provinces above them, following the submission
+ * contract's path rule {@code <out>/<submitter>/<period>/<record type>….<csv|xlsx|jsonl>}. One county sends nothing at all and another
  * misses a period, so that completeness has something to show. Writes a summary to {@code <out>/_generated.json}
  * and the arrival time of every file to {@code <out>/_arrivals.csv}.
  *
@@ -142,10 +142,10 @@ public final class SampleInboxGenerator {
                     writer, competitions);
             AtomicInteger done = new AtomicInteger();
             int step = Math.max(1, (int) Math.ceil(reporting.size() / 10.0));
-            List<Tally> countyTallies = parallel(pool, reporting, o -> {
+            List<CountyFiles.Written> countyWritten = parallel(pool, reporting, o -> {
                 CountyFiles.Reporting how = new CountyFiles.Reporting(hardshipByBalance.contains(o.code()),
                         o.code().equals(missing) ? missingPeriod : -1);
-                Tally t = countyFiles.write(o, budgets.get(o.code()), outgoingByCounty.get(o.code()),
+                CountyFiles.Written t = countyFiles.write(o, budgets.get(o.code()), outgoingByCounty.get(o.code()),
                         incomingByCounty.getOrDefault(o.code(), List.of()),
                         countySubmittedEntries.getOrDefault(o.code(), Map.of()), o.code().equals(firstCounty), how);
                 int n = done.incrementAndGet();
@@ -173,9 +173,18 @@ public final class SampleInboxGenerator {
                 return t;
             });
 
+            // 6. The target letters of the cities and provinces, set on what their unions achieve.
+            Achieved achieved = new Achieved();
+            countyWritten.forEach(w -> achieved.addAll(w.achieved()));
+            organiserOutputs.forEach(achieved::addEntries);
+            Tally letters = new Tally();
+            new TargetsGenerator(config.seed(), periods, catalog).letters(orgs, achieved)
+                    .forEach(g -> writer.write(g, letters, false, false));
+
             Tally total = new Tally();
-            countyTallies.forEach(total::add);
+            countyWritten.forEach(w -> total.add(w.tally()));
             organiserTallies.forEach(total::add);
+            total.add(letters);
             GenerationSummary summary = total.summary(silent == null ? List.of() : List.of(silent),
                     missing == null ? Map.of() : Map.of(missing, periods.get(missingPeriod).canonical()));
             writeSummary(summary);

@@ -11,7 +11,7 @@ import org.unionstats.samples.FileStyle.DateStyle;
 final class ValueRenderer {
 
     /** Columns whose large numbers may carry thousands separators (never years or ids). */
-    private static final Set<String> AMOUNT_COLUMNS = Set.of("workforce", "assistance_cny", "value", "entrants");
+    private static final Set<String> AMOUNT_COLUMNS = Set.of("workforce", "assistance_cny", "value", "entrants", "target_value");
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd");
     private static final DateTimeFormatter SLASH = DateTimeFormatter.ofPattern("uuuu/M/d");

@@ -49,6 +49,44 @@ public final class KpiCatalogue implements Serializable {
             }
         }
         inDependencyOrder();
+        byId.values().stream().filter(KpiDefinition::targetable).forEach(this::checkTarget);
+    }
+
+    /**
+     * A target needs a direction (up or down) and a value that can be followed through the year: a flow summed over
+     * the periods of the year so far, a stock taken at the quarter's end, or a ratio of those recomputed from its parts
+     * (a flow over a stock, or a stock over a stock). A ceiling ({@code better: down}) is a level to stay under, so
+     * only a stock may have one: a flow's share of the year says nothing about whether a ceiling will hold.
+     */
+    private void checkTarget(KpiDefinition kpi) {
+        String where = "KPI " + kpi.id() + ": target";
+        String kind = kpi.target().kind();
+        if (!KpiDefinition.Target.FLOW.equals(kind) && !KpiDefinition.Target.STOCK.equals(kind)) {
+            throw new IllegalArgumentException(where + " kind must be flow or stock, not " + kind);
+        }
+        if (!"up".equals(kpi.better()) && !"down".equals(kpi.better())) {
+            throw new IllegalArgumentException(where + " needs better: up or down");
+        }
+        if ("down".equals(kpi.better()) && kpi.target().isFlow()) {
+            throw new IllegalArgumentException(where + ": only a stock may have a ceiling (better: down)");
+        }
+        Additivity own = kpi.target().isFlow() ? Additivity.ADDITIVE_FLOW : Additivity.STOCK;
+        Additivity additivity = kpi.additivityClass();
+        if (additivity == Additivity.RATIO) {
+            Additivity numerator = byId.get(kpi.ratio().numerator()).additivityClass();
+            Additivity denominator = byId.get(kpi.ratio().denominator()).additivityClass();
+            if (numerator != own || denominator != Additivity.STOCK) {
+                throw new IllegalArgumentException(where + " " + kind + " needs a ratio of " + own.code()
+                        + " over stock, not of " + numerator.code() + " over " + denominator.code());
+            }
+        } else if (additivity != own) {
+            throw new IllegalArgumentException(where + " " + kind + " needs additivity " + own.code() + ", not " + additivity.code());
+        }
+    }
+
+    /** The KPIs a union may be given a target for, in catalogue order. */
+    public List<KpiDefinition> targetable() {
+        return byId.values().stream().filter(KpiDefinition::targetable).toList();
     }
 
     public static KpiCatalogue load() {

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One KPI of the catalogue. Exactly one of measure, ratio, expression and yoyOf is set. */
+/**
+ * One KPI of the catalogue. Exactly one of measure, ratio, expression and yoyOf is set; {@code target} says whether
+ * (and how) a union may be given a target for it (目标任务).
+ */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record KpiDefinition(
         @JsonProperty(value = "id", required = true) String id,
@@ -23,7 +26,8 @@ public record KpiDefinition(
         @JsonProperty("ratio") Ratio ratio,
         @JsonProperty("expression") String expression,
         @JsonProperty("yoy_of") String yoyOf,
-        @JsonProperty("breakdown") String breakdown)
+        @JsonProperty("breakdown") String breakdown,
+        @JsonProperty("target") Target target)
         implements Serializable {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
@@ -37,6 +41,38 @@ public record KpiDefinition(
         public double scaleOrOne() {
             return scale == null ? 1.0 : scale;
         }
+    }
+
+    /**
+     * How a target for the KPI is evaluated ({@code target:} in the catalogue). A {@code flow} counts what happens in
+     * a period: its year-to-date value at a quarter's end is summed from the periods of the year so far, and an annual
+     * target is expected to be reached in proportion to the year elapsed. A {@code stock} is a level at the period's
+     * end: its year-to-date value is the value at the quarter's end, expected to move in a straight line from the
+     * year's opening value to the target. A ratio takes the kind of its numerator.
+     *
+     * @param kind {@code flow} or {@code stock}
+     * @param aliases further names a target letter may use for the KPI (新增会员 for members_joined)
+     */
+    public record Target(
+            @JsonProperty(value = "kind", required = true) String kind,
+            @JsonProperty("aliases") List<String> aliases)
+            implements Serializable {
+
+        public static final String FLOW = "flow";
+        public static final String STOCK = "stock";
+
+        public Target {
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        }
+
+        public boolean isFlow() {
+            return FLOW.equals(kind);
+        }
+    }
+
+    /** Whether a union may be given a target for this KPI. */
+    public boolean targetable() {
+        return target != null;
     }
 
     public Additivity additivityClass() {

@@ -33,6 +33,7 @@ import org.unionstats.kpi.measures.ReportedBalances;
 import org.unionstats.kpi.quality.CountyScorecard;
 import org.unionstats.kpi.quality.DataQualityFindings;
 import org.unionstats.kpi.quality.ReportingCompleteness;
+import org.unionstats.kpi.targets.TargetAttainment;
 import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.period.Period;
 import org.unionstats.regions.RegionDirectory;
@@ -171,14 +172,19 @@ public final class KpiJob {
             out.writePartitioned(family.folder(), project.family(totals, family.kpiFamily()), "org_level", "org_code");
         }
         stage("KPI tables written", start);
+        // The totals with those of the compared periods read back: the scorecard's change on the quarter and the year,
+        // and the targets' year so far (H1 before Q3) and opening value (the previous year) read them.
+        Dataset<Row> comparable = publishedRows.map(r -> totals.unionByName(project.totals(r))).orElse(totals);
+        // Targets (目标任务): each target against the year-to-date totals, with the pace expected by each quarter's end.
+        out.writePartitioned("kpi_targets", new TargetAttainment(catalogue).compute(ingested.targets(), comparable, dimOrgs, calendarRows),
+                "org_level", "org_code", "kpi_id");
+        stage("targets written", start);
         // Data quality: reporting completeness, rule findings, and the county scorecard (which counts the findings).
         Dataset<Row> findings = DataQualityFindings.compute(totals, dimOrgs, balanceChecks, calendarRows).cache();
         out.writePartitioned("reporting_completeness",
                 ReportingCompleteness.compute(ingested.ingestReceipts(), calendarRows, dimOrgs, orgAncestors, config.reporting()),
                 "org_code", "record_type");
         out.writePartitioned("dq_findings", findings, "rule_id", "org_code");
-        // The scorecard's change on the quarter and on the year reads the compared periods too.
-        Dataset<Row> comparable = publishedRows.map(r -> totals.unionByName(project.totals(r))).orElse(totals);
         out.writePartitioned("county_scorecard", new CountyScorecard(catalogue).compute(comparable, dimOrgs, calendarRows, findings),
                 "city_code", "county_code", "kpi_order");
         stage("completeness, findings, scorecards written", start);

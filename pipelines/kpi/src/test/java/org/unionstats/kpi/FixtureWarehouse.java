@@ -36,6 +36,8 @@ public final class FixtureWarehouse {
             + " format STRING, file_modified_at TIMESTAMP, rows_read BIGINT, accepted BIGINT, duplicates BIGINT, quarantined BIGINT,"
             + " status STRING, replaced_by STRING, run_id STRING, ingested_at TIMESTAMP, received_at TIMESTAMP";
     static final String BALANCES = "org_code STRING, balance_type STRING, as_of DATE, value BIGINT, submitter STRING, qualifier STRING";
+    static final String TARGETS = "issuer_code STRING, org_code STRING, kpi_id STRING, target_period STRING, target_value DECIMAL(20,4),"
+            + " unit STRING, submitter STRING, qualifier STRING";
 
     private final Map<String, String> ddl = new LinkedHashMap<>();
     private final Map<String, Map<String, List<Row>>> rows = new LinkedHashMap<>();
@@ -51,6 +53,7 @@ public final class FixtureWarehouse {
         ddl.put("competitions", COMPETITIONS);
         ddl.put("competition_entries", ENTRIES);
         ddl.put("indicator_reports", INDICATORS);
+        ddl.put("targets", TARGETS);
         ddl.put("ingest_receipts", RECEIPTS);
     }
 
@@ -140,8 +143,8 @@ public final class FixtureWarehouse {
         if (type instanceof org.apache.spark.sql.types.IntegerType) {
             return ((Number) v).intValue();
         }
-        if (type instanceof org.apache.spark.sql.types.DecimalType) {
-            return new java.math.BigDecimal(v.toString()).setScale(2);
+        if (type instanceof org.apache.spark.sql.types.DecimalType decimal) {
+            return new java.math.BigDecimal(v.toString()).setScale(decimal.scale());
         }
         return v;
     }

@@ -25,7 +25,11 @@ public enum ColumnKind {
     COMPETITION_ID,
     /** An indicator id or Chinese name from the indicator catalogue. */
     INDICATOR,
-    /** A unit that must agree with the indicator's. */
+    /** A KPI of the KPI catalogue that may carry a target, by id, Chinese name or alias. */
+    KPI,
+    /** A year or a quarter ({@code 2024}, {@code 2024年}, {@code 2024Q3}, {@code 2024年第三季度}), stored canonical. */
+    PERIOD,
+    /** A unit that must agree with the indicator's (or the KPI's). */
     UNIT,
     /** 余/多/超过 or 近/约. */
     QUALIFIER;

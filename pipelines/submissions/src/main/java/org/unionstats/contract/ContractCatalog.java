@@ -16,23 +16,27 @@ import org.unionstats.values.Unit;
 /**
  * The submission contract as the warehouse schemas declare it: for each record type, the
  * Avro schema of its table and the source columns that fill it (its fields' {@code x-source}
- * extension), both from {@link AvroSchemas}. The Avro schemas are parsed on first use only:
- * loading the contract starts no logging (see {@link AvroSchemas#document}).
+ * extension), both from {@link AvroSchemas}; and the KPIs a target may name ({@link TargetKpis}, from the KPI
+ * catalogue). The Avro schemas are parsed on first use only: loading the contract starts no logging (see
+ * {@link AvroSchemas#document}).
  */
 public final class ContractCatalog implements Serializable {
 
     private final Map<RecordType, String> schemaJson;
     private final Map<RecordType, List<SourceColumn>> columns;
     private final Map<RecordType, List<String>> naturalKeys;
+    private final TargetKpis targetKpis;
     private transient Map<RecordType, Schema> schemas;
 
     private ContractCatalog(
             Map<RecordType, String> schemaJson,
             Map<RecordType, List<SourceColumn>> columns,
-            Map<RecordType, List<String>> naturalKeys) {
+            Map<RecordType, List<String>> naturalKeys,
+            TargetKpis targetKpis) {
         this.schemaJson = schemaJson;
         this.columns = columns;
         this.naturalKeys = naturalKeys;
+        this.targetKpis = targetKpis;
     }
 
     public static ContractCatalog load() {
@@ -47,7 +51,7 @@ public final class ContractCatalog implements Serializable {
             root.get("x-natural-key").forEach(k -> key.add(k.asText()));
             keys.put(type, List.copyOf(key));
         }
-        return new ContractCatalog(json, columns, keys);
+        return new ContractCatalog(json, columns, keys, TargetKpis.load());
     }
 
     /** Schema of a table that is not a record type: {@code quarantine}, {@code ingest_receipts}. */
@@ -66,6 +70,11 @@ public final class ContractCatalog implements Serializable {
 
     public List<SourceColumn> columns(RecordType type) {
         return columns.get(type);
+    }
+
+    /** The KPIs a target ({@link RecordType#TARGETS}) may name. */
+    public TargetKpis targetKpis() {
+        return targetKpis;
     }
 
     /** The fields whose values identify a row: a repeat with the same key is a duplicate or a conflict. */

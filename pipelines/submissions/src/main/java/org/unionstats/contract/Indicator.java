@@ -7,7 +7,7 @@ import org.unionstats.values.Unit;
 /** An entry of the indicator catalogue ({@code schemas/reference/indicators.csv}). */
 public record Indicator(
         String id, String zhName, String unit, String unitZh, String kind, List<String> nameAliases, List<String> unitAliases)
-        implements Serializable {
+        implements CatalogueMeasure, Serializable {
 
     public Indicator {
         nameAliases = List.copyOf(nameAliases);
@@ -19,6 +19,7 @@ public record Indicator(
      * aliases, and the classifiers reports use for it ({@code 名} and {@code 位} for persons, {@code 家} for
      * stations ...).
      */
+    @Override
     public Unit measure() {
         return Unit.of(unit, unitZh, unitAliases);
     }

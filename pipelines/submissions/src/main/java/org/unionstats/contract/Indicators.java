@@ -56,11 +56,11 @@ public final class Indicators implements Serializable {
     }
 
     /**
-     * How many of the indicator's units one written unit (the 单位 column) is worth: 1 when it names the
-     * unit ({@link Indicator#measure}: 元, 人民币, 名 for persons ...), 10 000 for 万元 against 元, 10⁸ for 亿元;
-     * empty when it disagrees with the catalogue. Empty or blank means the catalogue's unit.
+     * How many of an indicator's (or a KPI's) units one written unit (the 单位 column) is worth: 1 when it names
+     * the unit ({@link CatalogueMeasure#measure}: 元, 人民币, 名 for persons ...), 10 000 for 万元 against 元, 10⁸
+     * for 亿元; empty when it disagrees with the catalogue. Empty or blank means the catalogue's unit.
      */
-    public static Optional<BigDecimal> unitFactor(Indicator indicator, String written) {
+    public static Optional<BigDecimal> unitFactor(CatalogueMeasure indicator, String written) {
         String key = TextNormalizer.headerKey(written == null ? "" : written);
         if (key.isEmpty()) {
             return Optional.of(BigDecimal.ONE);

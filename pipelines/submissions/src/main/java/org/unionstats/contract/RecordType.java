@@ -11,7 +11,8 @@ public enum RecordType {
     BALANCES("balances", "存量报告"),
     COMPETITIONS("competitions", "劳动和技能竞赛"),
     COMPETITION_ENTRIES("competition_entries", "竞赛参赛"),
-    INDICATOR_REPORTS("indicator_reports", "工作指标报表");
+    INDICATOR_REPORTS("indicator_reports", "工作指标报表"),
+    TARGETS("targets", "目标任务");
 
     private final String code;
     private final String zhName;

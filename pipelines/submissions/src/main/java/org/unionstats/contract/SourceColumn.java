@@ -15,7 +15,8 @@ import org.unionstats.values.Unit;
  * @param field the warehouse field it fills (differs from {@code name} for pseudonymised ids)
  * @param labels Chinese label to English code, for enumerations; empty otherwise
  * @param periodRule how a date relates to the submission's period: {@code inside}, {@code not_after_end},
- *     {@code month_end_not_after_end} (the last day of a month, not after the period's end), or null
+ *     {@code month_end_not_after_end} (the last day of a month, not after the period's end); for a period column,
+ *     {@code ends_on_or_after_start} (not ended before the submission's period begins); or null
  * @param unitBy for a count whose unit depends on another column of the row (the value of a balance counts
  *     persons or households by its {@code balance_type}), that column and the unit of each of its codes; null
  *     otherwise
@@ -37,7 +38,8 @@ public record SourceColumn(
         implements Serializable {
 
     /** The period rules a date column may declare. */
-    public static final List<String> PERIOD_RULES = List.of("inside", "not_after_end", "month_end_not_after_end");
+    public static final List<String> PERIOD_RULES = List.of("inside", "not_after_end", "month_end_not_after_end",
+            "ends_on_or_after_start");
 
     public SourceColumn {
         aliases = List.copyOf(aliases);

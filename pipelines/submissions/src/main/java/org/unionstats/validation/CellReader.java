@@ -3,11 +3,18 @@ package org.unionstats.validation;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.unionstats.contract.ColumnKind;
 import org.unionstats.contract.Indicators;
 import org.unionstats.contract.SourceColumn;
+import org.unionstats.contract.TargetKpi;
+import org.unionstats.contract.TargetKpis;
+import org.unionstats.kpis.KpiDefinition;
 import org.unionstats.orgs.CreditCode;
+import org.unionstats.period.Period;
+import org.unionstats.period.PeriodType;
 import org.unionstats.privacy.PersonalDataMasker;
 import org.unionstats.privacy.Pseudonymizer;
 import org.unionstats.regions.RegionDirectory;
@@ -36,12 +43,14 @@ final class CellReader implements Serializable {
 
     private final RegionDirectory regions;
     private final Indicators indicators;
+    private final TargetKpis targetKpis;
     private final Pseudonymizer pseudonymizer;
     private final int maxDigits;
 
-    CellReader(RegionDirectory regions, Indicators indicators, Pseudonymizer pseudonymizer, int maxDigits) {
+    CellReader(RegionDirectory regions, Indicators indicators, TargetKpis targetKpis, Pseudonymizer pseudonymizer, int maxDigits) {
         this.regions = regions;
         this.indicators = indicators;
+        this.targetKpis = targetKpis;
         this.pseudonymizer = pseudonymizer;
         this.maxDigits = maxDigits;
     }
@@ -74,6 +83,8 @@ final class CellReader implements Serializable {
                     "未知的指标「" + echo(text) + "」，请使用指标目录中的指标代码或中文名称（如 jobs_offered 或 提供就业岗位）",
                     "unknown indicator '" + echo(text) + "'; use an id or Chinese name from the indicator catalogue (e.g. jobs_offered or 提供就业岗位)"))
                     .id(), Qualifier.EXACT);
+            case KPI -> new Cell(targetKpi(column, text), Qualifier.EXACT);
+            case PERIOD -> new Cell(yearOrQuarter(column, text).canonical(), Qualifier.EXACT);
             case UNIT -> new Cell(text, Qualifier.EXACT);
             case QUALIFIER -> new Cell(null, Qualifier.fromLabel(text).orElseThrow(() -> fail(
                     "无法识别的说明「" + echo(text) + "」，应为 余、多、超过（表示以上）或 近、约（表示接近），精确值请留空",
@@ -218,6 +229,41 @@ final class CellReader implements Serializable {
             throw fail(column.zh() + "「" + echo(code) + "」无效：" + shown, column.name() + " '" + echo(code) + "' is invalid: " + shown);
         });
         return code;
+    }
+
+    /** A KPI that may carry a target, by id, Chinese name or alias; its id. */
+    private String targetKpi(SourceColumn column, String text) {
+        String name = text.strip();
+        Optional<TargetKpi> targetable = targetKpis.find(name);
+        if (targetable.isPresent()) {
+            return targetable.get().id();
+        }
+        String ids = targetKpis.all().stream().map(TargetKpi::id).collect(Collectors.joining(", "));
+        Optional<KpiDefinition> other = targetKpis.untargetable(name);
+        if (other.isPresent()) {
+            throw new UntargetableKpiException(
+                    column.zh() + "「" + echo(name) + "」是指标「" + other.get().nameZh() + "」(" + other.get().id() + ")，它不能设目标"
+                            + "（目标只设在可累计的数量、期末存量或由它们算出的比率上）；可设目标的指标：" + targetKpis.namesZh(),
+                    column.name() + " '" + echo(name) + "' is the KPI " + other.get().id() + ", which takes no target (targets are set"
+                            + " on counts, stocks at the period's end and rates of them); targetable KPIs: " + ids);
+        }
+        throw fail(column.zh() + "「" + echo(name) + "」不在指标目录中；请使用指标代码或中文名称，可设目标的指标：" + targetKpis.namesZh(),
+                column.name() + " '" + echo(name) + "' is not in the KPI catalogue; use a KPI id or Chinese name: " + ids);
+    }
+
+    /** A year or a quarter, as any period spelling of the contract writes it. */
+    private Period yearOrQuarter(SourceColumn column, String text) {
+        Period period;
+        try {
+            period = Period.parse(text);
+        } catch (IllegalArgumentException e) {
+            period = null;
+        }
+        if (period == null || period.type() != PeriodType.YEAR && period.type() != PeriodType.QUARTER) {
+            throw fail(column.zh() + "「" + echo(text) + "」应为年度（如 2024、2024年）或季度（如 2024Q3、2024年第三季度）",
+                    column.name() + " '" + echo(text) + "' must be a year (2024, 2024年) or a quarter (2024Q3, 2024年第三季度)");
+        }
+        return period;
     }
 
     private String knownCompetition(SourceColumn column, String text, ReferenceCodes refs) {

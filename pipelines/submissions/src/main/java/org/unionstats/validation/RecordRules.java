@@ -8,6 +8,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import org.unionstats.contract.SourceColumn;
+import org.unionstats.contract.TargetKpi;
+import org.unionstats.contract.TargetKpis;
 import org.unionstats.period.Period;
 import org.unionstats.regions.Region;
 import org.unionstats.regions.RegionDirectory;
@@ -17,9 +19,11 @@ import org.unionstats.submission.SubmissionPath;
 final class RecordRules implements Serializable {
 
     private final RegionDirectory regions;
+    private final TargetKpis targetKpis;
 
-    RecordRules(RegionDirectory regions) {
+    RecordRules(RegionDirectory regions, TargetKpis targetKpis) {
         this.regions = regions;
+        this.targetKpis = targetKpis;
     }
 
     /**
@@ -83,7 +87,40 @@ final class RecordRules implements Serializable {
                     out.add(Violation.of(QuarantineCode.NEGATIVE_VALUE, "value", Map.of("value", value.toPlainString())));
                 }
             }
+            case TARGETS -> {
+                String issuer = (String) v.get("issuer_code");
+                within(sub, issuer, "issuer_code", out);
+                above(issuer, (String) v.get("org_code"), out);
+                BigDecimal value = (BigDecimal) v.get("target_value");
+                String shown = value == null ? null : value.stripTrailingZeros().toPlainString();
+                if (value != null && value.signum() <= 0) {
+                    out.add(Violation.of(QuarantineCode.TARGET_NOT_POSITIVE, "target_value", Map.of("value", shown)));
+                } else if (value != null && TargetKpi.RATIO.equals(v.get("unit")) && value.compareTo(BigDecimal.ONE) > 0) {
+                    // A rate is stored as a fraction: 92 is most likely 92 % written without its sign.
+                    String kpi = (String) v.get("kpi_id");
+                    String kpiZh = targetKpis.find(kpi).map(TargetKpi::zhName).orElse(kpi);
+                    out.add(Violation.of(QuarantineCode.RATE_TARGET_OVER_100, "target_value", Map.of("value", shown, "kpi", kpi, "kpi_zh", kpiZh)));
+                }
+            }
         }
+    }
+
+    /**
+     * A target is set by a regional federation for a union below it: a federation further down its part of the region tree
+     * (province → city, city → county, or further), or a basic-level union in its area.
+     */
+    private void above(String issuer, String orgCode, List<Violation> out) {
+        if (issuer == null || orgCode == null) {
+            return;
+        }
+        String orgRegion = orgCode.substring(0, 6);
+        boolean basic = orgCode.length() > 6;
+        // ancestors() never holds the region itself: a federation is not below itself.
+        if (basic ? orgRegion.equals(issuer) || isAncestor(issuer, orgRegion) : isAncestor(issuer, orgCode)) {
+            return;
+        }
+        out.add(Violation.of(QuarantineCode.ISSUER_NOT_ABOVE, "org_code",
+                Map.of("issuer", issuer, "issuer_name", name(issuer), "org_code", orgCode)));
     }
 
     /** A union may only report for orgs in its own subtree. */
@@ -107,6 +144,18 @@ final class RecordRules implements Serializable {
 
     private String name(String code) {
         return regions.find(code).map(Region::name).orElse(code);
+    }
+
+    /**
+     * A period tied to the submission's period by the column's period rule: {@code ends_on_or_after_start}, a target
+     * set before its period ends (the year's letter in its first quarter's folder names the year and each quarter; a
+     * quarter's letter names that quarter or a later one), never for a period over before the submission's begins.
+     */
+    static void checkPeriodRule(SourceColumn column, Period target, Period p, List<Violation> out) {
+        if ("ends_on_or_after_start".equals(column.periodRule()) && target.end().isBefore(p.start())) {
+            out.add(Violation.of(QuarantineCode.TARGET_PERIOD_PASSED, column.name(), Map.of("target_period", target,
+                    "target_start", target.start(), "target_end", target.end(), "period", p, "period_start", p.start())));
+        }
     }
 
     /**

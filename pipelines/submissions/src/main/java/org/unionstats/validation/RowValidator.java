@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.avro.Schema;
+import org.unionstats.contract.CatalogueMeasure;
 import org.unionstats.contract.ColumnKind;
 import org.unionstats.contract.ContractCatalog;
 import org.unionstats.contract.HeaderMapper;
-import org.unionstats.contract.Indicator;
 import org.unionstats.contract.Indicators;
 import org.unionstats.contract.RecordType;
 import org.unionstats.contract.SourceColumn;
+import org.unionstats.period.Period;
 import org.unionstats.privacy.PersonalDataMasker;
 import org.unionstats.privacy.Pseudonymizer;
 import org.unionstats.regions.RegionDirectory;
@@ -74,8 +75,8 @@ public final class RowValidator implements Serializable {
         this.catalog = catalog;
         this.indicators = indicators;
         this.limits = limits;
-        this.cells = new CellReader(regions, indicators, pseudonymizer, limits.maxDigits());
-        this.rules = new RecordRules(regions);
+        this.cells = new CellReader(regions, indicators, catalog.targetKpis(), pseudonymizer, limits.maxDigits());
+        this.rules = new RecordRules(regions, catalog.targetKpis());
         for (RecordType type : RecordType.values()) {
             Schema schema = catalog.schema(type);
             Map<String, StorageRange> ranges = new HashMap<>();
@@ -114,7 +115,9 @@ public final class RowValidator implements Serializable {
         String unitText = null;
         SourceColumn valueColumn = null;
         String valueText = null;
-        boolean indicatorValues = catalog.columns(type).stream().anyMatch(c -> c.kind() == ColumnKind.INDICATOR);
+        // The value of an indicator report or a target counts in the unit of the indicator or KPI the row names.
+        SourceColumn measureColumn = catalog.columns(type).stream()
+                .filter(c -> c.kind() == ColumnKind.INDICATOR || c.kind() == ColumnKind.KPI).findFirst().orElse(null);
         // Counts whose unit another cell decides (the value of a balance): read once that cell is.
         Map<SourceColumn, String> unitLater = new LinkedHashMap<>();
 
@@ -138,8 +141,8 @@ public final class RowValidator implements Serializable {
             if (column.kind() == ColumnKind.UNIT) {
                 unitText = text;
             }
-            if (column.kind() == ColumnKind.AMOUNT && indicatorValues && column.unit() == null) {
-                // The value of an indicator report: its unit is the indicator's, known once the row is read.
+            if (column.kind() == ColumnKind.AMOUNT && measureColumn != null && column.unit() == null) {
+                // Its unit is the indicator's or the KPI's, known once the row is read.
                 valueColumn = column;
                 valueText = text;
                 continue;
@@ -162,6 +165,8 @@ public final class RowValidator implements Serializable {
                 }
                 if (cell.value() instanceof LocalDate date) {
                     RecordRules.checkPeriodRule(column, date, sub.period(), violations);
+                } else if (column.kind() == ColumnKind.PERIOD) {
+                    RecordRules.checkPeriodRule(column, Period.parse((String) cell.value()), sub.period(), violations);
                 }
             } catch (RuntimeException e) {
                 violations.add(refusal(column, text, e, null));
@@ -178,8 +183,12 @@ public final class RowValidator implements Serializable {
                 violations.add(refusal(column, later.getValue(), e, null));
             }
         }
-        if (indicatorValues) {
-            qualifier = qualifier.weakest(indicatorValue(type, values, valueColumn, valueText, unitText, violations));
+        if (measureColumn != null) {
+            CatalogueMeasure measure = values.get(measureColumn.field()) instanceof String id
+                    ? (measureColumn.kind() == ColumnKind.INDICATOR ? indicators.find(id).orElse(null)
+                            : catalog.targetKpis().find(id).orElse(null))
+                    : null;
+            qualifier = qualifier.weakest(measuredValue(type, measure, values, valueColumn, valueText, unitText, violations));
         }
         for (SourceColumn column : catalog.columns(type)) {
             if (values.containsKey(column.field()) || column.kind() == ColumnKind.QUALIFIER || column.kind() == ColumnKind.UNIT) {
@@ -229,16 +238,17 @@ public final class RowValidator implements Serializable {
     }
 
     /**
-     * Reads the value of an indicator report against its indicator's unit and the row's 单位: a unit
-     * written with the value must be the indicator's ({@code 5000余名} for persons), a scaled unit column
+     * Reads the value of an indicator report (or a target) against its indicator's (or KPI's) unit and the row's
+     * 单位: a unit written with the value must be the indicator's ({@code 5000余名} for persons), a scaled unit column
      * (万元, 亿元) scales a bare number, and a row that states its scale twice ({@code 1.5万} with 万元) is
-     * refused rather than guessed. Stores the catalogue's unit code.
+     * refused rather than guessed. A rate written as a percentage ({@code 92%}, or 单位 %) is stored as a fraction.
+     * Stores the catalogue's unit code.
      *
+     * @param indicator the indicator or KPI the row names, or null when it names none that is known (already reported)
      * @return the qualifier the value carried
      */
-    private Qualifier indicatorValue(RecordType type, Map<String, Object> values, SourceColumn valueColumn, String valueText,
-            String unitText, List<Violation> violations) {
-        Indicator indicator = values.get("indicator_id") instanceof String id ? indicators.find(id).orElse(null) : null;
+    private Qualifier measuredValue(RecordType type, CatalogueMeasure indicator, Map<String, Object> values, SourceColumn valueColumn,
+            String valueText, String unitText, List<Violation> violations) {
         BigDecimal factor = BigDecimal.ONE;
         if (indicator != null) {
             values.put("unit", indicator.unit());
@@ -277,6 +287,9 @@ public final class RowValidator implements Serializable {
                 }
                 value = value.multiply(factor);
             }
+            if (indicator.percent() && (written.hasUnit() || unitText != null)) {
+                value = value.movePointLeft(2);
+            }
             values.put(valueColumn.field(), CellReader.storableAmount(valueColumn.zh(), valueColumn.name(), valueColumn,
                     range, value, valueText + (factor.compareTo(BigDecimal.ONE) != 0 ? " " + unitText : "")));
             return number.qualifier();
@@ -288,14 +301,14 @@ public final class RowValidator implements Serializable {
         return Qualifier.EXACT;
     }
 
-    private static Violation unitMismatch(String column, String written, Indicator indicator) {
+    private static Violation unitMismatch(String column, String written, CatalogueMeasure indicator) {
         return Violation.of(QuarantineCode.UNIT_MISMATCH, column, Map.of("unit", echo(written),
                 "indicator_zh", String.valueOf(indicator.zhName()), "indicator_unit_zh", String.valueOf(indicator.unitZh()),
                 "indicator", indicator.id(), "indicator_unit", String.valueOf(indicator.unit())));
     }
 
     /** The violation for a cell its reader refused; anything unexpected is a refusal of the row, never of the file. */
-    private static Violation refusal(SourceColumn column, String text, RuntimeException e, Indicator indicator) {
+    private static Violation refusal(SourceColumn column, String text, RuntimeException e, CatalogueMeasure indicator) {
         if (e instanceof UnitMismatchException u) {
             if (indicator != null) {
                 return unitMismatch(column.name(), u.written(), indicator);
@@ -306,6 +319,9 @@ public final class RowValidator implements Serializable {
         }
         if (e instanceof BadQualifierException q) {
             return Violation.detail(QuarantineCode.BAD_QUALIFIER, column.name(), q.messageZh(), q.messageEn());
+        }
+        if (e instanceof UntargetableKpiException k) {
+            return Violation.detail(QuarantineCode.KPI_NOT_TARGETABLE, column.name(), k.messageZh(), k.messageEn());
         }
         if (e instanceof OutOfRangeException r) {
             return Violation.detail(QuarantineCode.OUT_OF_RANGE, column.name(), r.messageZh(), r.messageEn());
@@ -347,6 +363,8 @@ public final class RowValidator implements Serializable {
             case CREDIT_CODE -> QuarantineCode.BAD_CREDIT_CODE;
             case COMPETITION_ID -> QuarantineCode.UNKNOWN_COMPETITION;
             case INDICATOR -> QuarantineCode.UNKNOWN_INDICATOR;
+            case KPI -> QuarantineCode.UNKNOWN_KPI;
+            case PERIOD -> QuarantineCode.BAD_PERIOD;
             case QUALIFIER -> QuarantineCode.BAD_QUALIFIER;
             default -> QuarantineCode.BAD_VALUE;
         };

@@ -175,6 +175,29 @@ class ContractCatalogTest {
                 .containsExactly("competition_id", "org_code", "enterprise_credit_code", "worker_key");
         assertThat(CATALOG.naturalKey(RecordType.INDICATOR_REPORTS)).containsExactly("org_code", "indicator_id");
         assertThat(CATALOG.naturalKey(RecordType.BALANCES)).containsExactly("org_code", "balance_type", "as_of");
+        assertThat(CATALOG.naturalKey(RecordType.TARGETS)).containsExactly("issuer_code", "org_code", "kpi_id", "target_period");
+    }
+
+    @Test
+    void targetsDeclareTheirColumnsAndTheKpisTheyMayName() {
+        assertThat(CATALOG.columns(RecordType.TARGETS)).extracting(SourceColumn::name)
+                .containsExactly("issuer_code", "org_code", "kpi_id", "target_period", "target_value", "unit", "qualifier");
+        assertThat(CATALOG.columns(RecordType.TARGETS)).filteredOn(SourceColumn::required).extracting(SourceColumn::name)
+                .containsExactly("issuer_code", "org_code", "kpi_id", "target_period", "target_value");
+        assertThat(CATALOG.columns(RecordType.TARGETS)).extracting(SourceColumn::zh)
+                .containsExactly("下达单位代码", "目标单位代码", "考核指标", "目标期间", "目标值", "单位", "说明");
+        assertThat(column(RecordType.TARGETS, "issuer_code").kind()).isEqualTo(ColumnKind.REGION_CODE);
+        assertThat(column(RecordType.TARGETS, "org_code").kind()).isEqualTo(ColumnKind.ORG_CODE);
+        assertThat(column(RecordType.TARGETS, "kpi_id").kind()).isEqualTo(ColumnKind.KPI);
+        assertThat(column(RecordType.TARGETS, "target_period").kind()).isEqualTo(ColumnKind.PERIOD);
+        assertThat(column(RecordType.TARGETS, "target_period").periodRule()).isEqualTo("ends_on_or_after_start");
+        assertThat(column(RecordType.TARGETS, "target_value").unit()).as("the KPI's, known once the row is read").isNull();
+        assertThat(CATALOG.targetKpis().find("新增会员").orElseThrow().id()).isEqualTo("members_joined");
+        assertThat(CATALOG.targetKpis().find("解困脱困户数").orElseThrow().unitZh()).isEqualTo("户");
+        assertThat(CATALOG.targetKpis().find("jobs_offered").orElseThrow().measure().accepts("岗")).as("the indicator's words").isTrue();
+        assertThat(CATALOG.targetKpis().find("职工入会率").orElseThrow().percent()).isTrue();
+        assertThat(CATALOG.targetKpis().find("会员增长率")).isEmpty();
+        assertThat(CATALOG.targetKpis().untargetable("会员增长率").orElseThrow().id()).isEqualTo("members_growth_rate");
     }
 
     @Test

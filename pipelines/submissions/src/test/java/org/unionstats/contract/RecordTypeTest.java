@@ -13,9 +13,10 @@ class RecordTypeTest {
     @Test
     void codesAndChineseNames() {
         assertThat(RecordType.values()).extracting(RecordType::code).containsExactly(
-                "org_units", "member_events", "hardship_cases", "balances", "competitions", "competition_entries", "indicator_reports");
+                "org_units", "member_events", "hardship_cases", "balances", "competitions", "competition_entries", "indicator_reports",
+                "targets");
         assertThat(RecordType.values()).extracting(RecordType::zhName).containsExactly(
-                "工会组织", "会员变动", "困难职工家庭档案", "存量报告", "劳动和技能竞赛", "竞赛参赛", "工作指标报表");
+                "工会组织", "会员变动", "困难职工家庭档案", "存量报告", "劳动和技能竞赛", "竞赛参赛", "工作指标报表", "目标任务");
     }
 
     @Test
@@ -51,13 +52,17 @@ class RecordTypeTest {
         "Balances-v2.jsonl, BALANCES",
         "存量报告.xlsx, BALANCES",
         "存量报告（第二版）.csv, BALANCES",
+        "targets.csv, TARGETS",
+        "targets_2024.xlsx, TARGETS",
+        "目标任务.xlsx, TARGETS",
+        "目标任务书-第二版.xlsx, TARGETS",
     })
     void fromFileName(String fileName, RecordType expected) {
         assertThat(RecordType.fromFileName(fileName)).contains(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"members.csv", "report.xlsx", "events_member.csv", "2024会员变动.xlsx", "competition.csv", "balance.csv", "存量.csv", ""})
+    @ValueSource(strings = {"members.csv", "report.xlsx", "events_member.csv", "2024会员变动.xlsx", "competition.csv", "balance.csv", "存量.csv", "target.csv", "目标.csv", ""})
     void unknownFileNames(String fileName) {
         assertThat(RecordType.fromFileName(fileName)).isEmpty();
     }

@@ -107,6 +107,22 @@ public enum QuarantineCode {
             "lifted_out_on is only allowed when status is lifted_out (status is {status})"),
     LIFTED_OUT_BEFORE_FILED(Scope.ROW, "解困脱困日期 {lifted} 早于建档日期 {filed}", "lifted_out_on {lifted} is before filed_on {filed}"),
     END_BEFORE_START(Scope.ROW, "结束日期 {end} 早于开始日期 {start}", "end_date {end} is before start_date {start}"),
+    BAD_PERIOD(Scope.ROW, "{detail}", "{detail}"),
+    TARGET_PERIOD_PASSED(Scope.ROW,
+            "目标期间 {target_period}（{target_start} 至 {target_end}）在报送期间 {period} 开始（{period_start}）前已经结束：目标应在其期间结束前下达",
+            "the target period {target_period} ({target_start} to {target_end}) ended before the submission's period {period}"
+                    + " began ({period_start}); a target is set before its period ends",
+            "DATE_OUTSIDE_PERIOD"),
+    UNKNOWN_KPI(Scope.ROW, "{detail}", "{detail}"),
+    KPI_NOT_TARGETABLE(Scope.ROW, "{detail}", "{detail}"),
+    ISSUER_NOT_ABOVE(Scope.ROW,
+            "下达单位 {issuer}（{issuer_name}）不是目标单位「{org_code}」的上级工会：目标由地区总工会向其下级下达（如省总工会→市总工会，市总工会→县区总工会）",
+            "the issuer {issuer} is not above the target union '{org_code}' in the hierarchy; a regional federation sets targets"
+                    + " for the unions below it (province → city, city → county)"),
+    TARGET_NOT_POSITIVE(Scope.ROW, "目标值须大于 0（本行为 {value}）", "target_value must be greater than 0 (it is {value})", "OUT_OF_RANGE"),
+    RATE_TARGET_OVER_100(Scope.ROW,
+            "「{kpi_zh}」是比率，目标值 {value} 超过 100%：请写作 92% 或 0.92",
+            "{kpi} is a rate and the target {value} is over 100%; write it as 92% or 0.92", "OUT_OF_RANGE"),
     CONFLICTING_ROW(Scope.ROW,
             "与第 {earlier_row} 行是同一条记录（{keys_zh} 相同）但内容不同；请核对后只保留一行",
             "same record as row {earlier_row} (same {keys_en}) but with different values; check them and keep one row");

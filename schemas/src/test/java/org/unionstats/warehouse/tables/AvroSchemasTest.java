@@ -17,7 +17,7 @@ class AvroSchemasTest {
 
     /** Every .avsc file of schemas/avro/. */
     private static final List<String> TABLES = List.of("balances", "competition_entries", "competitions", "hardship_cases", "indicator_reports",
-            "ingest_receipts", "member_events", "org_units", "pipeline_runs", "quarantine");
+            "ingest_receipts", "member_events", "org_units", "pipeline_runs", "quarantine", "targets");
 
     @Test
     void everySchemaParsesWithItsDocsAsWritten() throws Exception {

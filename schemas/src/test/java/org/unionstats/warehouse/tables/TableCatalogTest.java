@@ -14,7 +14,7 @@ class TableCatalogTest {
     @Test
     void everyTableIsInAKnownSchemaWithABilingualComment() {
         assertThat(catalog.schemas()).containsOnlyKeys("warehouse", "kpi", "ops");
-        assertThat(catalog.tables()).hasSize(23);
+        assertThat(catalog.tables()).hasSize(25);
         assertThat(catalog.tables()).anyMatch(t -> t.schema().equals("ops") && t.name().equals("pipeline_runs"));
         for (TableSpec t : catalog.tables()) {
             assertThat(t.comment()).as(t.name()).contains("/");
@@ -40,6 +40,28 @@ class TableCatalogTest {
         assertThat(balances.comment()).contains("存量报告");
         assertThat(balances.columns()).containsKeys("org_code", "balance_type", "as_of", "value", "qualifier", "submitter");
         assertThat(catalog.foldersWrittenBy(Writer.INGEST)).contains("balances");
+    }
+
+    @Test
+    void targetsAreIngestedAndEvaluatedByTheKpiJobBehindAView() {
+        TableSpec targets = table("targets");
+        assertThat(targets.schema()).isEqualTo("warehouse");
+        assertThat(targets.writer()).isEqualTo(Writer.INGEST);
+        assertThat(targets.comment()).contains("目标任务");
+        assertThat(targets.columns()).containsKeys("issuer_code", "org_code", "kpi_id", "target_period", "target_value", "unit");
+        TableSpec evaluated = table("kpi_targets");
+        assertThat(evaluated.writer()).isEqualTo(Writer.KPI);
+        assertThat(evaluated.schema() + "." + evaluated.name()).isEqualTo("kpi.fact_targets");
+        assertThat(evaluated.columns().keySet()).containsExactly("org_code", "org_level", "issuer_code", "kpi_id", "target_period",
+                "target_period_type", "unit", "target_value", "actual_value", "attainment_pct", "opening_value", "expected_value",
+                "expected_pace_pct", "on_pace", "period_type");
+        ViewSpec view = catalog.views().stream().filter(v -> v.qualifiedName().equals("kpi.targets")).findFirst().orElseThrow();
+        assertThat(view.requires()).containsExactlyInAnyOrder("kpi.fact_targets", "warehouse.dim_orgs", "kpi.dim_kpis");
+        for (String column : List.of("period", "period_type", "org_code", "org_name", "org_level", "province", "city", "county",
+                "issuer_code", "issuer_name", "kpi_id", "kpi_name_zh", "kpi_name_en", "target_period", "target_period_type", "unit",
+                "target_value", "actual_value", "attainment_pct", "opening_value", "expected_value", "expected_pace_pct", "on_pace")) {
+            assertThat(catalog.viewColumnComment(view, column)).as(column).isNotBlank().contains("/");
+        }
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.unionstats.warehouse.WarehouseLayout;
  */
 public record IngestedTables(Dataset<Row> orgUnits, Dataset<Row> memberEvents, Dataset<Row> hardshipCases,
         Dataset<Row> balances, Dataset<Row> competitions, Dataset<Row> competitionEntries, Dataset<Row> indicatorReports,
-        Dataset<Row> ingestReceipts) {
+        Dataset<Row> targets, Dataset<Row> ingestReceipts) {
 
     /** The folders read, with the columns read from each. */
     public static final Map<String, String> COLUMNS = Map.of(
@@ -34,6 +34,8 @@ public record IngestedTables(Dataset<Row> orgUnits, Dataset<Row> memberEvents, D
                     + " entrants BIGINT, award STRING, title STRING, submitter STRING, qualifier STRING, period STRING",
             "indicator_reports", "org_code STRING, indicator_id STRING, value DECIMAL(20,2), unit STRING, submitter STRING,"
                     + " qualifier STRING, period STRING",
+            "targets", "issuer_code STRING, org_code STRING, kpi_id STRING, target_period STRING, target_value DECIMAL(20,4), unit STRING,"
+                    + " submitter STRING, qualifier STRING, period STRING",
             WarehouseLayout.RECEIPTS, "submission_id STRING, sha256 STRING, source_file STRING, submitter STRING, record_type STRING,"
                     + " format STRING, file_modified_at TIMESTAMP, rows_read BIGINT, accepted BIGINT, duplicates BIGINT,"
                     + " quarantined BIGINT, status STRING, replaced_by STRING, run_id STRING, ingested_at TIMESTAMP, received_at TIMESTAMP,"
@@ -44,7 +46,7 @@ public record IngestedTables(Dataset<Row> orgUnits, Dataset<Row> memberEvents, D
         Function<String, Dataset<Row>> table = folder -> table(spark, warehouse, folder);
         return new IngestedTables(table.apply("org_units"), table.apply("member_events"), table.apply("hardship_cases"),
                 table.apply("balances"), table.apply("competitions"), table.apply("competition_entries"), table.apply("indicator_reports"),
-                table.apply(WarehouseLayout.RECEIPTS));
+                table.apply("targets"), table.apply(WarehouseLayout.RECEIPTS));
     }
 
     private static Dataset<Row> table(SparkSession spark, WarehouseLayout warehouse, String folder) {
