@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionstats.errors.ExitCode;
 import org.unionstats.errors.UnionStatsException;
-import org.unionstats.letters.facts.CatalogWithTargets;
 import org.unionstats.regions.RegionDirectory;
 import org.unionstats.testing.FixtureCity;
+import org.unionstats.warehouse.tables.TableCatalog;
 
 /**
  * The fixture city's letters (figures and their working in {@link FixtureCity}; what each rule says of them worked out
@@ -45,7 +45,7 @@ class CityLettersTest {
 
     static Path warehouse;
 
-    private final CityLetters letters = new CityLetters(RegionDirectory.loadDefault(), CatalogWithTargets.load());
+    private final CityLetters letters = new CityLetters(RegionDirectory.loadDefault(), TableCatalog.load());
 
     @BeforeAll
     static void fixture() throws Exception {

@@ -38,7 +38,7 @@ class FactsReaderTest {
 
     @Test
     void everyCountyLevelUnitOfTheCityHasFactsThoseThatSentNothingIncluded() {
-        CityFacts city = read(CatalogWithTargets.load(), FixtureCity.QUARTER);
+        CityFacts city = read(TableCatalog.load(), FixtureCity.QUARTER);
         assertThat(city.name()).isEqualTo("秦皇岛市");
         assertThat(city.counties()).extracting(CountyFacts::code).containsExactly("130302", "130303", "130324", "130372");
         assertThat(county(city, "130372").functionalZone()).isTrue();
@@ -49,7 +49,7 @@ class FactsReaderTest {
 
     @Test
     void theScorecardInItsOrderWithEachKpisDirection() {
-        CountyFacts haigang = county(read(CatalogWithTargets.load(), FixtureCity.QUARTER), "130302");
+        CountyFacts haigang = county(read(TableCatalog.load(), FixtureCity.QUARTER), "130302");
         assertThat(haigang.headline()).extracting(KpiFacts::kpiId).containsExactly("members_end", "members_growth_rate",
                 "hardship_on_file_end", "competition_participation_per_100_members");
         KpiFacts members = haigang.headline().get(0);
@@ -65,7 +65,7 @@ class FactsReaderTest {
 
     @Test
     void targetsJoinTheirKpiTheCitysFirstAndAKpiOffTheScorecardComesWithIts() {
-        CityFacts city = read(CatalogWithTargets.load(), FixtureCity.QUARTER);
+        CityFacts city = read(TableCatalog.load(), FixtureCity.QUARTER);
         CountyFacts haigang = county(city, "130302");
         assertThat(haigang.kpis()).hasSize(5);
         KpiFacts established = haigang.kpis().get(4);
@@ -84,7 +84,7 @@ class FactsReaderTest {
 
     @Test
     void findingsOfTheCountyAndItsBasicUnionsErrorsFirstAndNoOtherCitys() {
-        CityFacts city = read(CatalogWithTargets.load(), FixtureCity.QUARTER);
+        CityFacts city = read(TableCatalog.load(), FixtureCity.QUARTER);
         assertThat(county(city, "130302").findings()).extracting(Finding::ruleId, Finding::orgCode)
                 .containsExactly(tuple("MEMBERS_BALANCE", "130302"),
                         tuple("BALANCE_MISMATCH", "130302-0001"));
@@ -93,21 +93,21 @@ class FactsReaderTest {
 
     @Test
     void reportingInTheContractsOrderWithoutTheSumRow() {
-        List<Reporting> shanhaiguan = county(read(CatalogWithTargets.load(), FixtureCity.QUARTER), "130303").reporting();
+        List<Reporting> shanhaiguan = county(read(TableCatalog.load(), FixtureCity.QUARTER), "130303").reporting();
         assertThat(shanhaiguan).containsExactly(new Reporting("member_events", 1, 1, 1), new Reporting("hardship_cases", 1, 1, 0),
                 new Reporting("indicator_reports", 1, 0, 0));
     }
 
     @Test
     void theQuarterAsked() {
-        CountyFacts haigang = county(read(CatalogWithTargets.load(), FixtureCity.PREVIOUS), "130302");
+        CountyFacts haigang = county(read(TableCatalog.load(), FixtureCity.PREVIOUS), "130302");
         assertThat(haigang.headline().get(0).value()).isEqualTo(181600.0);
         assertThat(haigang.kpis().get(0).target().orElseThrow().attainmentPct()).isEqualTo(98.2);
     }
 
     @Test
     void aTableTheCatalogueDoesNotDeclareIsNotRead() {
-        CityFacts city = read(CatalogWithTargets.withoutTargets(), FixtureCity.QUARTER);
+        CityFacts city = read(CatalogWithoutTargets.load(), FixtureCity.QUARTER);
         assertThat(city.counties()).noneMatch(CountyFacts::hasTargets);
         assertThat(county(city, "130302").kpis()).extracting(KpiFacts::kpiId).doesNotContain("unions_established").hasSize(4);
     }
