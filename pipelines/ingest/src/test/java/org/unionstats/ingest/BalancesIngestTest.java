@@ -1,13 +1,13 @@
 package org.unionstats.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.unionstats.ingest.WarehouseSql.rows;
+import static org.unionstats.ingest.WarehouseSql.scalar;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -120,23 +120,6 @@ class BalancesIngestTest {
     }
 
     private String table(String name) {
-        return "read_parquet('" + warehouse.resolve(name) + "/*/*.parquet', hive_partitioning = true, union_by_name = true)";
-    }
-
-    private static String scalar(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            assertThat(rs.next()).as("a row from: " + sql).isTrue();
-            return rs.getString(1);
-        }
-    }
-
-    private static List<String> rows(Statement st, String sql) throws SQLException {
-        List<String> out = new java.util.ArrayList<>();
-        try (ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return WarehouseSql.table(warehouse, name);
     }
 }

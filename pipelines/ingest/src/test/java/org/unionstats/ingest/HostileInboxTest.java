@@ -1,6 +1,8 @@
 package org.unionstats.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.unionstats.ingest.WarehouseSql.scalar;
+import static org.unionstats.ingest.WarehouseSql.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -185,17 +187,6 @@ class HostileInboxTest {
             }
         }
         return found;
-    }
-
-    private static String table(Path warehouse, String name) {
-        return "read_parquet('" + warehouse.resolve(name) + "/*/*.parquet', hive_partitioning = true, union_by_name = true)";
-    }
-
-    private static String scalar(Statement st, String sql) throws Exception {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            assertThat(rs.next()).as(sql).isTrue();
-            return rs.getString(1);
-        }
     }
 
     private static List<String[]> rows(Statement st, String sql, int width) throws Exception {

@@ -1,12 +1,12 @@
 package org.unionstats.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.unionstats.ingest.WarehouseSql.scalar;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -149,18 +149,11 @@ class IngestRunnerTest {
     }
 
     private String table(String name) {
-        return "read_parquet('" + warehouse.resolve(name) + "/*/*.parquet', hive_partitioning = true)";
+        return WarehouseSql.table(warehouse, name);
     }
 
     private long count(Statement st, String name, String where) throws SQLException {
         return Long.parseLong(scalar(st, "select count(*) from " + table(name) + " " + where));
-    }
-
-    private static String scalar(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            assertThat(rs.next()).as("a row from: " + sql).isTrue();
-            return rs.getString(1);
-        }
     }
 
     private static void assertCounts(IngestSummary.FileReceipt f, long read, long accepted, long duplicates, long quarantined,

@@ -1,6 +1,7 @@
 package org.unionstats.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.unionstats.ingest.WarehouseSql.scalar;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -212,19 +212,12 @@ class ReceivedAtTest {
     }
 
     private String table() {
-        return "read_parquet('" + warehouse.resolve(WarehouseLayout.RECEIPTS) + "/*/*.parquet', hive_partitioning = true, union_by_name = true)";
+        return WarehouseSql.table(warehouse, WarehouseLayout.RECEIPTS);
     }
 
     private List<String> snapshot() throws Exception {
         try (Stream<Path> files = Files.walk(warehouse)) {
             return files.filter(Files::isRegularFile).map(p -> warehouse.relativize(p) + ":" + p.toFile().lastModified()).sorted().toList();
-        }
-    }
-
-    private static String scalar(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            assertThat(rs.next()).as("a row from: " + sql).isTrue();
-            return rs.getString(1);
         }
     }
 }

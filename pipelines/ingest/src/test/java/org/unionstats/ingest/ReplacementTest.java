@@ -1,6 +1,7 @@
 package org.unionstats.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.unionstats.ingest.WarehouseSql.scalar;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
@@ -104,13 +104,6 @@ class ReplacementTest {
     }
 
     private String table(String name) {
-        return "read_parquet('" + warehouse.resolve(name) + "/*/*.parquet', hive_partitioning = true)";
-    }
-
-    private static String scalar(Statement st, String sql) throws Exception {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            assertThat(rs.next()).as(sql).isTrue();
-            return rs.getString(1);
-        }
+        return WarehouseSql.table(warehouse, name);
     }
 }
