@@ -108,7 +108,8 @@ class TrinoServingIT {
     @Order(3)
     void publishCreatesEveryTableAndIsIdempotent() {
         String first = cli("publish", "--warehouse", warehouse.warehouse.toString());
-        assertThat(first).contains("published").contains("created, 0 updated, 0 unchanged").contains("8 views");
+        assertThat(first).contains("published").contains("created, 0 updated, 0 unchanged")
+                .contains(TableCatalog.load().views().size() + " views");
         String second = cli("publish", "--warehouse", warehouse.warehouse.toString());
         assertThat(second).as("an unchanged warehouse only has its partitions synced").contains("(0 created, 0 updated, ");
     }
