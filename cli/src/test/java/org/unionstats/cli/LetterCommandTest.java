@@ -61,6 +61,26 @@ class LetterCommandTest {
     }
 
     @Test
+    void anIssuedLetterIsRenderedAsIssuedLater() throws Exception {
+        // A warehouse of its own: issuing changes what the letters of its quarter render.
+        Path issued = tmp.resolve("issued-warehouse");
+        FixtureCity.write(issued);
+        Outcome first = run("letter", "--warehouse", issued.toString(), "--city", "130300", "--period", "2024Q3", "--format", "md",
+                "--out", tmp.resolve("issued").toString(), "--date", "2024-10-15", "--issue");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(issued.resolve("letters_issued/period=2024Q3")).isNotEmptyDirectory();
+        assertThat(issued.resolve("letter_figures/period=2024Q3")).isNotEmptyDirectory();
+
+        Path later = tmp.resolve("later");
+        Outcome again = run("letter", "--warehouse", issued.toString(), "--city", "130300", "--period", "2024Q3", "--format", "md",
+                "--out", later.toString(), "--date", "2024-11-02");
+        assertThat(again.code()).as(again.err()).isZero();
+        // Signed on the 15th of October when issued, whatever --date says now.
+        assertThat(Files.readString(later.resolve("2024Q3-130302-海港区-季度指导书.md")))
+                .isEqualTo(Files.readString(tmp.resolve("issued/2024Q3-130302-海港区-季度指导书.md"))).contains("2024年10月15日");
+    }
+
+    @Test
     void pdfIsTheDefault() {
         Path out = tmp.resolve("letters-pdf");
         Outcome outcome = run("letter", "--warehouse", warehouse, "--city", "130300", "--period", "2024Q3", "--out", out.toString());

@@ -4,14 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.unionstats.errors.ExitCode;
 import org.unionstats.errors.UnionStatsException;
 import org.unionstats.letters.compose.Letter;
 import org.unionstats.letters.compose.LetterComposer;
 import org.unionstats.letters.facts.CityFacts;
+import org.unionstats.letters.facts.CountyFacts;
 import org.unionstats.letters.facts.FactsReader;
 import org.unionstats.letters.facts.WarehouseTables;
+import org.unionstats.letters.issue.Corrections;
+import org.unionstats.letters.issue.Edition;
+import org.unionstats.letters.issue.EditionStore;
+import org.unionstats.letters.issue.PrintedFigure;
 import org.unionstats.regions.Region;
 import org.unionstats.regions.RegionDirectory;
 import org.unionstats.regions.RegionLevel;
@@ -21,7 +29,8 @@ import org.unionstats.warehouse.tables.TableCatalog;
 /**
  * A city union's quarterly guidance letters (季度指导书) to its county-level units: one for each, those that reported
  * nothing included, read from the KPI tables, evaluated by the rules of docs/letters.md and written in the requested
- * format.
+ * format; a letter issued before is written as issued, with the figures corrected since (docs/letters.md, Issued
+ * editions).
  */
 public final class CityLetters {
 
@@ -42,13 +51,51 @@ public final class CityLetters {
             throw new UnionStatsException(ExitCode.FAILURE, "no KPIs of " + city.name() + " (" + city.code() + ") in " + request.quarter()
                     + " in " + request.warehouse() + ": has the kpi job run for that quarter? / 指标库中没有该地市本季度的指标，请先运行 kpi");
         }
-        List<Letter> letters = new LetterComposer(request.date()).compose(facts);
+        List<Letter> letters = issued(request, tables, facts);
         try {
             Files.createDirectories(request.out());
             return request.format().writer().write(letters, request.out());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the letters into " + request.out(), e);
         }
+    }
+
+    /**
+     * Each letter as it goes out: the latest issued edition with what has moved since, or the letter composed now, issued
+     * first when asked for (edition 1 of a letter never issued; with a reissue, one more of a letter whose words changed).
+     */
+    private List<Letter> issued(LetterRequest request, WarehouseTables tables, CityFacts facts) {
+        EditionStore store = new EditionStore(WarehouseLayout.of(request.warehouse()), tables);
+        Map<String, Edition> latest = store.latest(facts.code(), facts.quarter());
+        List<Letter> composed = new LetterComposer(request.date()).compose(facts);
+        List<Letter> letters = new ArrayList<>();
+        List<Edition> issue = new ArrayList<>();
+        for (int i = 0; i < composed.size(); i++) {
+            Letter now = composed.get(i);
+            CountyFacts county = facts.counties().get(i);
+            Edition last = latest.get(now.reference());
+            boolean issuing = request.issuing() != Issuing.RENDER && last == null
+                    || request.issuing() == Issuing.REISSUE && last != null && !last.letter().sameWordsAs(now);
+            if (issuing) {
+                issue.add(new Edition(last == null ? 1 : last.number() + 1, now, figures(county, now)));
+                letters.add(now);
+            } else if (last != null) {
+                letters.add(last.letter().withCorrections(Corrections.since(last, county)));
+            } else {
+                letters.add(now);
+            }
+        }
+        store.issue(facts.code(), facts.quarter(), issue, Instant.now());
+        return letters;
+    }
+
+    /** A letter's KPI rows with the numbers they were printed from: the composer writes a row per KPI of the county, in order. */
+    private static List<PrintedFigure> figures(CountyFacts county, Letter letter) {
+        List<PrintedFigure> figures = new ArrayList<>();
+        for (int r = 0; r < letter.kpis().size(); r++) {
+            figures.add(PrintedFigure.of(county.kpis().get(r), letter.kpis().get(r)));
+        }
+        return figures;
     }
 
     /**

@@ -54,7 +54,7 @@ class CityLettersTest {
     }
 
     private List<Path> write(LetterFormat format, String quarter) {
-        return letters.write(new LetterRequest(warehouse, FixtureCity.CITY, quarter, format, tmp.resolve(format.code() + "-" + quarter), SIGNED));
+        return letters.write(new LetterRequest(warehouse, FixtureCity.CITY, quarter, format, tmp.resolve(format.code() + "-" + quarter), SIGNED, Issuing.RENDER));
     }
 
     /**
@@ -211,13 +211,13 @@ class CityLettersTest {
 
     @Test
     void aCodeThatIsNoCityIsTheCallersMistakeSayingWhatToGive() {
-        assertThatThrownBy(() -> letters.write(new LetterRequest(warehouse, "999999", FixtureCity.QUARTER, LetterFormat.PDF, tmp.resolve("x"), SIGNED)))
+        assertThatThrownBy(() -> letters.write(new LetterRequest(warehouse, "999999", FixtureCity.QUARTER, LetterFormat.PDF, tmp.resolve("x"), SIGNED, Issuing.RENDER)))
                 .isInstanceOfSatisfying(UnionStatsException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_ARGUMENTS))
                 .hasMessageContaining("unknown city code 999999").hasMessageContaining("130300");
-        assertThatThrownBy(() -> letters.write(new LetterRequest(warehouse, "130302", FixtureCity.QUARTER, LetterFormat.PDF, tmp.resolve("x"), SIGNED)))
+        assertThatThrownBy(() -> letters.write(new LetterRequest(warehouse, "130302", FixtureCity.QUARTER, LetterFormat.PDF, tmp.resolve("x"), SIGNED, Issuing.RENDER)))
                 .isInstanceOfSatisfying(UnionStatsException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_ARGUMENTS))
                 .hasMessageContaining("130302 is a county-level unit (海港区)").hasMessageContaining("130300 (秦皇岛市)");
-        assertThatThrownBy(() -> letters.write(new LetterRequest(warehouse, "130000", FixtureCity.QUARTER, LetterFormat.PDF, tmp.resolve("x"), SIGNED)))
+        assertThatThrownBy(() -> letters.write(new LetterRequest(warehouse, "130000", FixtureCity.QUARTER, LetterFormat.PDF, tmp.resolve("x"), SIGNED, Issuing.RENDER)))
                 .isInstanceOfSatisfying(UnionStatsException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_ARGUMENTS))
                 .hasMessageContaining("130000 (河北省) has no county-level units of its own");
         assertThat(tmp.resolve("x")).doesNotExist();

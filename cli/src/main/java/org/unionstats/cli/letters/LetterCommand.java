@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.unionstats.cli.Arguments;
 import org.unionstats.letters.CityLetters;
+import org.unionstats.letters.Issuing;
 import org.unionstats.letters.LetterFormat;
 import org.unionstats.letters.LetterRequest;
 import org.unionstats.period.Period;
@@ -46,6 +47,14 @@ public final class LetterCommand implements Callable<Integer> {
     @Option(names = "--date", description = "The date the letters are signed, e.g. 2024-10-15. Default: today (Asia/Shanghai).")
     String date;
 
+    @Option(names = "--issue", description = "Issue the letters: record each letter never issued, every paragraph and figure as printed,"
+            + " as its edition 1 (tables letters_issued, letter_figures). Letters already issued are rendered as issued.")
+    boolean issue;
+
+    @Option(names = "--reissue", description = "With or without --issue: also issue a new edition of each issued letter whose words the"
+            + " KPI tables now change (after a correction).")
+    boolean reissue;
+
     @Override
     public Integer call() {
         String quarter = Arguments.parse(() -> quarter(period));
@@ -53,10 +62,17 @@ public final class LetterCommand implements Callable<Integer> {
         LocalDate signed = date == null ? LocalDate.now(SIGNED_IN) : Arguments.parse(() -> date(date));
         Arguments.require(Files.isDirectory(warehouse), "--warehouse: no warehouse folder " + warehouse);
         List<Path> files = new CityLetters(RegionDirectory.loadDefault(), TableCatalog.load())
-                .write(new LetterRequest(warehouse, city, quarter, letterFormat, out, signed));
+                .write(new LetterRequest(warehouse, city, quarter, letterFormat, out, signed, issuing()));
         System.out.printf("%d %s file(s) of city %s, %s, in %s:%n", files.size(), letterFormat.code(), city, quarter, out);
         files.forEach(f -> System.out.println("  " + f.getFileName()));
         return 0;
+    }
+
+    private Issuing issuing() {
+        if (reissue) {
+            return Issuing.REISSUE;
+        }
+        return issue ? Issuing.ISSUE : Issuing.RENDER;
     }
 
     static String quarter(String text) {

@@ -13,6 +13,9 @@ import org.unionstats.cli.ingest.IngestLimitOptions;
 import org.unionstats.cli.kpi.ReportingOptions;
 import org.unionstats.environment.Environment;
 import org.unionstats.errors.UnionStatsException;
+import org.unionstats.letters.delivery.DeliveryConfig;
+import org.unionstats.regions.RegionDirectory;
+import org.unionstats.runs.DeliveryStep;
 import org.unionstats.runs.KpiStep;
 import org.unionstats.runs.LineageTarget;
 import org.unionstats.runs.LogFormat;
@@ -92,6 +95,14 @@ public final class RunOptions {
         return from != null && to != null && period == null;
     }
 
+    @Option(names = "--outbox", description = "Where a run that writes a quarter's KPIs delivers that quarter's guidance letters:"
+            + " <outbox>/<city code>/<quarter>/. Default: a folder outbox beside the warehouse.")
+    Path outbox;
+
+    @Option(names = "--delivery-config", description = "Delivery file (YAML, docs/letters.md): the cities, their counties' addresses and"
+            + " the SMTP server the letters are mailed through. Without it the letters of every city with KPIs go to the outbox only.")
+    Path deliveryConfig;
+
     /** The settings of a run; a value that cannot be read is a bad argument (exit 2). */
     @Mixin
     IngestLimitOptions limits = new IngestLimitOptions();
@@ -107,8 +118,12 @@ public final class RunOptions {
         }
         Duration wait = waitFor == null ? Duration.ZERO : parseDuration(waitFor);
         LineageTarget lineage = Arguments.parse(() -> lineage(context.environment()));
+        DeliveryConfig delivery = deliveryConfig == null ? DeliveryConfig.outboxOnly() : DeliveryConfig.load(deliveryConfig, RegionDirectory.loadDefault());
+        // An SMTP password variable that is not set stops the run before it starts, not after the KPIs.
+        delivery.smtp().ifPresent(smtp -> smtp.password(context.environment().variables()));
         return new RunSettings(inbox, root, selection, stageSet, beamArgs, limits.limits(), context.pseudonymKey(keyFile), gate,
-                new KpiStep(master, kpiHeap, reporting.rules()), wait, format, format == LogFormat.TEXT && context.terminal(), lineage);
+                new KpiStep(master, kpiHeap, reporting.rules()), wait, format, format == LogFormat.TEXT && context.terminal(), lineage,
+                new DeliveryStep(outbox == null ? DeliveryStep.defaultOutbox(root) : outbox, delivery));
     }
 
     /** Where lineage events go: the options, else the environment, else nowhere. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.unionstats.cli.CliContext;
 import org.unionstats.environment.Environment;
 import org.unionstats.kpis.ReportingRules;
+import org.unionstats.letters.delivery.DeliveryConfig;
 import org.unionstats.errors.ExitCode;
 import org.unionstats.errors.UnionStatsException;
 import org.unionstats.runs.KpiStep;
@@ -45,6 +47,31 @@ class RunOptionsTest {
 
     private RunSettings settings(String... args) {
         return settings(Map.of(), false, args);
+    }
+
+    @Test
+    void lettersGoToTheOutboxBesideTheWarehouseUnlessToldOtherwise() throws Exception {
+        RunSettings plain = settings("--inbox", "in", "--warehouse", tmp.resolve("w").toString());
+        assertThat(plain.delivery().outbox()).isEqualTo(tmp.resolve("outbox"));
+        assertThat(plain.delivery().config()).isEqualTo(DeliveryConfig.outboxOnly());
+
+        Path file = Files.writeString(tmp.resolve("delivery.yaml"), "cities: {\"130300\": {counties: {\"130302\": [zgh@hg.example.cn]}}}");
+        RunSettings configured = settings("--inbox", "in", "--warehouse", tmp.resolve("w").toString(), "--outbox", tmp.resolve("letters").toString(),
+                "--delivery-config", file.toString());
+        assertThat(configured.delivery().outbox()).isEqualTo(tmp.resolve("letters"));
+        assertThat(configured.delivery().config().cities().get("130300").to("130302")).containsExactly("zgh@hg.example.cn");
+    }
+
+    @Test
+    void anSmtpPasswordVariableNotSetIsRefusedBeforeTheRun() throws Exception {
+        Path file = Files.writeString(tmp.resolve("smtp.yaml"),
+                "smtp: {host: smtp.example.cn, sender: zhidao@example.cn, username: zhidao@example.cn, password_env: QHD_SMTP_PASSWORD}");
+        String[] args = {"--inbox", "in", "--warehouse", "w", "--delivery-config", file.toString()};
+        assertThatThrownBy(() -> settings(args)).isInstanceOf(UnionStatsException.class)
+                .hasMessageContaining("environment variable QHD_SMTP_PASSWORD is not set");
+        RunSettings s = settings(Map.of("QHD_SMTP_PASSWORD", "s3cret"), false, args);
+        assertThat(s.delivery().config().smtp()).isPresent();
+        assertThat(s.delivery().toString()).doesNotContain("s3cret");
     }
 
     @Test

@@ -19,16 +19,20 @@ import java.util.List;
  * @param closing the request to act and to report back
  * @param sender 秦皇岛市总工会
  * @param date 2024年10月15日
+ * @param corrections for an issued edition rendered again: the figures the KPI tables have corrected since it was issued
+ *     (自签发以来数据更正), after the letter as printed; empty otherwise
  */
 public record Letter(String countyCode, String countyName, String cityCode, String cityName, String quarter, String heading,
         String reference, String title, String addressee, String opening, List<KpiRow> kpis, List<String> kpiNotes,
         List<String> evaluation, List<String> priorities, List<String> reportingNotes, List<String> findingNotes, String closing,
-        String sender, String date) {
+        String sender, String date, List<String> corrections) {
 
     public static final String KPI_SECTION = "一、主要指标完成情况";
     public static final String EVALUATION_SECTION = "二、综合评价";
     public static final String PRIORITIES_SECTION = "三、下季度工作重点";
     public static final String QUALITY_SECTION = "四、数据质量与报送情况";
+    /** The heading of the corrections appended to an issued edition. */
+    public static final String CORRECTIONS_SECTION = "自签发以来数据更正";
 
     public Letter {
         kpis = List.copyOf(kpis);
@@ -37,5 +41,18 @@ public record Letter(String countyCode, String countyName, String cityCode, Stri
         priorities = List.copyOf(priorities);
         reportingNotes = List.copyOf(reportingNotes);
         findingNotes = List.copyOf(findingNotes);
+        corrections = List.copyOf(corrections);
+    }
+
+    public Letter withCorrections(List<String> moved) {
+        return new Letter(countyCode, countyName, cityCode, cityName, quarter, heading, reference, title, addressee, opening, kpis, kpiNotes,
+                evaluation, priorities, reportingNotes, findingNotes, closing, sender, date, moved);
+    }
+
+    /** The same words but for the date it is signed: issuing it again would print nothing new. */
+    public boolean sameWordsAs(Letter other) {
+        return withCorrections(List.of()).equals(new Letter(other.countyCode, other.countyName, other.cityCode, other.cityName, other.quarter,
+                other.heading, other.reference, other.title, other.addressee, other.opening, other.kpis, other.kpiNotes, other.evaluation,
+                other.priorities, other.reportingNotes, other.findingNotes, other.closing, other.sender, date, List.of()));
     }
 }

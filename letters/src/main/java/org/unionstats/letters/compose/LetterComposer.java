@@ -57,10 +57,12 @@ public final class LetterComposer {
                 "请" + c.you() + "总工会对照上述意见，认真研究落实措施，明确主体责任，并于" + Quarters.next(c.quarter()) + "内将落实情况书面反馈"
                         + c.cityUnion() + "。",
                 c.cityUnion(),
-                Quarters.date(date));
+                Quarters.date(date),
+                List.of());
     }
 
-    static KpiRow row(KpiFacts k) {
+    /** A KPI's row of the table, as a letter prints it. */
+    public static KpiRow row(KpiFacts k) {
         Optional<Target> target = k.target();
         return new KpiRow(k.nameZh(),
                 k.value() == null ? NONE : Figures.value(k.value(), k.unit()),

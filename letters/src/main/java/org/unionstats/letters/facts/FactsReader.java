@@ -65,6 +65,25 @@ public final class FactsReader {
         }
     }
 
+    /** The cities whose county-level units have scorecard rows in the quarter: the cities a quarter's letters go from. */
+    public List<String> citiesWithKpis(String quarter) {
+        String scorecard = required(WarehouseTables.SCORECARD);
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                PreparedStatement st = db.prepareStatement("SELECT DISTINCT city_code FROM " + scorecard
+                        + " WHERE period = ? AND county_code IS NOT NULL ORDER BY city_code")) {
+            st.setString(1, quarter);
+            List<String> cities = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    cities.add(rs.getString(1));
+                }
+            }
+            return cities;
+        } catch (SQLException e) {
+            throw UnionStatsException.failure("cannot read the KPI tables of " + tables.location() + ": " + e.getMessage(), e);
+        }
+    }
+
     private String required(String table) {
         return tables.read(table).orElseThrow(() -> new UnionStatsException(ExitCode.FAILURE, "the warehouse " + tables.location()
                 + " has no " + table + " table: run bin/unionstats kpi on it first / 仓库中没有 " + table + " 表，请先运行 kpi"));

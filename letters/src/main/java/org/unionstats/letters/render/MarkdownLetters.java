@@ -48,6 +48,10 @@ public final class MarkdownLetters implements LetterWriter {
         l.findingNotes().forEach(n -> md.append("- ").append(n).append('\n'));
         md.append('\n').append(l.closing()).append("\n\n");
         md.append(l.sender()).append("  \n").append(l.date()).append('\n');
+        if (!l.corrections().isEmpty()) {
+            md.append("\n---\n\n## ").append(Letter.CORRECTIONS_SECTION).append("\n\n");
+            l.corrections().forEach(c -> md.append("- ").append(c).append('\n'));
+        }
         return md.toString();
     }
 

@@ -103,6 +103,14 @@ public final class PdfLetters implements LetterWriter {
             flow.space(24);
             flow.paragraph(l.sender() + INDENT, signature);
             flow.paragraph(l.date() + INDENT, signature);
+            if (!l.corrections().isEmpty()) {
+                flow.space(14);
+                flow.rule(GREY, 0.5f);
+                flow.paragraph(Letter.CORRECTIONS_SECTION, section);
+                for (String c : l.corrections()) {
+                    flow.paragraph(INDENT + c, note);
+                }
+            }
         }
     }
 

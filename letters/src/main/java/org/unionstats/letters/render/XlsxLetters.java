@@ -86,6 +86,10 @@ public final class XlsxLetters implements LetterWriter {
         lines.add(l.closing(), s.text);
         lines.add(l.sender(), s.right);
         lines.add(l.date(), s.right);
+        if (!l.corrections().isEmpty()) {
+            lines.add(Letter.CORRECTIONS_SECTION, s.section);
+            l.corrections().forEach(c -> lines.add(c, s.text));
+        }
     }
 
     /** The sheet's rows, one after the other. */

@@ -4,6 +4,7 @@ import org.unionstats.warehouse.runs.RunStatus;
 
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.unionstats.ingest.IngestConfig;
 import org.unionstats.ingest.IngestRunner;
 import org.unionstats.ingest.IngestSummary;
+import org.unionstats.letters.delivery.DeliveryReport;
 import org.unionstats.regions.RegionDirectory;
 import org.unionstats.warehouse.WarehouseLayout;
 import org.unionstats.warehouse.receipts.Receipt;
@@ -121,15 +123,49 @@ public final class RunPipeline {
                 record.published(published.isPresent());
                 progress.info(published.orElse("no serving layer running: the Parquet tables are the published form"));
             }
+            List<String> undelivered = deliverLetters(written);
             String headline = String.format("%s: %d new file(s), %d KPI period(s) written", selection.describe(),
                     summary == null ? 0 : summary.totals().files(), written.size());
-            return finish(run, record.end(RunStatus.SUCCESS, null), summary, headline);
+            // The tables are written and published: letters not delivered leave the run a success, said in its history row.
+            String letters = undelivered.isEmpty() ? null : "letters not all delivered: " + String.join("; ", undelivered);
+            return finish(run, record.end(RunStatus.SUCCESS, letters), summary, letters == null ? headline : headline + "; " + letters);
         } catch (Exception e) {
             String message = message(e);
             progress.warn("failed: " + message);
             LoggerFactory.getLogger(RunPipeline.class).debug("run failed", e);
             return finish(run, record.end(RunStatus.FAILED, message), summary, "failed: " + message);
         }
+    }
+
+    /**
+     * The letters step: each quarter whose KPIs the run wrote is delivered (docs/letters.md, "Delivery").
+     *
+     * @return what was not delivered, one entry per quarter with a problem; empty when everything was
+     */
+    private List<String> deliverLetters(List<String> written) {
+        List<String> quarters = DeliveryStep.quarters(written);
+        if (quarters.isEmpty()) {
+            return List.of();
+        }
+        progress.stage("letters", "delivering the guidance letters of " + String.join(", ", quarters) + " into " + settings.delivery().outbox());
+        List<String> undelivered = new ArrayList<>();
+        for (String quarter : quarters) {
+            try {
+                DeliveryReport report = settings.delivery().deliver(settings.warehouse(), quarter, LocalDate.now());
+                if (report.complete()) {
+                    progress.info("letters " + report.summary());
+                } else {
+                    progress.warn("letters " + report.summary());
+                    undelivered.add(report.summary());
+                }
+            } catch (RuntimeException e) {
+                String problem = quarter + ": " + message(e);
+                progress.warn("letters not delivered: " + problem);
+                LoggerFactory.getLogger(RunPipeline.class).debug("letters not delivered", e);
+                undelivered.add(problem);
+            }
+        }
+        return undelivered;
     }
 
     private RunOutcome finish(RunContext run, RunRecord record, IngestSummary summary, String headline) {

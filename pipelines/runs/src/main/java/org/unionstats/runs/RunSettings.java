@@ -21,10 +21,11 @@ import org.unionstats.runs.RunPipeline.Stage;
  * @param lockWait how long to wait while another run holds the warehouse (zero: refuse at once)
  * @param logFormat text or json, resolved ({@link LogFormat#resolve})
  * @param liveProgress rewrite one status line with the counts (text logs on a terminal)
+ * @param delivery where a run that writes a quarter's KPIs delivers that quarter's guidance letters
  */
 public record RunSettings(String inbox, Path warehouse, PeriodSelection selection, Set<Stage> stages, List<String> beamArgs,
         IngestLimits limits, byte[] pseudonymKey, QualityGate gate, KpiStep kpi, Duration lockWait, LogFormat logFormat, boolean liveProgress,
-        LineageTarget lineage) {
+        LineageTarget lineage, DeliveryStep delivery) {
 
     public RunSettings {
         warehouse = warehouse.toAbsolutePath().normalize();

@@ -9,7 +9,9 @@ public enum Writer {
     /** The Spark KPI job: KPI tables, dimensions, completeness, findings, scorecards. */
     KPI,
     /** Scheduled runs: the run history. */
-    RUNS;
+    RUNS,
+    /** {@code letter --issue}: the issued editions of the quarterly guidance letters, as printed. */
+    LETTERS;
 
     public static Writer fromCode(String code) {
         return valueOf(code.toUpperCase(Locale.ROOT));

@@ -14,7 +14,7 @@ class TableCatalogTest {
     @Test
     void everyTableIsInAKnownSchemaWithABilingualComment() {
         assertThat(catalog.schemas()).containsOnlyKeys("warehouse", "kpi", "ops");
-        assertThat(catalog.tables()).hasSize(25);
+        assertThat(catalog.tables()).hasSize(27);
         assertThat(catalog.tables()).anyMatch(t -> t.schema().equals("ops") && t.name().equals("pipeline_runs"));
         for (TableSpec t : catalog.tables()) {
             assertThat(t.comment()).as(t.name()).contains("/");
@@ -40,6 +40,17 @@ class TableCatalogTest {
         assertThat(balances.comment()).contains("存量报告");
         assertThat(balances.columns()).containsKeys("org_code", "balance_type", "as_of", "value", "qualifier", "submitter");
         assertThat(catalog.foldersWrittenBy(Writer.INGEST)).contains("balances");
+    }
+
+    @Test
+    void issuedLettersAreTheLetterCommandsOwnTablesInTheKpiSchema() {
+        // The KPI job rewrites its own folders only: an issued letter must survive every later KPI run.
+        assertThat(catalog.foldersWrittenBy(Writer.LETTERS)).containsExactly("letters_issued", "letter_figures");
+        assertThat(catalog.foldersWrittenBy(Writer.KPI)).doesNotContain("letters_issued", "letter_figures");
+        assertThat(table("letters_issued").schema() + "." + table("letters_issued").name()).isEqualTo("kpi.letters_issued");
+        assertThat(table("letters_issued").columns()).containsKeys("letter_id", "edition", "issue_id", "evaluation", "priorities", "signed");
+        assertThat(table("letter_figures").schema()).isEqualTo("kpi");
+        assertThat(table("letter_figures").columns()).containsKeys("letter_id", "edition", "issue_id", "kpi_id", "value", "value_text");
     }
 
     @Test
