@@ -1,11 +1,14 @@
 package org.unionstats.kpi.engine;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +16,11 @@ import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.unionstats.warehouse.WarehouseLayout;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Writes the KPI tables: period-partitioned tables only for the periods a run changes, dimensions whole. Only the
@@ -46,19 +51,31 @@ public final class KpiOutputs {
      */
     public long writePartitioned(String table, Dataset<Row> rows, String... sortColumns) {
         claim(table);
-        // Cached: the periods present and the write read the same rows, computed once.
-        Dataset<Row> selected = rows.filter(col("period").isin(periods.toArray())).cache();
-        Map<String, Long> rowsByPeriod = new HashMap<>();
-        selected.groupBy("period").count().collectAsList().forEach(r -> rowsByPeriod.put(r.getString(0), r.getLong(1)));
-        removeEmptied(rows, table, rowsByPeriod.keySet());
-        selected.repartition(col("period"))
+        // The rows and periods written are observed while writing: one pass over the rows, no count before the write.
+        Observation written = new Observation(table);
+        rows.filter(col("period").isin(periods.toArray()))
+                .observe(written, count(lit(1)).as("rows"), collect_set(col("period")).as("periods"))
+                .repartition(col("period"))
                 .sortWithinPartitions(sortColumns[0], Arrays.copyOfRange(sortColumns, 1, sortColumns.length))
                 .write()
                 .mode(SaveMode.Overwrite)
                 .partitionBy("period")
                 .parquet(warehouse.table(table));
-        selected.unpersist();
-        return rowsByPeriod.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Object> observed = observed(written, table);
+        // No metrics when no partition held a row.
+        @SuppressWarnings("unchecked")
+        scala.collection.Seq<String> periodsWritten = (scala.collection.Seq<String>) observed.get("periods");
+        removeEmptied(rows, table, periodsWritten == null ? Set.of() : new HashSet<>(CollectionConverters.asJava(periodsWritten)));
+        return observed.get("rows") == null ? 0 : (Long) observed.get("rows");
+    }
+
+    private static Map<String, Object> observed(Observation observation, String table) {
+        try {
+            return observation.getAsJava();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing " + table, e);
+        }
     }
 
     private void removeEmptied(Dataset<Row> rows, String table, Set<String> present) {
