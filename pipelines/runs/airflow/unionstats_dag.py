@@ -17,7 +17,11 @@ Configuration (environment of the scheduler and workers):
 * ``UNIONSTATS_BIN``        the CLI (default: ``bin/unionstats`` of the checkout this file lives in)
 * ``UNIONSTATS_INBOX``      the inbox root (required)
 * ``UNIONSTATS_WAREHOUSE``  the warehouse root (required)
-* ``UNIONSTATS_RUN_ARGS``   more options for every stage, e.g. ``--max-quarantine-share 0.2 --kpi-heap 4g --wait 30m``
+* ``UNIONSTATS_RUN_ARGS``   more options for every stage, e.g. ``--max-quarantine-share 0.2 --kpi-heap 4g --wait 30m``;
+  ``--outbox /srv/unionstats/outbox --delivery-config /etc/unionstats/delivery.yaml`` says where the quarterly
+  guidance letters go: the ``kpi`` task of a run that writes a quarter renders each city's letters into the outbox
+  and, when the delivery file configures SMTP, mails them (docs/letters.md, "Delivery"). The SMTP password comes
+  from the environment variable the delivery file names, never from the file or the command line.
 * ``UNIONSTATS_ALERT_FILE`` where the failure callback appends one JSON line per failed task (default: the task log only)
 """
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs unionstats for the period that just ended: for sites that schedule with cron, not Airflow.
 #   run-previous-period.sh monthly|quarterly [--dry-run] [more bin/unionstats run options]
-# Needs UNIONSTATS_INBOX and UNIONSTATS_WAREHOUSE. The exit code is bin/unionstats's:
+# Needs UNIONSTATS_INBOX and UNIONSTATS_WAREHOUSE. A quarterly run also delivers the quarter's guidance letters:
+# pass --outbox DIR and --delivery-config FILE among the options (docs/letters.md, "Delivery"). The exit code is bin/unionstats's:
 # 0 done or nothing changed, 1 failed (tables as they were; the next run retries),
 # 2 bad arguments, 3 refused by the data-quality gate, 4 warehouse busy.
 set -uo pipefail
