@@ -120,7 +120,9 @@ public final class KpiJob {
             return new KpiJobResult(List.of(), 0, 0);
         }
         ReportingCalendar calendar = spanned.get();
-        Dataset<Row> calendarRows = calendar.toDataFrame(spark).cache();
+        // The calendar and the hierarchy's frames stay local relations: a query broadcasts them from the driver without a
+        // Spark job, where a cached frame costs a job per query that joins it.
+        Dataset<Row> calendarRows = calendar.toDataFrame(spark);
 
         KpiState state = new KpiState(config.warehouse());
         Set<String> receipts = CurrentReceipts.stateKeys(ingested.ingestReceipts());
@@ -144,9 +146,9 @@ public final class KpiJob {
 
         OrgHierarchy hierarchy = new OrgHierarchy(RegionDirectory.loadDefault(),
                 OrgHierarchy.BasicUnion.declaredIn(ingested.orgUnits()));
-        Dataset<Row> dimOrgs = hierarchy.dimension(spark).cache();
-        Dataset<Row> orgAncestors = hierarchy.bridge(spark).cache();
-        Dataset<Row> orgGrain = hierarchy.grains(spark).cache();
+        Dataset<Row> dimOrgs = hierarchy.dimension(spark);
+        Dataset<Row> orgAncestors = hierarchy.bridge(spark);
+        Dataset<Row> orgGrain = hierarchy.grains(spark);
 
         // Spark re-analyses a frame's whole lineage in every query that reads it, and the KPI lineage is deep (a column
         // per KPI, each an expression of earlier ones): local checkpoints at the stage boundaries keep planning short.
