@@ -7,6 +7,7 @@ production sets SUPERSET_DATABASE_URI to PostgreSQL (see docs/dashboards.md).
 """
 import json
 import os
+import sys
 
 _state = os.environ.get("UNIONSTATS_SUPERSET_HOME", os.path.join(os.path.dirname(__file__), "..", "..", ".local", "superset"))
 _credentials_file = os.environ.get("UNIONSTATS_CREDENTIALS", os.path.join(_state, "..", "credentials.json"))
@@ -50,6 +51,12 @@ FEATURE_FLAGS = {
 # with no extensions to the sanitiser's allow list.
 HTML_SANITIZATION = True
 HTML_SANITIZATION_SCHEMA_EXTENSIONS = {}
+
+# The issued letters' PDFs, served to whoever reads the letter's row of dash_issued_letters (unionstats_letters.py).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from unionstats_letters import blueprint as _letters  # noqa: E402
+
+BLUEPRINTS = [_letters]
 
 # Local, single-host serving: no CSRF exemption, no example data, no telemetry.
 WTF_CSRF_ENABLED = True

@@ -2,6 +2,7 @@ package org.unionstats.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.unionstats.cli.ingest.IngestService;
 import org.unionstats.cli.ingest.WarehouseOverview;
 import org.unionstats.cli.kpi.KpiValues;
 import org.unionstats.cli.kpi.Scorecard;
+import org.unionstats.cli.letters.LetterCommand;
 import org.unionstats.cli.samples.SampleInboxes;
 import org.unionstats.dashboards.DashboardDeployer;
 import org.unionstats.dashboards.superset.SupersetInstallation;
@@ -23,6 +25,11 @@ import org.unionstats.ingest.IngestConfig;
 import org.unionstats.ingest.IngestSummary;
 import org.unionstats.ingest.plan.ArrivalLog;
 import org.unionstats.kpis.ReportingRules;
+import org.unionstats.letters.CityLetters;
+import org.unionstats.letters.Issuing;
+import org.unionstats.letters.LetterFormat;
+import org.unionstats.letters.LetterRequest;
+import org.unionstats.regions.RegionDirectory;
 import org.unionstats.runs.KpiJobRequest;
 import org.unionstats.samples.GenerationSummary;
 import org.unionstats.samples.GeneratorConfig;
@@ -31,6 +38,7 @@ import org.unionstats.serving.query.ResultFormat;
 import org.unionstats.serving.security.TrinoCredentials;
 import org.unionstats.serving.security.TrinoUsers;
 import org.unionstats.warehouse.WarehouseLayout;
+import org.unionstats.warehouse.tables.TableCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -92,9 +100,19 @@ final class DemoCommand implements Callable<Integer> {
         KpiValues.read(layout, scope, latest).print(System.out);
         System.out.println();
         Scorecard.read(layout, SCORECARD_CITY, latest).print(System.out);
+        issueLetters(warehouse, latest);
         serve(warehouse, latest);
         showDashboards();
         return summary.reconciles() ? 0 : ExitCode.FAILURE.code();
+    }
+
+    /** The city's letters of the latest quarter issued, so the 县区季度指导书 dashboard lists them with their PDFs. */
+    private void issueLetters(Path warehouse, String latest) {
+        Path out = dir.resolve("letters");
+        List<Path> files = new CityLetters(RegionDirectory.loadDefault(), TableCatalog.load()).write(new LetterRequest(warehouse,
+                SCORECARD_CITY, latest, LetterFormat.PDF, out, LocalDate.now(LetterCommand.SIGNED_IN), Issuing.ISSUE));
+        System.out.println();
+        System.out.println("letter --issue: " + files.size() + " guidance letter(s) of " + SCORECARD_CITY + ", " + latest + ", in " + out);
     }
 
     /** Ends with the warehouse served by the local Trino: published, the credentials and an example query shown. */

@@ -4,6 +4,7 @@ import org.unionstats.cli.ingest.IngestCommand;
 import org.unionstats.cli.kpi.KpiCommand;
 import org.unionstats.cli.kpi.KpisCommand;
 import org.unionstats.cli.kpi.ScorecardCommand;
+import org.unionstats.cli.letters.EvaluationCommand;
 import org.unionstats.cli.letters.LetterCommand;
 import org.unionstats.cli.runs.BackfillCommand;
 import org.unionstats.cli.runs.RunCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         version = "unionstats 0.1.0",
         description = "Trade-union statistics warehouse: sample data, ingestion, KPIs, serving through Trino.",
         subcommands = {GenerateCommand.class, IngestCommand.class, KpiCommand.class, KpisCommand.class, RunCommand.class,
-                ScorecardCommand.class, LetterCommand.class, DemoCommand.class, BenchCommand.class,
+                ScorecardCommand.class, LetterCommand.class, EvaluationCommand.class, DemoCommand.class, BenchCommand.class,
                 TrinoCommand.class, PublishCommand.class, QueryCommand.class, CredentialsCommand.class,
                 SupersetCommand.class, DashboardsCommand.class,
                 BackfillCommand.class, RunsCommand.class,

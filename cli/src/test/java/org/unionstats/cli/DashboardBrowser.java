@@ -69,6 +69,32 @@ final class DashboardBrowser implements AutoCloseable {
         return new Page(charts, errors, !loaded, driver.findElement(By.tagName("body")).getText());
     }
 
+    /** Opens a page of the server, e.g. to fetch from its origin. */
+    void go(String path) {
+        driver.get(url + path);
+    }
+
+    /** What the server answered the browser for a path: the status, the content type and the start of the body, as text. */
+    record Fetched(int status, String contentType, String start) {}
+
+    /** Asks the server for a path from the page open, with this browser's login (its session cookie), as a link click would. */
+    Fetched fetch(String path) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        @SuppressWarnings("unchecked")
+        List<Object> answer = (List<Object>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin', redirect: 'manual'})"
+                        + ".then(r => r.arrayBuffer().then(b => done([r.status, r.headers.get('content-type') || '',"
+                        + " String.fromCharCode(...new Uint8Array(b.slice(0, 200)))])))"
+                        + ".catch(e => done([-1, '', String(e)]));", path);
+        return new Fetched(((Number) answer.get(0)).intValue(), (String) answer.get(1), (String) answer.get(2));
+    }
+
+    /** The targets of the links on the page open whose address starts with the prefix. */
+    List<String> links(String prefix) {
+        return driver.findElements(By.cssSelector("a[href^=\"" + prefix + "\"]")).stream().map(a -> a.getDomAttribute("href")).toList();
+    }
+
     private static boolean waitFor(java.util.function.BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

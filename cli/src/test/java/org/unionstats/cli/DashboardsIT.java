@@ -39,7 +39,8 @@ import org.unionstats.serving.security.TrinoUsers;
  * the assets deployed through the REST API; chart data compared with the same question asked of
  * Trino directly; a second deploy changes nothing; an edited YAML file updates its chart; a city
  * leader sees only the city's rows, and opens the overview on the city and its counties; a user
- * with the leader role but no region sees no row.
+ * with the leader role but no region sees no row. The 县区季度指导书 shows the city's counties' targets against actuals
+ * and its issued letters, whose PDFs Superset serves to those who may read the letter's row only.
  */
 @ExtendWith(DashboardStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -57,6 +58,7 @@ class DashboardsIT {
     static void deploy() throws Exception {
         Path data = TestWarehouse.TARGET.resolve("dashboards-it/data");
         TestWarehouse warehouse = TestWarehouse.build(data, DashboardStack.cli);
+        issueLetters(warehouse.warehouse);
         trino = DashboardStack.trinoCredentials;
         System.out.println(DashboardStack.cli.serving().publish(trino, warehouse.warehouse).describe());
         ensureFindingsTable();
@@ -288,6 +290,7 @@ class DashboardsIT {
         } else {
             admin.put("api/v1/security/users/" + existing.path("id").asInt(), user);
         }
+        noRegionPassword = password;
         SupersetClient noRegion = SupersetClient.login(superset.settings().url(), username, password);
         for (String chart : List.of("city_counties_table", "scorecard_table", "overview_members_end")) {
             String sql = noRegion.get("api/v1/chart/" + chartIds(admin).get(uuidOf(chart)) + "/data/?type=query")
@@ -307,7 +310,7 @@ class DashboardsIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(DashboardBrowser.available(),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         Path shots = TestWarehouse.TARGET.resolve("dashboards-it/screenshots");
-        Map<String, Integer> expectedCharts = Map.of("overview", 13, "city", 6, "county-scorecard", 3, "data-quality", 8);
+        Map<String, Integer> expectedCharts = Map.of("overview", 13, "city", 6, "county-scorecard", 7, "data-quality", 8);
         try (DashboardBrowser browser = new DashboardBrowser(superset.settings().url())) {
             browser.logIn(SupersetCredentials.ADMIN, superset.credentials().users().get(SupersetCredentials.ADMIN));
             for (Map.Entry<String, Integer> dashboard : new TreeMap<>(expectedCharts).entrySet()) {
@@ -364,12 +367,174 @@ class DashboardsIT {
         assertThat(shot).isNotEmptyFile();
     }
 
+    @Test
+    @Order(12)
+    void theScorecardShowsQinhuangdaosCountiesTargetsAsTrinoHasThem() throws Exception {
+        SupersetClient leader = SupersetClient.login(superset.settings().url(), "leader_130300",
+                superset.credentials().users().get("leader_130300"));
+        Map<String, double[]> expected = new TreeMap<>();
+        Map<String, double[]> perCounty = new TreeMap<>();
+        try (Connection c = TrinoConnections.open(trino, TrinoUsers.ANALYST); Statement st = c.createStatement()) {
+            String latest = " AND t.org_level = 'county' AND t.period_type = 'quarter'"
+                    + " AND t.period = (SELECT max(period) FROM unionstats.kpi.targets WHERE period_type = 'quarter')";
+            try (ResultSet rs = st.executeQuery("SELECT t.org_name, t.kpi_name_zh, t.issuer_name, t.target_period, t.target_value, t.actual_value,"
+                    + " t.attainment_pct, t.expected_pace_pct FROM unionstats.kpi.targets t JOIN unionstats.warehouse.dim_orgs o ON o.org_code = t.org_code"
+                    + " WHERE o.city_code = '130300'" + latest)) {
+                while (rs.next()) {
+                    expected.put(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4),
+                            new double[] {rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)});
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT t.org_name, avg(t.attainment_pct), avg(t.expected_pace_pct) FROM unionstats.kpi.targets t"
+                    + " JOIN unionstats.warehouse.dim_orgs o ON o.org_code = t.org_code WHERE o.city_code = '130300'" + latest + " GROUP BY 1")) {
+                while (rs.next()) {
+                    perCounty.put(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
+                }
+            }
+        }
+        assertThat(expected).as("秦皇岛's county-level units have targets in the tiny sample").isNotEmpty();
+
+        JsonNode table = chartData(leader, "scorecard_targets");
+        assertThat(table).hasSize(expected.size());
+        for (JsonNode row : table) {
+            String key = row.path("county_name").asText() + "/" + row.path("kpi_name_zh").asText() + "/" + row.path("issuer_name").asText()
+                    + "/" + row.path("target_period").asText();
+            assertThat(expected).as("a target of 秦皇岛's").containsKey(key);
+            double[] e = expected.get(key);
+            assertThat(new double[] {row.path("target_value").asDouble(), row.path("actual_value").asDouble(), row.path("attainment_pct").asDouble(),
+                    row.path("expected_pace_pct").asDouble()}).as(key).containsExactly(e, within(1e-9));
+            assertThat(row.path("pace_label").asText()).isIn("达到序时进度", "落后于序时进度", "无实际值");
+        }
+        JsonNode bars = chartData(leader, "scorecard_target_attainment");
+        assertThat(bars).extracting(r -> r.path("county_name").asText()).containsExactlyInAnyOrderElementsOf(perCounty.keySet());
+        for (JsonNode row : bars) {
+            double[] e = perCounty.get(row.path("county_name").asText());
+            assertThat(row.path("attainment").asDouble()).isCloseTo(e[0], within(1e-9));
+            assertThat(row.path("expected_pace").asDouble()).isCloseTo(e[1], within(1e-9));
+        }
+        String sql = leader.get("api/v1/chart/" + chartIds(admin).get(uuidOf("scorecard_targets")) + "/data/?type=query")
+                .path("result").get(0).path("query").asText();
+        assertThat(sql).contains("city_code = '130300'");
+    }
+
+    @Test
+    @Order(13)
+    void theIssuedLettersOpenAsPdfForTheirCitysLeaderOnly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(DashboardBrowser.available(),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        List<String> qinhuangdao = new java.util.ArrayList<>();
+        try (Connection c = TrinoConnections.open(trino, TrinoUsers.ANALYST); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT letter_id || '-' || CAST(edition AS varchar) FROM unionstats.kpi.letters_issued"
+                        + " WHERE city_code = '130300'")) {
+            while (rs.next()) {
+                qinhuangdao.add(rs.getString(1));
+            }
+        }
+        assertThat(qinhuangdao).as("the letters issued in the set-up").isNotEmpty();
+        SupersetClient leader = SupersetClient.login(superset.settings().url(), "leader_130300",
+                superset.credentials().users().get("leader_130300"));
+        assertThat(chartData(leader, "scorecard_letters")).extracting(r -> r.path("pdf_link").asText().replaceAll(".*>(\\S+) 第(\\d+)版.*", "$1-$2"))
+                .as("秦皇岛's leader lists the city's letters, not 唐山's").containsExactlyInAnyOrderElementsOf(qinhuangdao);
+        assertThat(chartData(admin, "scorecard_letters")).hasSize(qinhuangdao.size() + 1);
+
+        String tangshan = LETTERS_URL + OTHER_CITY_LETTER;
+        String missing = LETTERS_URL + "130300/" + TestWarehouse.FIRST + "/" + TestWarehouse.FIRST + "-130399-1.pdf";
+        // Encoded slashes reach the server as such (a browser resolves only plain and %2e dot segments itself).
+        List<String> outside = List.of(LETTERS_URL + "..%2F..%2F..%2Fcredentials.json",
+                LETTERS_URL + "130300/" + TestWarehouse.FIRST + "/%2e%2e%2f%2e%2e%2f%2e%2e%2f_kpi_state.json",
+                LETTERS_URL + "130300/" + TestWarehouse.FIRST + "/.hidden.pdf");
+        Path shot = TestWarehouse.TARGET.resolve("dashboards-it/screenshots/county-scorecard-leader_130300.png");
+        String link;
+        try (DashboardBrowser browser = new DashboardBrowser(superset.settings().url())) {
+            browser.logIn("leader_130300", superset.credentials().users().get("leader_130300"));
+            DashboardBrowser.Page page = browser.open("county-scorecard", shot);
+            assertThat(page.stillLoading()).isFalse();
+            assertThat(page.errors()).as("no chart error").isEmpty();
+            // The targets' table as the leader's chart data has it (compared with Trino above): its first row on screen, the
+            // target in the table's number format (four significant digits, thousands separated); the letters' links.
+            JsonNode first = chartData(leader, "scorecard_targets").get(0);
+            assertThat(page.text()).as("the targets of 秦皇岛's counties").contains("目标任务完成情况（最新季度）", "各县区目标完成率与序时进度（最新季度）",
+                    first.path("county_name").asText(), first.path("kpi_name_zh").asText(), fourSignificant(first.path("target_value").asDouble()));
+            assertThat(page.text()).as("the letters' links").contains(qinhuangdao.get(0).replaceAll("-(\\d+)$", " 第$1版（PDF）"));
+            List<String> links = browser.links(LETTERS_URL);
+            assertThat(links).as("a link per letter on the page").hasSizeGreaterThanOrEqualTo(1).allMatch(l -> l.contains("/130300/"));
+            link = links.get(0);
+            DashboardBrowser.Fetched pdf = browser.fetch(link);
+            assertThat(pdf.status()).isEqualTo(200);
+            assertThat(pdf.contentType()).startsWith("application/pdf");
+            assertThat(pdf.start()).startsWith("%PDF");
+            assertRefused(browser.fetch(tangshan), 403, "You may not open this letter");
+            assertRefused(browser.fetch(missing), 403, "You may not open this letter");
+            for (String path : outside) {
+                assertRefused(browser.fetch(path), 404, "No such letter");
+            }
+        }
+        assertThat(shot).isNotEmptyFile();
+        try (DashboardBrowser browser = new DashboardBrowser(superset.settings().url())) {
+            browser.logIn(SupersetCredentials.ADMIN, superset.credentials().users().get(SupersetCredentials.ADMIN));
+            browser.go("/health");
+            assertThat(browser.fetch(tangshan).start()).as("唐山's letter is there: the leader's refusal is the access rule").startsWith("%PDF");
+        }
+        try (DashboardBrowser browser = new DashboardBrowser(superset.settings().url())) {
+            browser.logIn("leader_without_region", noRegionPassword());
+            browser.go("/health");
+            assertRefused(browser.fetch(link), 403, "You may not open this letter");
+        }
+        try (DashboardBrowser browser = new DashboardBrowser(superset.settings().url())) {
+            browser.go("/health");
+            assertRefused(browser.fetch(link), 403, "Log in first");
+        }
+    }
+
+    /** A refusal: the status and its short message (Chinese, then English), no PDF and no stack trace. */
+    static void assertRefused(DashboardBrowser.Fetched answer, int status, String english) {
+        assertThat(answer.status()).as(answer.start()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("text/plain");
+        assertThat(answer.start()).contains(english).doesNotStartWith("%PDF").doesNotContain("Traceback").doesNotContain("File \"");
+    }
+
+    /** A number as the tables' format ",.4~r" writes it: four significant digits, thousands separated, no trailing zeros. */
+    static String fourSignificant(double value) {
+        java.math.BigDecimal rounded = new java.math.BigDecimal(value).round(new java.math.MathContext(4));
+        return new java.text.DecimalFormat("#,##0.##########", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(rounded);
+    }
+
     /** Charts that say the query returned nothing (Superset's message, in Chinese or English). */
     static int emptyCharts(DashboardBrowser.Page page) {
         return page.text().split("此查询没有数据返回|No results were returned", -1).length - 1;
     }
 
     // ---- helpers ----
+
+    static final String LETTERS_URL = org.unionstats.dashboards.assets.WarehouseDatasets.LETTERS_URL;
+    /** A letter of 唐山市 (130200) to 路南区 (130202), put into the warehouse beside 秦皇岛's: another city's letter. */
+    static final String OTHER_CITY_LETTER = "130200/" + TestWarehouse.FIRST + "/" + TestWarehouse.FIRST + "-130202-1.pdf";
+    static String noRegionPassword;
+
+    /**
+     * 秦皇岛's letters of the first quarter issued with the CLI (edition 1 each, their PDFs archived), and one of 唐山's
+     * beside them: 秦皇岛's letter to 海港区 recorded and archived again as 唐山's to 路南区.
+     */
+    static void issueLetters(Path warehouse) throws Exception {
+        TestWarehouse.cli(DashboardStack.cli, "letter", "--warehouse", warehouse.toString(), "--city", "130300", "--period", TestWarehouse.FIRST,
+                "--format", "pdf", "--out", TestWarehouse.TARGET.resolve("dashboards-it/letters").toString(), "--issue", "--date", "2024-07-15");
+        org.unionstats.warehouse.WarehouseLayout layout = org.unionstats.warehouse.WarehouseLayout.of(warehouse);
+        Path partition = layout.localPartition("letters_issued", TestWarehouse.FIRST);
+        try (Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+            st.execute("COPY (SELECT * REPLACE ('130200' AS city_code, '唐山市' AS city_name, '130202' AS county_code, '路南区' AS county_name,"
+                    + " '" + TestWarehouse.FIRST + "-130202' AS letter_id) FROM read_parquet('" + partition + "/*.parquet', hive_partitioning = false)"
+                    + " WHERE letter_id = '" + TestWarehouse.FIRST + "-130302') TO '" + partition.resolve("130200-test.parquet") + "' (FORMAT PARQUET)");
+        }
+        Path other = layout.letterArchive().resolve(OTHER_CITY_LETTER);
+        Files.createDirectories(other.getParent());
+        Files.copy(layout.archivedLetter("130300", TestWarehouse.FIRST, TestWarehouse.FIRST + "-130302", 1), other);
+    }
+
+    /** The password of a user with the leader role and no region's (made by {@link #aUserWithTheLeaderRoleButNoRegionSeesNoRow}). */
+    static String noRegionPassword() {
+        assertThat(noRegionPassword).as("the user without a region was made").isNotNull();
+        return noRegionPassword;
+    }
 
     /**
      * One period of the tiny sample yields no data-quality findings, so the KPI job writes no

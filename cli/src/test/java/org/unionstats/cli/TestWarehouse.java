@@ -12,8 +12,8 @@ import org.unionstats.period.Period;
 
 /**
  * A small real warehouse for the integration tests: the tiny sample (秦皇岛, 2024Q2 and 2024Q3)
- * generated, ingested and run through the KPI job by the CLI's own commands. The 2024Q3
- * submissions are held back so a test can deliver them later with 'run'.
+ * generated, ingested and run through the KPI job by the CLI's own commands, its 2024Q2 letters issued, one item
+ * of them answered and its counties evaluated for 2024. The 2024Q3 submissions are held back so a test can deliver them later with 'run'.
  */
 final class TestWarehouse {
 
@@ -58,6 +58,13 @@ final class TestWarehouse {
         cli(context, "ingest", "--inbox", w.inbox.toString(), "--warehouse", w.warehouse.toString(),
                 "--arrivals", w.inbox.resolve(org.unionstats.samples.GenerationSummary.ARRIVALS_FILE_NAME).toString());
         cli(context, "kpi", "--warehouse", w.warehouse.toString(), "--heap", "3g", "--reporting-scope", "130300");
+        // 秦皇岛 issues its 2024Q2 letters (their items go to the ledger) and 海港区 answers the first item of its letter.
+        cli(context, "letter", "--warehouse", w.warehouse.toString(), "--city", "130300", "--period", FIRST, "--format", "md",
+                "--out", root.resolve("letters").toString(), "--issue");
+        Path feedback = Files.createDirectories(w.inbox.resolve("130302").resolve(FIRST)).resolve("意见反馈.csv");
+        Files.writeString(feedback, "事项编号,办理状态,反馈内容\n" + FIRST + "-130302-01,已办结,已按要求落实，全面完成。\n", StandardCharsets.UTF_8);
+        cli(context, "ingest", "--inbox", w.inbox.toString(), "--warehouse", w.warehouse.toString());
+        cli(context, "evaluation", "--warehouse", w.warehouse.toString(), "--city", "130300", "--year", "2024");
         return w;
     }
 

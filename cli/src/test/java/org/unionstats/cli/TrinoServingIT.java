@@ -116,6 +116,25 @@ class TrinoServingIT {
 
     @Test
     @Order(4)
+    void theLedgerViewSaysWhereEachIssuedItemStands() throws Exception {
+        try (Connection trino = connect(TrinoUsers.ANALYST); Statement st = trino.createStatement();
+                ResultSet rs = st.executeQuery("SELECT item_id, status, status_period, feedback_text, overdue, issued_period, due_period"
+                        + " FROM unionstats.kpi.ledger_items WHERE item_id = '2024Q2-130302-01'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(List.of(rs.getString(2), rs.getString(3), rs.getString(4), String.valueOf(rs.getBoolean(5)), rs.getString(6),
+                    rs.getString(7))).containsExactly("closed", "2024Q2", "已按要求落实，全面完成。", "false", "2024Q2", "2024Q3");
+        }
+        try (Connection trino = connect(TrinoUsers.ANALYST); Statement st = trino.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*), count_if(status = 'open'), count_if(overdue) FROM unionstats.kpi.ledger_items")) {
+            rs.next();
+            // Every other item of the 2024Q2 letters is open, and overdue: 2024Q3 ended long before the tests run.
+            assertThat(rs.getLong(2)).isEqualTo(rs.getLong(1) - 1);
+            assertThat(rs.getLong(3)).isEqualTo(rs.getLong(1) - 1);
+        }
+    }
+
+    @Test
+    @Order(4)
     void publishedTablesReturnExactlyWhatTheJobsWrote() throws Exception {
         try (Connection trino = connect(TrinoUsers.PIPELINE); Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             int compared = 0;

@@ -12,6 +12,8 @@ import org.unionstats.errors.ExitCode;
 import org.unionstats.errors.UnionStatsException;
 import org.unionstats.letters.compose.Letter;
 import org.unionstats.letters.compose.LetterComposer;
+import org.unionstats.letters.evaluation.CountyContext;
+import org.unionstats.letters.evaluation.Evaluation;
 import org.unionstats.letters.facts.CityFacts;
 import org.unionstats.letters.facts.CountyFacts;
 import org.unionstats.letters.facts.FactsReader;
@@ -19,7 +21,12 @@ import org.unionstats.letters.facts.WarehouseTables;
 import org.unionstats.letters.issue.Corrections;
 import org.unionstats.letters.issue.Edition;
 import org.unionstats.letters.issue.EditionStore;
+import org.unionstats.letters.issue.LetterArchive;
 import org.unionstats.letters.issue.PrintedFigure;
+import org.unionstats.letters.ledger.Items;
+import org.unionstats.letters.ledger.Ledger;
+import org.unionstats.letters.ledger.LedgerItem;
+import org.unionstats.letters.ledger.LedgerReader;
 import org.unionstats.regions.Region;
 import org.unionstats.regions.RegionDirectory;
 import org.unionstats.regions.RegionLevel;
@@ -67,7 +74,8 @@ public final class CityLetters {
     private List<Letter> issued(LetterRequest request, WarehouseTables tables, CityFacts facts) {
         EditionStore store = new EditionStore(WarehouseLayout.of(request.warehouse()), tables);
         Map<String, Edition> latest = store.latest(facts.code(), facts.quarter());
-        List<Letter> composed = new LetterComposer(request.date()).compose(facts);
+        Ledger ledger = new LedgerReader(tables).read(facts.code(), facts.quarter());
+        List<Letter> composed = new LetterComposer(request.date()).compose(facts, ledger);
         List<Letter> letters = new ArrayList<>();
         List<Edition> issue = new ArrayList<>();
         for (int i = 0; i < composed.size(); i++) {
@@ -77,7 +85,7 @@ public final class CityLetters {
             boolean issuing = request.issuing() != Issuing.RENDER && last == null
                     || request.issuing() == Issuing.REISSUE && last != null && !last.letter().sameWordsAs(now);
             if (issuing) {
-                issue.add(new Edition(last == null ? 1 : last.number() + 1, now, figures(county, now)));
+                issue.add(new Edition(last == null ? 1 : last.number() + 1, now, figures(county, now), items(facts, county, ledger, now)));
                 letters.add(now);
             } else if (last != null) {
                 letters.add(last.letter().withCorrections(Corrections.since(last, county)));
@@ -85,8 +93,15 @@ public final class CityLetters {
                 letters.add(now);
             }
         }
+        new LetterArchive(WarehouseLayout.of(request.warehouse())).keep(issue);
         store.issue(facts.code(), facts.quarter(), issue, Instant.now());
         return letters;
+    }
+
+    /** A letter's priorities and opinions as the ledger's items, numbered as printed. */
+    private static List<LedgerItem> items(CityFacts facts, CountyFacts county, Ledger ledger, Letter letter) {
+        CountyContext context = new CountyContext(county, facts.code(), facts.name(), facts.quarter());
+        return Items.of(letter.reference(), facts.quarter(), Evaluation.prioritiesByRule(context), ledger.opinions(county.code()));
     }
 
     /** A letter's KPI rows with the numbers they were printed from: the composer writes a row per KPI of the county, in order. */

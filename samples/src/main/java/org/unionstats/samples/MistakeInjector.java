@@ -101,6 +101,7 @@ final class MistakeInjector {
             case ORG_UNITS, COMPETITIONS -> List.of(DUPLICATE); // others would cascade into unknown-org refusals
             case BALANCES -> List.of(DUPLICATE); // a wrong figure is the mistake a balance carries (BALANCE_MISMATCH)
             case TARGETS -> List.of(DUPLICATE); // a line copied twice; a wrong figure is the issuer's call
+            case OPINIONS, FEEDBACK -> List.of(DUPLICATE); // words are the writer's call
         };
     }
 

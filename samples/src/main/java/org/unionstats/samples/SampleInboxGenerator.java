@@ -180,6 +180,9 @@ public final class SampleInboxGenerator {
             Tally letters = new Tally();
             new TargetsGenerator(config.seed(), periods, catalog).letters(orgs, achieved)
                     .forEach(g -> writer.write(g, letters, false, false));
+            // 7. The department opinions 秦皇岛 quotes in its county guidance letters.
+            new OpinionsGenerator(config.seed(), periods, catalog).opinions(orgs)
+                    .forEach(g -> writer.write(g, letters, false, false));
 
             Tally total = new Tally();
             countyWritten.forEach(w -> total.add(w.tally()));

@@ -7,7 +7,8 @@
  * ({@code BalancesGenerator}), the hardship register ({@code HardshipGenerator}), indicator reports
  * ({@code IndicatorGenerator}) and competitions ({@code CompetitionGenerator}, also for the cities and provinces
  * above), all calibrated on the figures of {@code Magnitudes}; the cities and provinces then set their targets on what
- * the unions achieve ({@code Achieved}, {@code TargetsGenerator}). {@code GroupWriter} turns each (submitter, period, record type) into a file: {@code FileStyles} picks
+ * the unions achieve ({@code Achieved}, {@code TargetsGenerator}), and 秦皇岛 writes its department opinions to its
+ * counties ({@code OpinionsGenerator}). {@code GroupWriter} turns each (submitter, period, record type) into a file: {@code FileStyles} picks
  * format, encoding, header language and spellings, {@code MistakeInjector} adds the mistakes clerks make, and
  * {@code SubmissionWriter} writes CSV (UTF-8, UTF-8 with BOM, GB18030), XLSX or JSON Lines, dated with its
  * simulated arrival (also listed in {@code _arrivals.csv}). Column headers and

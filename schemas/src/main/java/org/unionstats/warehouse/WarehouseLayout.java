@@ -12,7 +12,9 @@ import java.util.Optional;
  *   <li>{@code <root>/_staging/<run>/<table>/}: what an ingest run writes before it publishes;</li>
  *   <li>{@code <root>/_publish/<run>.json}: publish journals, completed by the next run after a crash;</li>
  *   <li>{@code <root>/_kpi_state.json}: the receipts the KPI tables reflect;</li>
- *   <li>{@code <root>/_lock}: the lock a run holds.</li>
+ *   <li>{@code <root>/_lock}: the lock a run holds;</li>
+ *   <li>{@code <root>/_letters/<city>/<quarter>/<letter id>-<edition>.pdf}: each issued edition of a guidance letter as
+ *       printed, written once (codes and numbers only in its name, no one's name).</li>
  * </ul>
  * Readers (Spark, Trino, DuckDB) skip folders that start with {@code _} or {@code .}. The root may be a
  * local folder or a file-system URI ({@code gs://…}, {@code s3://…}) for the ingest; the local-only
@@ -27,6 +29,8 @@ public record WarehouseLayout(String root) implements Serializable {
     public static final String RECEIPTS = "ingest_receipts";
     /** The partition of receipts and quarantine entries for files whose path names no valid period. */
     public static final String UNKNOWN_PERIOD = "unknown";
+    /** The folder of the issued letters' PDFs; hidden from the table readers. */
+    public static final String LETTER_ARCHIVE = "_letters";
 
     public WarehouseLayout {
         root = root.endsWith("/") && root.length() > 1 ? root.substring(0, root.length() - 1) : root;
@@ -112,6 +116,24 @@ public record WarehouseLayout(String root) implements Serializable {
 
     public Path lock() {
         return localRoot().resolve("_lock");
+    }
+
+    /** The archive of the issued letters' PDFs. */
+    public Path letterArchive() {
+        return localRoot().resolve(LETTER_ARCHIVE);
+    }
+
+    /** An issued edition's PDF. */
+    public Path archivedLetter(String cityCode, String quarter, String letterId, int edition) {
+        return letterArchive().resolve(archivedLetterPath(cityCode, quarter, letterId, Integer.toString(edition)));
+    }
+
+    /**
+     * An issued edition's PDF relative to {@link #letterArchive()}: {@code 130300/2024Q3/2024Q3-130302-1.pdf}. The parts
+     * are text so a query can build the same path from its columns.
+     */
+    public static String archivedLetterPath(String cityCode, String quarter, String letterId, String edition) {
+        return cityCode + "/" + quarter + "/" + letterId + "-" + edition + ".pdf";
     }
 
     /** Whether a file or folder name is the warehouse's own bookkeeping, not table data. */

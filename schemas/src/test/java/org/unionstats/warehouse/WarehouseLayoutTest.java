@@ -36,6 +36,14 @@ class WarehouseLayoutTest {
     }
 
     @Test
+    void issuedLettersAreArchivedByCodesAndEditionOutOfTheReadersWay() {
+        assertThat(layout.archivedLetter("130300", "2024Q3", "2024Q3-130302", 2))
+                .isEqualTo(Path.of("/data/warehouse/_letters/130300/2024Q3/2024Q3-130302-2.pdf"));
+        assertThat(WarehouseLayout.isHidden(layout.letterArchive().getFileName().toString())).isTrue();
+        assertThat(WarehouseLayout.archivedLetterPath("' || city_code || '", "2024Q3", "x", "1")).isEqualTo("' || city_code || '/2024Q3/x-1.pdf");
+    }
+
+    @Test
     void objectStoreRootsKeepTheirScheme() {
         assertThat(new WarehouseLayout("gs://bucket/wh").partition("quarantine", "unknown"))
                 .isEqualTo("gs://bucket/wh/quarantine/period=unknown");

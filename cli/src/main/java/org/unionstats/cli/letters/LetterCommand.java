@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 public final class LetterCommand implements Callable<Integer> {
 
     /** The letters are dated in the time zone of the unions that sign them. */
-    private static final ZoneId SIGNED_IN = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId SIGNED_IN = ZoneId.of("Asia/Shanghai");
 
     @Option(names = "--warehouse", required = true, description = "Warehouse root (after the kpi job).")
     Path warehouse;
@@ -48,7 +48,9 @@ public final class LetterCommand implements Callable<Integer> {
     String date;
 
     @Option(names = "--issue", description = "Issue the letters: record each letter never issued, every paragraph and figure as printed,"
-            + " as its edition 1 (tables letters_issued, letter_figures). Letters already issued are rendered as issued.")
+            + " as its edition 1 (tables letters_issued, letter_figures), its PDF archived in the warehouse (_letters/), and its"
+            + " priorities and department opinions as items of the follow-up ledger (letter_items). Letters already issued are"
+            + " rendered as issued.")
     boolean issue;
 
     @Option(names = "--reissue", description = "With or without --issue: also issue a new edition of each issued letter whose words the"

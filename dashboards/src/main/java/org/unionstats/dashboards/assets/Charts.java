@@ -135,6 +135,36 @@ public final class Charts {
         return new Chart(key, title, dataset, "table", List.of(), List.of(), columns, filters, order, rowLimit, latestOnly, style);
     }
 
+    /** Bars of several metrics side by side, one group per category, in the category's order. */
+    public static Chart bars(String key, String title, Dataset dataset, String category, List<String> metrics, List<Filter> filters) {
+        metrics.forEach(m -> metric(dataset, m));
+        requireColumns(dataset, List.of(category));
+        ObjectNode style = JSON.objectNode().put("x_axis", category);
+        ArrayNode m = style.putArray("metrics");
+        metrics.forEach(m::add);
+        style.putArray("groupby");
+        style.put("orientation", "vertical").put("x_axis_sort_asc", true).put("y_axis_format", format(dataset, metrics.get(0)))
+                .put("show_value", true).put("show_legend", true).put("legendType", "scroll").put("legendOrientation", "top")
+                .put("color_scheme", "supersetColors").put("only_total", true).put("order_desc", true).put("truncateXAxis", true)
+                .put("seriesType", "bar").put("comparison_type", "values")
+                // Every category named, slanted so a city's dozen county names fit.
+                .put("xAxisLabelInterval", "0").put("xAxisLabelRotation", 45);
+        style.putArray("y_axis_bounds").addNull().addNull();
+        return new Chart(key, title, dataset, "echarts_timeseries_bar", List.of(category), metrics, List.of(), filters,
+                List.of(new Chart.Order(category, true)), 100, true, style);
+    }
+
+    /**
+     * A raw table whose markup columns the table renders as HTML (links), sanitised by Superset: for datasets whose
+     * every text is the warehouse's own (codes, names of the region directory, links made in the dataset's SQL), never
+     * what a submitter wrote.
+     */
+    public static Chart linkTable(String key, String title, Dataset dataset, List<String> columns, List<Chart.Order> order, int rowLimit) {
+        Chart chart = rawTable(key, title, dataset, columns, List.of(), order, rowLimit, false);
+        chart.style().put(ALLOW_RENDER_HTML, true);
+        return chart;
+    }
+
     /** Superset's China map: provinces keyed by ISO 3166-2 code, shaded by the metric. */
     public static Chart chinaMap(String key, String title, Dataset dataset, String isoColumn, String metric, List<Filter> filters) {
         metric(dataset, metric);

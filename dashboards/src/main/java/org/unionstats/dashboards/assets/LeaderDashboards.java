@@ -32,7 +32,8 @@ public final class LeaderDashboards {
     public static List<Dashboard> all(KpiCatalogue catalogue, List<Dataset> datasets) {
         Map<String, Dataset> ds = datasets.stream().collect(Collectors.toMap(Dataset::key, Function.identity()));
         return List.of(overview(catalogue, ds.get(WarehouseDatasets.KPI_OVERVIEW)), city(catalogue, ds.get(WarehouseDatasets.KPI_VALUES)),
-                scorecard(ds.get(WarehouseDatasets.SCORECARD)), dataQuality(ds));
+                scorecard(ds.get(WarehouseDatasets.SCORECARD), ds.get(WarehouseDatasets.TARGETS), ds.get(WarehouseDatasets.ISSUED_LETTERS)),
+                dataQuality(ds));
     }
 
     private static String name(KpiCatalogue catalogue, String kpi) {
@@ -112,7 +113,12 @@ public final class LeaderDashboards {
                 false);
     }
 
-    static Dashboard scorecard(Dataset scorecard) {
+    /**
+     * The county scorecard with the targets against actuals (attainment and expected pace per county, each target in
+     * a table) and the issued letters with links to their PDFs. The scorecard and the targets show the latest quarter;
+     * the letters every quarter's, narrowed by 季度.
+     */
+    static Dashboard scorecard(Dataset scorecard, Dataset targets, Dataset letters) {
         String k = "scorecard_";
         Chart table = Charts.rawTable(k + "table", "县区季度指导书", scorecard,
                 List.of("county_code", "county_name", "kpi_order", "kpi_name_zh", "unit", "value", "previous_value", "change_on_quarter", "year_ago_value", "change_on_year",
@@ -122,8 +128,22 @@ public final class LeaderDashboards {
                 List.of("bottom_quarter_count", "best_rank", "dq_findings_total", "kpis_ranked"), List.of(), true);
         Chart bottom = Charts.ranking(k + "bottom_ranking", "位于全市后四分之一的指标数", scorecard, "county_name", "bottom_quarter_count",
                 List.of());
-        return new Dashboard(SCORECARD, "县区季度指导书", "每季度末市总工会对各县区的评价依据：本季度数值、较上季度与上年同期的变化、全市排名（1 = 最好）与提示。",
-                List.of(row(cell(flags, 6, 50), cell(bottom, 6, 50)), row(cell(table, 12, 100))),
+        Chart attainment = Charts.bars(k + "target_attainment", "各县区目标完成率与序时进度（最新季度）", targets, "county_name",
+                List.of("attainment", "expected_pace"), List.of());
+        Chart behind = Charts.table(k + "targets_behind", "落后于序时进度的目标数", targets, List.of("county_name"),
+                List.of("targets_behind", "targets_set"), List.of(), true);
+        Chart targetTable = Charts.rawTable(k + "targets", "目标任务完成情况（最新季度）", targets,
+                List.of("county_code", "county_name", "kpi_name_zh", "issuer_name", "target_period", "unit", "target_value", "actual_value",
+                        "attainment_pct", "expected_pace_pct", "pace_label"),
+                List.of(), List.of(new Chart.Order("county_code", true), new Chart.Order("kpi_name_zh", true),
+                        new Chart.Order("target_period", true)), 2000, true);
+        Chart issued = Charts.linkTable(k + "letters", "已签发的指导书", letters,
+                List.of("period", "county_code", "county_name", "edition", "signed", "pdf_link"),
+                List.of(new Chart.Order("period", false), new Chart.Order("county_code", true), new Chart.Order("edition", false)), 2000);
+        return new Dashboard(SCORECARD, "县区季度指导书", "每季度末市总工会对各县区的评价依据：本季度数值、较上季度与上年同期的变化、全市排名（1 = 最好）与提示；"
+                + "目标任务完成率与序时进度；已签发的指导书（PDF）。",
+                List.of(row(cell(flags, 6, 50), cell(bottom, 6, 50)), row(cell(attainment, 8, 60), cell(behind, 4, 60)),
+                        row(cell(targetTable, 12, 80)), row(cell(table, 12, 100)), row(cell(issued, 12, 60))),
                 List.of(new Dashboard.NativeFilter("scorecard_city", "城市", scorecard, "city_name", false, null, null, DEMO_CITY),
                         new Dashboard.NativeFilter("scorecard_county", "县区", scorecard, "county_name", false, "scorecard_city", null),
                         new Dashboard.NativeFilter("scorecard_period", "季度", scorecard, "period", true, null, null)),

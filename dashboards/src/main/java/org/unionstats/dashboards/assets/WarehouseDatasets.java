@@ -8,6 +8,7 @@ import java.util.Map;
 import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.kpis.KpiDefinition;
 import org.unionstats.kpis.KpiFamily;
+import org.unionstats.warehouse.WarehouseLayout;
 
 /**
  * The datasets the dashboards read: SQL over the views and tables Trino serves (catalog
@@ -39,6 +40,12 @@ public final class WarehouseDatasets {
     public static final String QUARANTINE_COUNTS = "dash_quarantine_counts";
     public static final String DQ_FINDINGS = "dash_dq_findings";
     public static final String RUNS = "dash_runs";
+    /** Each county-level unit's targets at each quarter's end: target, actual, attainment and expected pace. */
+    public static final String TARGETS = "dash_targets";
+    /** Every issued edition of a guidance letter, with the link to its archived PDF. */
+    public static final String ISSUED_LETTERS = "dash_issued_letters";
+    /** Where Superset serves the archived letters (dashboards/superset/unionstats_letters.py): the archive's paths below it. */
+    public static final String LETTERS_URL = "/unionstats/letters/";
 
     /** GB/T 2260 province prefix → the ISO 3166-2 code Superset's China map keys provinces by. */
     static final Map<String, String> PROVINCE_ISO = new LinkedHashMap<>();
@@ -57,7 +64,7 @@ public final class WarehouseDatasets {
 
     public static List<Dataset> all(KpiCatalogue catalogue) {
         return List.of(kpiValues(catalogue), kpiOverview(catalogue), scorecard(), completeness(), countyReporting(), quarantine(),
-                quarantineCounts(), dqFindings(), runs());
+                quarantineCounts(), dqFindings(), runs(), targets(), issuedLetters());
     }
 
     /** The metric of one KPI: parts summed then divided for ratios, sums for flows and stocks, the single value otherwise. */
@@ -344,5 +351,65 @@ public final class WarehouseDatasets {
                 Column.of("refused_files", "BIGINT", "整体拒收文件数"), Column.of("replaced_files", "BIGINT", "被更正替换文件数"));
         List<Metric> metrics = List.of(new Metric("run_count", "COUNT(*)", "批次数", ",d", "入库批次数 / Ingest runs"));
         return new Dataset(RUNS, "入库批次（运行历史）", sql, columns, metrics, null);
+    }
+
+    /**
+     * The targets (目标任务) of the county-level units at each quarter's end, from the view {@code kpi.targets}: each
+     * target with its actual, attainment and expected pace (%), as the letters print them. Columns named as the
+     * scorecard's, so the 城市, 县区 and 季度 filters of the 县区季度指导书 apply to both.
+     */
+    static Dataset targets() {
+        String sql = String.join("\n",
+                "SELECT o.city_code, t.city AS city_name, t.org_code AS county_code, t.org_name AS county_name, t.period,",
+                "       t.kpi_id, t.kpi_name_zh, " + KpiFormats.unitZhSql("t.unit") + " AS unit, t.issuer_name, t.target_period,",
+                "       t.target_value, t.actual_value, t.attainment_pct, t.expected_pace_pct, t.on_pace,",
+                "       CASE WHEN t.on_pace THEN '达到序时进度' WHEN NOT t.on_pace THEN '落后于序时进度' ELSE '无实际值' END AS pace_label,",
+                "       t.period = l.latest_period AS is_latest_period",
+                "FROM unionstats.kpi.targets t",
+                "JOIN unionstats.warehouse.dim_orgs o ON o.org_code = t.org_code",
+                "CROSS JOIN (SELECT max(period) AS latest_period FROM unionstats.kpi.targets WHERE period_type = 'quarter') l",
+                "WHERE t.org_level = 'county' AND t.period_type = 'quarter'");
+        List<Column> columns = List.of(
+                Column.of("city_code", "VARCHAR", "城市代码"), Column.of("city_name", "VARCHAR", "城市"),
+                Column.of("county_code", "VARCHAR", "县区代码"), Column.of("county_name", "VARCHAR", "县区"),
+                Column.of("period", "VARCHAR", "季度"), Column.of("kpi_id", "VARCHAR", "指标代码"), Column.of("kpi_name_zh", "VARCHAR", "指标"),
+                Column.of("unit", "VARCHAR", "单位"), Column.of("issuer_name", "VARCHAR", "下达单位"), Column.of("target_period", "VARCHAR", "目标期间"),
+                Column.of("target_value", "DOUBLE", "目标值"), Column.of("actual_value", "DOUBLE", "实际完成"),
+                Column.of("attainment_pct", "DOUBLE", "完成率（%）"), Column.of("expected_pace_pct", "DOUBLE", "序时进度（%）"),
+                Column.of("on_pace", "BOOLEAN", "达到序时进度"), Column.of("pace_label", "VARCHAR", "进度"),
+                Column.of("is_latest_period", "BOOLEAN", "是否最新季度"));
+        List<Metric> metrics = List.of(
+                new Metric("attainment", "AVG(attainment_pct)", "目标完成率（%）", ",.1f",
+                        "各目标完成率的平均 / Attainment averaged over the targets"),
+                new Metric("expected_pace", "AVG(expected_pace_pct)", "序时进度（%）", ",.1f",
+                        "各目标序时进度的平均 / Expected pace averaged over the targets"),
+                new Metric("targets_behind", "SUM(CASE WHEN NOT on_pace THEN 1 ELSE 0 END)", "落后于序时进度的目标数", ",d",
+                        "实际值未达到序时进度的目标个数 / Targets behind their expected pace"),
+                new Metric("targets_set", "COUNT(*)", "目标数", ",d", "下达的目标个数 / Targets set"));
+        return new Dataset(TARGETS, "县区目标任务完成情况", sql, columns, metrics, "city_code");
+    }
+
+    /**
+     * Every issued edition of the guidance letters ({@code kpi.letters_issued}) with a link to its PDF in the letter
+     * archive: the archive's path is the warehouse layout's, served by Superset at {@value #LETTERS_URL} to whoever may
+     * read the edition's row here. The link is the only markup, made here from codes and numbers.
+     */
+    static Dataset issuedLetters() {
+        String path = "'" + WarehouseLayout.archivedLetterPath("' || i.city_code || '", "' || i.period || '", "' || i.letter_id || '",
+                "' || CAST(i.edition AS VARCHAR) || '") + "'";
+        String sql = String.join("\n",
+                "SELECT i.city_code, i.city_name, i.county_code, i.county_name, i.period, i.letter_id, i.edition, i.issued_at, i.signed,",
+                "       " + path + " AS pdf_path,",
+                "       '<a href=\"" + LETTERS_URL + "' || " + path + " || '\" target=\"_blank\">' || i.letter_id || ' 第' || CAST(i.edition AS VARCHAR)"
+                        + " || '版（PDF）</a>' AS pdf_link",
+                "FROM unionstats.kpi.letters_issued i");
+        List<Column> columns = List.of(
+                Column.of("city_code", "VARCHAR", "城市代码"), Column.of("city_name", "VARCHAR", "城市"),
+                Column.of("county_code", "VARCHAR", "县区代码"), Column.of("county_name", "VARCHAR", "县区"),
+                Column.of("period", "VARCHAR", "季度"), Column.of("letter_id", "VARCHAR", "指导书编号"), Column.of("edition", "INTEGER", "版次"),
+                Column.time("issued_at", "TIMESTAMP(3)", "签发时间（UTC）"), Column.of("signed", "VARCHAR", "签发日期"),
+                Column.of("pdf_path", "VARCHAR", "PDF 文件"), Column.of("pdf_link", "VARCHAR", "指导书（PDF）"));
+        List<Metric> metrics = List.of(new Metric("letters", "COUNT(*)", "指导书份数", ",d", "已签发的指导书（各版次）/ Issued editions"));
+        return new Dataset(ISSUED_LETTERS, "已签发的县区季度指导书", sql, columns, metrics, "city_code");
     }
 }

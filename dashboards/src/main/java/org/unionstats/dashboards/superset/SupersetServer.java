@@ -218,6 +218,7 @@ public final class SupersetServer {
         return Map.of("SUPERSET_CONFIG_PATH", settings.configFile().toString(),
                 "UNIONSTATS_SUPERSET_HOME", settings.home().toString(),
                 "UNIONSTATS_CREDENTIALS", settings.credentialsFile().toString(),
+                "UNIONSTATS_LETTER_ARCHIVES", settings.letterArchives(),
                 "FLASK_APP", "superset",
                 "PYTHONUNBUFFERED", "1",
                 "PATH", installation.venv().resolve("bin") + File.pathSeparator + environment.variables().getOrDefault("PATH", "/usr/bin:/bin"));

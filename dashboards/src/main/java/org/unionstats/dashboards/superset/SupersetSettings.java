@@ -2,6 +2,8 @@ package org.unionstats.dashboards.superset;
 
 import java.nio.file.Path;
 import org.unionstats.environment.Environment;
+import org.unionstats.serving.server.TrinoConfig;
+import org.unionstats.warehouse.WarehouseLayout;
 
 /**
  * Where the local Superset lives and how it serves, built once from the command line's environment
@@ -60,6 +62,16 @@ public record SupersetSettings(Path repository, Path stateFolder, Path cacheFold
 
     public Path serverLog() {
         return home().resolve("superset.log");
+    }
+
+    /**
+     * The letter archives of the warehouses the local Trino serves (each published warehouse is linked into its file
+     * system): a glob Superset serves the issued letters' PDFs from.
+     */
+    public String letterArchives() {
+        Path served = new TrinoConfig(stateFolder, cacheFolder, TrinoConfig.DEFAULT_HTTPS_PORT, TrinoConfig.DEFAULT_HTTP_PORT,
+                TrinoConfig.DEFAULT_HEAP).warehousesFolder();
+        return served.resolve("*").resolve(WarehouseLayout.LETTER_ARCHIVE).toString();
     }
 
     public Path dashboardsFolder() {

@@ -138,9 +138,9 @@ class DataQualityDashboardTest {
         }
     }
 
-    /** The output column names of a SELECT: each top-level item's alias, or the column it names. */
+    /** The output column names of a SELECT (after its WITH clauses, if any): each top-level item's alias, or the column it names. */
     static List<String> selectedColumns(String sql) {
-        Matcher select = Pattern.compile("(?is)^\\s*SELECT\\s+(.*?)\\s+FROM\\s").matcher(sql);
+        Matcher select = Pattern.compile("(?is)^\\s*SELECT\\s+(.*?)\\s+FROM\\s").matcher(mainSelect(sql));
         assertThat(select.find()).as(sql).isTrue();
         String list = select.group(1);
         List<String> items = new ArrayList<>();
@@ -171,5 +171,21 @@ class DataQualityDashboardTest {
             }
         }
         return names;
+    }
+
+    /** The statement from its first SELECT outside parentheses: a WITH clause's queries are all inside them. */
+    private static String mainSelect(String sql) {
+        int depth = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && sql.regionMatches(true, i, "SELECT", 0, 6) && (i == 0 || !Character.isLetterOrDigit(sql.charAt(i - 1)))) {
+                return sql.substring(i);
+            }
+        }
+        return sql;
     }
 }

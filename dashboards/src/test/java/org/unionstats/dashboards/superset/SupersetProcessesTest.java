@@ -52,7 +52,9 @@ class SupersetProcessesTest {
                 environment(Map.of("PATH", "/usr/bin")), m -> {});
         assertThat(server.variables()).containsEntry("PATH", dir.resolve(".cache/superset/venv/bin") + File.pathSeparator + "/usr/bin")
                 .containsEntry("SUPERSET_CONFIG_PATH", dir.resolve("dashboards/superset/superset_config.py").toString())
-                .containsEntry("UNIONSTATS_CREDENTIALS", dir.resolve("state/credentials.json").toString());
+                .containsEntry("UNIONSTATS_CREDENTIALS", dir.resolve("state/credentials.json").toString())
+                // The letter archives of the warehouses Trino serves: each published warehouse is linked under its files.
+                .containsEntry("UNIONSTATS_LETTER_ARCHIVES", dir.resolve("state/trino/files/warehouses/*/_letters").toString());
 
         ChildProcess.Result result = ChildProcess.of(SupersetServer.withoutUnsetVariables(
                         List.of("sh", "-c", "echo ${PYTHONPATH-unset} ${REQUESTS_CA_BUNDLE-unset} ${CURL_CA_BUNDLE-unset} $KEPT")))

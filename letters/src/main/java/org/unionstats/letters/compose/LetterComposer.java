@@ -13,6 +13,8 @@ import org.unionstats.letters.facts.Finding;
 import org.unionstats.letters.facts.KpiFacts;
 import org.unionstats.letters.facts.Reporting;
 import org.unionstats.letters.facts.Target;
+import org.unionstats.letters.ledger.Ledger;
+import org.unionstats.letters.ledger.Opinion;
 import org.unionstats.letters.text.Figures;
 import org.unionstats.letters.text.Quarters;
 
@@ -35,10 +37,20 @@ public final class LetterComposer {
     }
 
     public List<Letter> compose(CityFacts city) {
-        return city.counties().stream().map(c -> compose(new CountyContext(c, city.code(), city.name(), city.quarter()))).toList();
+        return compose(city, Ledger.EMPTY);
+    }
+
+    /** The letters with the department opinions of the quarter and how the previous quarter's items stand. */
+    public List<Letter> compose(CityFacts city, Ledger ledger) {
+        return city.counties().stream().map(c -> compose(new CountyContext(c, city.code(), city.name(), city.quarter(),
+                ledger.followUps(c.code())), ledger.opinions(c.code()))).toList();
     }
 
     Letter compose(CountyContext c) {
+        return compose(c, List.of());
+    }
+
+    private Letter compose(CountyContext c, List<Opinion> opinions) {
         CountyFacts county = c.county();
         String quarter = Quarters.label(c.quarter());
         return new Letter(county.code(), county.name(), c.cityCode(), c.cityName(), c.quarter(),
@@ -52,13 +64,20 @@ public final class LetterComposer {
                 kpiNotes(c),
                 Evaluation.evaluate(c),
                 Evaluation.priorities(c),
+                opinions.stream().map(LetterComposer::opinion).toList(),
                 reportingNotes(county),
                 findingNotes(county),
+                FollowUps.lines(c.followUps()),
                 "请" + c.you() + "总工会对照上述意见，认真研究落实措施，明确主体责任，并于" + Quarters.next(c.quarter()) + "内将落实情况书面反馈"
                         + c.cityUnion() + "。",
                 c.cityUnion(),
                 Quarters.date(date),
                 List.of());
+    }
+
+    /** 组织部：要……（2024年第四季度内办结） */
+    static String opinion(Opinion o) {
+        return o.department() + "：" + o.text() + "（" + Quarters.label(o.dueQuarter()) + "内办结）";
     }
 
     /** A KPI's row of the table, as a letter prints it. */

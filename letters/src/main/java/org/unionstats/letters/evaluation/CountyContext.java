@@ -1,6 +1,8 @@
 package org.unionstats.letters.evaluation;
 
+import java.util.List;
 import org.unionstats.letters.facts.CountyFacts;
+import org.unionstats.letters.ledger.FollowUp;
 
 /**
  * A county-level unit as its letter speaks of it: its facts, the city whose union writes, and how the letter addresses
@@ -8,8 +10,18 @@ import org.unionstats.letters.facts.CountyFacts;
  *
  * @param cityName the city's name (秦皇岛市)
  * @param quarter the quarter, e.g. 2024Q3
+ * @param followUps the items of the previous quarter's letter and where they stand
  */
-public record CountyContext(CountyFacts county, String cityCode, String cityName, String quarter) {
+public record CountyContext(CountyFacts county, String cityCode, String cityName, String quarter, List<FollowUp> followUps) {
+
+    public CountyContext {
+        followUps = List.copyOf(followUps);
+    }
+
+    /** A county whose previous letter left no item in the ledger. */
+    public CountyContext(CountyFacts county, String cityCode, String cityName, String quarter) {
+        this(county, cityCode, cityName, quarter, List.of());
+    }
 
     /** How the letter says "you": by what the unit's name ends with (县, 市, 旗); districts and zones are 区. */
     public String you() {

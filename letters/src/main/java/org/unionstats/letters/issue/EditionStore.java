@@ -26,12 +26,14 @@ import org.unionstats.errors.UnionStatsException;
 import org.unionstats.letters.compose.KpiRow;
 import org.unionstats.letters.compose.Letter;
 import org.unionstats.letters.facts.WarehouseTables;
+import org.unionstats.letters.ledger.ItemStore;
 import org.unionstats.warehouse.WarehouseLayout;
 
 /**
  * The issued editions of letters, in two warehouse tables partitioned by quarter: {@code letters_issued} (a row per
  * edition: every paragraph as printed) and {@code letter_figures} (a row per KPI of an edition: the numbers and the
- * row as printed). One issue writes one file into each, staged and then moved in, figures first: an edition exists
+ * row as printed), with the ledger items an issue adds ({@link ItemStore}). One issue writes one file into each,
+ * staged and then moved in, items and figures first: an edition exists
  * once its {@code letters_issued} row does, and readers take only the figures of its {@code issue_id}, so an issue that
  * fails half way leaves no edition.
  */
@@ -47,10 +49,12 @@ public final class EditionStore {
 
     private final WarehouseLayout layout;
     private final WarehouseTables tables;
+    private final ItemStore items;
 
     public EditionStore(WarehouseLayout layout, WarehouseTables tables) {
         this.layout = layout;
         this.tables = tables;
+        this.items = new ItemStore(tables);
     }
 
     /** The latest edition of each letter of a city issued for a quarter, by letter id. */
@@ -76,9 +80,9 @@ public final class EditionStore {
                             rs.getString("city_name"), rs.getString("period"), rs.getString("heading"), id, rs.getString("title"),
                             rs.getString("addressee"), rs.getString("opening"),
                             rows.getOrDefault(id, List.of()).stream().map(PrintedFigure::row).toList(), lines(rs.getString("kpi_notes")),
-                            lines(rs.getString("evaluation")), lines(rs.getString("priorities")), lines(rs.getString("reporting_notes")),
-                            lines(rs.getString("finding_notes")), rs.getString("closing"), rs.getString("sender"), rs.getString("signed"),
-                            List.of());
+                            lines(rs.getString("evaluation")), lines(rs.getString("priorities")), optionalLines(rs, "opinions"),
+                            lines(rs.getString("reporting_notes")), lines(rs.getString("finding_notes")), optionalLines(rs, "follow_ups"),
+                            rs.getString("closing"), rs.getString("sender"), rs.getString("signed"), List.of());
                     editions.put(id, new Edition(rs.getInt("edition"), letter, rows.getOrDefault(id, List.of())));
                 }
             }
@@ -104,6 +108,16 @@ public final class EditionStore {
         return rows;
     }
 
+    /** Lines of a column editions issued before it existed do not have (an empty list for them). */
+    private static List<String> optionalLines(ResultSet rs, String column) throws SQLException {
+        for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+            if (rs.getMetaData().getColumnName(c).equals(column)) {
+                return lines(rs.getString(c));
+            }
+        }
+        return List.of();
+    }
+
     /** Records editions of a city's letters for a quarter, all or none. */
     public void issue(String cityCode, String quarter, List<Edition> editions, Instant at) {
         if (editions.isEmpty()) {
@@ -114,9 +128,15 @@ public final class EditionStore {
         Path staging = Path.of(layout.staging("letters-" + cityCode + "-" + issueId));
         try {
             Files.createDirectories(staging);
+            boolean newItems;
             try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
                 stageIssued(db, editions, issueId, TIMESTAMP.format(at), staging.resolve(ISSUED + ".parquet"));
                 stageFigures(db, editions, issueId, staging.resolve(FIGURES + ".parquet"));
+                newItems = items.stage(db, editions, issueId, TIMESTAMP.format(at), items.recorded(db, cityCode, quarter),
+                        staging.resolve(ItemStore.ITEMS + ".parquet"));
+            }
+            if (newItems) {
+                moveIn(staging.resolve(ItemStore.ITEMS + ".parquet"), layout.localPartition(ItemStore.ITEMS, quarter).resolve(file));
             }
             moveIn(staging.resolve(FIGURES + ".parquet"), layout.localPartition(FIGURES, quarter).resolve(file));
             moveIn(staging.resolve(ISSUED + ".parquet"), layout.localPartition(ISSUED, quarter).resolve(file));
@@ -139,16 +159,16 @@ public final class EditionStore {
             st.execute("CREATE TEMP TABLE issued (letter_id VARCHAR, edition INTEGER, issue_id VARCHAR, issued_at TIMESTAMP, city_code VARCHAR,"
                     + " city_name VARCHAR, county_code VARCHAR, county_name VARCHAR, heading VARCHAR, title VARCHAR, addressee VARCHAR,"
                     + " opening VARCHAR, kpi_notes VARCHAR, evaluation VARCHAR, priorities VARCHAR, reporting_notes VARCHAR,"
-                    + " finding_notes VARCHAR, closing VARCHAR, sender VARCHAR, signed VARCHAR)");
+                    + " finding_notes VARCHAR, closing VARCHAR, sender VARCHAR, signed VARCHAR, opinions VARCHAR, follow_ups VARCHAR)");
         }
         try (PreparedStatement ins = db.prepareStatement("INSERT INTO issued VALUES (?, ?, ?, CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?)")) {
+                + " ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Edition e : editions) {
                 Letter l = e.letter();
                 Object[] values = {e.letterId(), e.number(), issueId, at, l.cityCode(), l.cityName(), l.countyCode(), l.countyName(),
                         l.heading(), l.title(), l.addressee(), l.opening(), String.join(LINES, l.kpiNotes()), String.join(LINES, l.evaluation()),
                         String.join(LINES, l.priorities()), String.join(LINES, l.reportingNotes()), String.join(LINES, l.findingNotes()),
-                        l.closing(), l.sender(), l.date()};
+                        l.closing(), l.sender(), l.date(), String.join(LINES, l.opinions()), String.join(LINES, l.followUps())};
                 for (int i = 0; i < values.length; i++) {
                     ins.setObject(i + 1, values[i]);
                 }

@@ -42,10 +42,21 @@ public final class MarkdownLetters implements LetterWriter {
         for (int i = 0; i < l.priorities().size(); i++) {
             md.append(i + 1).append(". ").append(l.priorities().get(i)).append('\n');
         }
+        if (!l.opinions().isEmpty()) {
+            md.append("\n### ").append(Letter.OPINIONS_PART).append("\n\n");
+            for (int i = 0; i < l.opinions().size(); i++) {
+                md.append(l.priorities().size() + i + 1).append(". ").append(l.opinions().get(i)).append('\n');
+            }
+        }
+        md.append('\n').append(l.itemNote()).append('\n');
         md.append("\n## ").append(Letter.QUALITY_SECTION).append("\n\n");
         l.reportingNotes().forEach(n -> md.append("- ").append(n).append('\n'));
         md.append('\n');
         l.findingNotes().forEach(n -> md.append("- ").append(n).append('\n'));
+        if (!l.followUps().isEmpty()) {
+            md.append("\n## ").append(Letter.FOLLOW_UP_SECTION).append("\n\n").append(l.followUps().get(0)).append("\n\n");
+            l.followUps().stream().skip(1).forEach(f -> md.append("- ").append(f).append('\n'));
+        }
         md.append('\n').append(l.closing()).append("\n\n");
         md.append(l.sender()).append("  \n").append(l.date()).append('\n');
         if (!l.corrections().isEmpty()) {

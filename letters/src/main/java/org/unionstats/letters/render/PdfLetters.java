@@ -3,7 +3,6 @@ package org.unionstats.letters.render;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -27,18 +26,21 @@ public final class PdfLetters implements LetterWriter {
 
     @Override
     public List<Path> write(List<Letter> letters, Path folder) throws IOException {
-        List<Path> files = new ArrayList<>();
+        List<Path> files = letters.stream().map(l -> folder.resolve(FileNames.county(l, "pdf"))).toList();
+        write(letters, files);
+        return files;
+    }
+
+    /** Writes each letter into the file of the same position. */
+    public static void write(List<Letter> letters, List<Path> files) throws IOException {
         try (LetterFonts fonts = LetterFonts.load()) {
-            for (Letter letter : letters) {
-                Path file = folder.resolve(FileNames.county(letter, "pdf"));
+            for (int i = 0; i < letters.size(); i++) {
                 try (PDDocument document = new PDDocument()) {
-                    lay(letter, document, fonts);
-                    document.save(file.toFile());
+                    lay(letters.get(i), document, fonts);
+                    document.save(files.get(i).toFile());
                 }
-                files.add(file);
             }
         }
-        return files;
     }
 
     static void lay(Letter l, PDDocument document, LetterFonts fonts) throws IOException {
@@ -86,7 +88,12 @@ public final class PdfLetters implements LetterWriter {
             }
 
             flow.paragraph(Letter.PRIORITIES_SECTION, section);
-            numbered(flow, l.priorities(), body);
+            numbered(flow, l.priorities(), 1, body);
+            if (!l.opinions().isEmpty()) {
+                flow.paragraph(INDENT + "（二）" + Letter.OPINIONS_PART, body);
+                numbered(flow, l.opinions(), l.priorities().size() + 1, body);
+            }
+            flow.paragraph(INDENT + l.itemNote(), note);
 
             flow.paragraph(Letter.QUALITY_SECTION, section);
             flow.paragraph(INDENT + "（一）报送情况", body);
@@ -96,6 +103,14 @@ public final class PdfLetters implements LetterWriter {
             flow.paragraph(INDENT + "（二）数据质量问题", body);
             for (String n : l.findingNotes()) {
                 flow.paragraph(INDENT + n, note);
+            }
+
+            if (!l.followUps().isEmpty()) {
+                flow.paragraph(Letter.FOLLOW_UP_SECTION, section);
+                flow.paragraph(INDENT + l.followUps().get(0), body);
+                for (String f : l.followUps().subList(1, l.followUps().size())) {
+                    flow.paragraph(INDENT + f, note);
+                }
             }
 
             flow.space(6);
@@ -114,10 +129,10 @@ public final class PdfLetters implements LetterWriter {
         }
     }
 
-    /** 1．…, 2．… with the lines after the first hanging under the text. */
-    private static void numbered(PdfFlow flow, List<String> items, Style style) throws IOException {
+    /** 1．…, 2．… (from {@code first}) with the lines after the first hanging under the text. */
+    private static void numbered(PdfFlow flow, List<String> items, int first, Style style) throws IOException {
         for (int i = 0; i < items.size(); i++) {
-            String number = INDENT + (i + 1) + "．";
+            String number = INDENT + (first + i) + "．";
             float hang = style.font().getStringWidth(number) / 1000 * style.size();
             flow.paragraph(number + items.get(i), style.hanging(hang));
         }

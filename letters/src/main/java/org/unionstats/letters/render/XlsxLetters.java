@@ -78,11 +78,22 @@ public final class XlsxLetters implements LetterWriter {
         for (int i = 0; i < l.priorities().size(); i++) {
             lines.add((i + 1) + "．" + l.priorities().get(i), s.text);
         }
+        if (!l.opinions().isEmpty()) {
+            lines.add("（二）" + Letter.OPINIONS_PART, s.text);
+            for (int i = 0; i < l.opinions().size(); i++) {
+                lines.add((l.priorities().size() + i + 1) + "．" + l.opinions().get(i), s.text);
+            }
+        }
+        lines.add(l.itemNote(), s.text);
         lines.add(Letter.QUALITY_SECTION, s.section);
         lines.add("（一）报送情况", s.text);
         l.reportingNotes().forEach(n -> lines.add(n, s.text));
         lines.add("（二）数据质量问题", s.text);
         l.findingNotes().forEach(n -> lines.add(n, s.text));
+        if (!l.followUps().isEmpty()) {
+            lines.add(Letter.FOLLOW_UP_SECTION, s.section);
+            l.followUps().forEach(f -> lines.add(f, s.text));
+        }
         lines.add(l.closing(), s.text);
         lines.add(l.sender(), s.right);
         lines.add(l.date(), s.right);

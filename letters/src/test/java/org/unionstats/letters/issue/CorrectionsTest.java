@@ -36,8 +36,8 @@ class CorrectionsTest {
     private static Edition edition() {
         List<PrintedFigure> figures = PRINTED.stream().map(k -> PrintedFigure.of(k, LetterComposer.row(k))).toList();
         Letter letter = new Letter("130302", "海港区", "130300", "秦皇岛市", "2024Q3", "秦皇岛市总工会县区季度指导书", "2024Q3-130302", "title",
-                "海港区总工会：", "opening", figures.stream().map(PrintedFigure::row).toList(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), "closing", "秦皇岛市总工会", "2024年10月15日", List.of());
+                "海港区总工会：", "opening", figures.stream().map(PrintedFigure::row).toList(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), "closing", "秦皇岛市总工会", "2024年10月15日", List.of());
         return new Edition(1, letter, figures);
     }
 

@@ -30,8 +30,9 @@ import org.unionstats.warehouse.WarehouseLayout;
  */
 public final class OpenLineageEvents implements LineageEvents {
 
-    /** What the KPI job reads: the record tables and the receipts. */
-    static final List<String> KPI_INPUTS = Stream.concat(Stream.of(RecordType.values()).map(RecordType::code),
+    /** What the KPI job reads: the record tables (but the ledger's opinions and feedback, which feed the letters) and the receipts. */
+    static final List<String> KPI_INPUTS = Stream.concat(Stream.of(RecordType.values())
+                    .filter(t -> t != RecordType.OPINIONS && t != RecordType.FEEDBACK).map(RecordType::code),
             Stream.of(WarehouseLayout.RECEIPTS)).toList();
 
     private static final URI PRODUCER = URI.create("urn:unionstats:cli:0.1.0");

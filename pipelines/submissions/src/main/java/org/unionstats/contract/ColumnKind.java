@@ -29,6 +29,13 @@ public enum ColumnKind {
     KPI,
     /** A year or a quarter ({@code 2024}, {@code 2024年}, {@code 2024Q3}, {@code 2024年第三季度}), stored canonical. */
     PERIOD,
+    /**
+     * Free text a person writes to another (an opinion, a reply), kept as written: at most {@code max} characters, and
+     * refused when it holds what looks like an ID-card or mobile phone number.
+     */
+    FREE_TEXT,
+    /** The id of an item of an issued guidance letter ({@code 2024Q3-130302-03}) that must exist. */
+    LETTER_ITEM,
     /** A unit that must agree with the indicator's (or the KPI's). */
     UNIT,
     /** 余/多/超过 or 近/约. */

@@ -12,7 +12,9 @@ public enum RecordType {
     COMPETITIONS("competitions", "劳动和技能竞赛"),
     COMPETITION_ENTRIES("competition_entries", "竞赛参赛"),
     INDICATOR_REPORTS("indicator_reports", "工作指标报表"),
-    TARGETS("targets", "目标任务");
+    TARGETS("targets", "目标任务"),
+    OPINIONS("opinions", "部门意见"),
+    FEEDBACK("feedback", "意见反馈");
 
     private final String code;
     private final String zhName;

@@ -16,7 +16,8 @@ import org.unionstats.values.Unit;
  * @param labels Chinese label to English code, for enumerations; empty otherwise
  * @param periodRule how a date relates to the submission's period: {@code inside}, {@code not_after_end},
  *     {@code month_end_not_after_end} (the last day of a month, not after the period's end); for a period column,
- *     {@code ends_on_or_after_start} (not ended before the submission's period begins); or null
+ *     {@code ends_on_or_after_start} (not ended before the submission's period begins) or {@code quarter_not_before}
+ *     (a quarter, the submission's or a later one); or null
  * @param unitBy for a count whose unit depends on another column of the row (the value of a balance counts
  *     persons or households by its {@code balance_type}), that column and the unit of each of its codes; null
  *     otherwise
@@ -39,7 +40,7 @@ public record SourceColumn(
 
     /** The period rules a date column may declare. */
     public static final List<String> PERIOD_RULES = List.of("inside", "not_after_end", "month_end_not_after_end",
-            "ends_on_or_after_start");
+            "ends_on_or_after_start", "quarter_not_before");
 
     public SourceColumn {
         aliases = List.copyOf(aliases);

@@ -137,12 +137,25 @@ public final class PersonalDataMasker {
      * alone or inside something else ({@code KH130306199001011234}).
      */
     public static boolean containsIdNumber(String text) {
+        return contains(text, Set.of(Kind.ID));
+    }
+
+    /**
+     * True when the text holds an ID-card number or a mobile phone number (as {@link #maskText} recognises them, with
+     * {@code +86} or in groups): what free text written to another union must never carry.
+     */
+    public static boolean containsIdOrMobileNumber(String text) {
+        return contains(text, Set.of(Kind.ID, Kind.MOBILE));
+    }
+
+    private static boolean contains(String text, Set<Kind> kinds) {
         if (text == null) {
             return false;
         }
         String s = TextNormalizer.normalize(TextHazards.strip(text));
+        s = INTERNATIONAL_PARENS.matcher(s).replaceAll("+86 ");
         for (Span span : spans(s)) {
-            if (span.kind == Kind.ID) {
+            if (kinds.contains(span.kind)) {
                 return true;
             }
         }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.unionstats.contract.ColumnKind;
 import org.unionstats.contract.Indicators;
+import org.unionstats.contract.LetterItemId;
 import org.unionstats.contract.SourceColumn;
 import org.unionstats.contract.TargetKpi;
 import org.unionstats.contract.TargetKpis;
@@ -68,6 +69,8 @@ final class CellReader implements Serializable {
     Cell read(SourceColumn column, String text, StorageRange storage, ReferenceCodes refs, String orgScope) {
         return switch (column.kind()) {
             case TEXT -> new Cell(text, Qualifier.EXACT);
+            case FREE_TEXT -> new Cell(text, Qualifier.EXACT); // read by RowValidator, which keeps its punctuation
+            case LETTER_ITEM -> new Cell(letterItem(column, text, refs), Qualifier.EXACT);
             case ORG_CODE -> new Cell(knownOrg(column, text, refs), Qualifier.EXACT);
             case ORG_CODE_DECLARED -> new Cell(declaredOrg(column, text), Qualifier.EXACT);
             case REGION_CODE -> new Cell(region(column, text), Qualifier.EXACT);
@@ -273,6 +276,23 @@ final class CellReader implements Serializable {
                     column.name() + " '" + echo(id) + "' is not a known competition: declare it in competitions first (or in the same batch)");
         }
         return id;
+    }
+
+    /** An item of a letter issued so far, canonical ({@code 2024q3-130302-3} reads as {@code 2024Q3-130302-03}). */
+    private String letterItem(SourceColumn column, String text, ReferenceCodes refs) {
+        Optional<LetterItemId> id = LetterItemId.parse(text);
+        if (id.isEmpty()) {
+            throw fail(column.zh() + "「" + echo(text) + "」格式不对：应为指导书上的事项编号，如 2024Q3-130302-03（季度-县区代码-序号）",
+                    column.name() + " '" + echo(text) + "' is malformed: use the item id printed in the letter, e.g. 2024Q3-130302-03");
+        }
+        String canonical = id.get().toString();
+        if (!refs.letterItems().contains(canonical)) {
+            throw fail(column.zh() + "「" + canonical + "」不是已签发指导书中的事项：请核对指导书「" + id.get().letterId()
+                            + "」上的事项编号（指导书签发后方可反馈）",
+                    column.name() + " '" + canonical + "' is not an item of an issued letter: check the item ids printed in letter "
+                            + id.get().letterId() + " (feedback answers letters once issued)");
+        }
+        return canonical;
     }
 
     private static ValueFormatException fail(String zh, String en) {

@@ -7,12 +7,15 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import org.unionstats.contract.LetterItemId;
 import org.unionstats.contract.SourceColumn;
 import org.unionstats.contract.TargetKpi;
 import org.unionstats.contract.TargetKpis;
 import org.unionstats.period.Period;
+import org.unionstats.period.PeriodType;
 import org.unionstats.regions.Region;
 import org.unionstats.regions.RegionDirectory;
+import org.unionstats.regions.RegionLevel;
 import org.unionstats.submission.SubmissionPath;
 
 /** Rules across the cells of one row, per record type, and the submitter's authority over its orgs. */
@@ -29,8 +32,9 @@ final class RecordRules implements Serializable {
     /**
      * @param failed fields whose cell was refused already: rules about them would only repeat
      *     the complaint
+     * @param refs what rows may refer to (the items feedback answers)
      */
-    void check(SubmissionPath sub, Map<String, Object> v, java.util.Set<String> failed, List<Violation> out) {
+    void check(SubmissionPath sub, Map<String, Object> v, java.util.Set<String> failed, ReferenceCodes refs, List<Violation> out) {
         Period p = sub.period();
         switch (sub.recordType()) {
             case ORG_UNITS -> {
@@ -102,7 +106,38 @@ final class RecordRules implements Serializable {
                     out.add(Violation.of(QuarantineCode.RATE_TARGET_OVER_100, "target_value", Map.of("value", shown, "kpi", kpi, "kpi_zh", kpiZh)));
                 }
             }
+            case OPINIONS -> {
+                String issuer = (String) v.get("issuer_code");
+                within(sub, issuer, "issuer_code", out);
+                countyOf(issuer, (String) v.get("county_code"), out);
+            }
+            case FEEDBACK -> addressedTo(sub, (String) v.get("item_id"), out);
         }
+    }
+
+    /** An opinion goes from a city federation to one of its county-level units (a county directly under it). */
+    private void countyOf(String issuer, String county, List<Violation> out) {
+        if (issuer == null || county == null) {
+            return;
+        }
+        boolean ofCity = regions.find(county)
+                .filter(r -> r.level() == RegionLevel.COUNTY && issuer.equals(r.cityCode()))
+                .isPresent();
+        if (!ofCity) {
+            out.add(Violation.of(QuarantineCode.COUNTY_NOT_OF_CITY, "county_code",
+                    Map.of("county_code", county, "issuer", issuer, "issuer_name", name(issuer))));
+        }
+    }
+
+    /** Feedback answers the submitter's own items: an item's letter names the county-level unit it is addressed to. */
+    private void addressedTo(SubmissionPath sub, String itemId, List<Violation> out) {
+        LetterItemId item = itemId == null ? null : LetterItemId.parse(itemId).orElse(null);
+        if (item == null || item.countyCode().equals(sub.submitter())) {
+            return;
+        }
+        out.add(Violation.of(QuarantineCode.ITEM_OF_OTHER_COUNTY, "item_id", Map.of("item_id", itemId,
+                "county_code", item.countyCode(), "county_name", name(item.countyCode()),
+                "submitter", sub.submitter(), "submitter_name", name(sub.submitter()))));
     }
 
     /**
@@ -155,6 +190,17 @@ final class RecordRules implements Serializable {
         if ("ends_on_or_after_start".equals(column.periodRule()) && target.end().isBefore(p.start())) {
             out.add(Violation.of(QuarantineCode.TARGET_PERIOD_PASSED, column.name(), Map.of("target_period", target,
                     "target_start", target.start(), "target_end", target.end(), "period", p, "period_start", p.start())));
+        }
+    }
+
+    /**
+     * A due period ({@code quarter_not_before}): a quarter, the submission's or a later one. The submission's period is a
+     * quarter for the record types that declare the rule.
+     */
+    static void checkDueQuarter(SourceColumn column, Period due, Period p, List<Violation> out) {
+        if ("quarter_not_before".equals(column.periodRule()) && (due.type() != PeriodType.QUARTER || due.start().isBefore(p.start()))) {
+            Period next = Period.containing(PeriodType.QUARTER, p.end().plusDays(1));
+            out.add(Violation.of(QuarantineCode.DUE_PERIOD_INVALID, column.name(), Map.of("due", due, "period", p, "next", next)));
         }
     }
 

@@ -115,8 +115,9 @@ public final class RowValidator implements Serializable {
         String unitText = null;
         SourceColumn valueColumn = null;
         String valueText = null;
-        // The value of an indicator report or a target counts in the unit of the indicator or KPI the row names.
-        SourceColumn measureColumn = catalog.columns(type).stream()
+        // The value of an indicator report or a target counts in the unit of the indicator or KPI the row names
+        // (an opinion names a KPI and counts nothing).
+        SourceColumn measureColumn = catalog.schema(type).getField("unit") == null ? null : catalog.columns(type).stream()
                 .filter(c -> c.kind() == ColumnKind.INDICATOR || c.kind() == ColumnKind.KPI).findFirst().orElse(null);
         // Counts whose unit another cell decides (the value of a balance): read once that cell is.
         Map<SourceColumn, String> unitLater = new LinkedHashMap<>();
@@ -157,6 +158,13 @@ public final class RowValidator implements Serializable {
                         Map.of("column_zh", column.zh(), "column", column.name())));
                 continue;
             }
+            if (column.kind() == ColumnKind.FREE_TEXT) {
+                if (freeText(column, text, violations)) {
+                    // Written to be read by people: kept with its Chinese punctuation, only its spaces tidied.
+                    values.put(column.field(), raw.strip().replaceAll("\\s+", " "));
+                }
+                continue;
+            }
             try {
                 CellReader.Cell cell = cells.read(column, text, storage.get(type).get(column.field()), refs, orgScope);
                 qualifier = qualifier.weakest(cell.qualifier());
@@ -167,6 +175,7 @@ public final class RowValidator implements Serializable {
                     RecordRules.checkPeriodRule(column, date, sub.period(), violations);
                 } else if (column.kind() == ColumnKind.PERIOD) {
                     RecordRules.checkPeriodRule(column, Period.parse((String) cell.value()), sub.period(), violations);
+                    RecordRules.checkDueQuarter(column, Period.parse((String) cell.value()), sub.period(), violations);
                 }
             } catch (RuntimeException e) {
                 violations.add(refusal(column, text, e, null));
@@ -204,11 +213,30 @@ public final class RowValidator implements Serializable {
         for (Violation v : violations) {
             catalog.columns(type).stream().filter(c -> c.name().equals(v.column())).forEach(c -> failed.add(c.field()));
         }
-        rules.check(sub, values, failed, violations);
+        rules.check(sub, values, failed, refs, violations);
         if (!violations.isEmpty()) {
             return new RowResult.Rejected(violations);
         }
         return new RowResult.Accepted(new ValidatedRow(values, qualifier, extras));
+    }
+
+    /**
+     * Free text is kept as written and shown to others: it is refused when longer than its column's {@code max}
+     * characters, or when it holds what looks like an ID-card or mobile phone number (the message never quotes it).
+     */
+    private static boolean freeText(SourceColumn column, String text, List<Violation> violations) {
+        int length = text.codePointCount(0, text.length());
+        if (column.max() != null && length > column.max().intValue()) {
+            violations.add(Violation.of(QuarantineCode.VALUE_TOO_LONG, column.name(),
+                    Map.of("column_zh", column.zh(), "column", column.name(), "length", length, "limit", column.max().intValue())));
+            return false;
+        }
+        if (PersonalDataMasker.containsIdOrMobileNumber(text)) {
+            violations.add(Violation.of(QuarantineCode.PERSONAL_DATA_IN_TEXT, column.name(),
+                    Map.of("column_zh", column.zh(), "column", column.name())));
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -365,6 +393,7 @@ public final class RowValidator implements Serializable {
             case INDICATOR -> QuarantineCode.UNKNOWN_INDICATOR;
             case KPI -> QuarantineCode.UNKNOWN_KPI;
             case PERIOD -> QuarantineCode.BAD_PERIOD;
+            case LETTER_ITEM -> QuarantineCode.UNKNOWN_LETTER_ITEM;
             case QUALIFIER -> QuarantineCode.BAD_QUALIFIER;
             default -> QuarantineCode.BAD_VALUE;
         };

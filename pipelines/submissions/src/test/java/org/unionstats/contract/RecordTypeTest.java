@@ -14,9 +14,10 @@ class RecordTypeTest {
     void codesAndChineseNames() {
         assertThat(RecordType.values()).extracting(RecordType::code).containsExactly(
                 "org_units", "member_events", "hardship_cases", "balances", "competitions", "competition_entries", "indicator_reports",
-                "targets");
+                "targets", "opinions", "feedback");
         assertThat(RecordType.values()).extracting(RecordType::zhName).containsExactly(
-                "工会组织", "会员变动", "困难职工家庭档案", "存量报告", "劳动和技能竞赛", "竞赛参赛", "工作指标报表", "目标任务");
+                "工会组织", "会员变动", "困难职工家庭档案", "存量报告", "劳动和技能竞赛", "竞赛参赛", "工作指标报表", "目标任务", "部门意见",
+                "意见反馈");
     }
 
     @Test
@@ -56,6 +57,10 @@ class RecordTypeTest {
         "targets_2024.xlsx, TARGETS",
         "目标任务.xlsx, TARGETS",
         "目标任务书-第二版.xlsx, TARGETS",
+        "opinions.csv, OPINIONS",
+        "部门意见-2024年第三季度.xlsx, OPINIONS",
+        "feedback_130302.csv, FEEDBACK",
+        "意见反馈.xlsx, FEEDBACK",
     })
     void fromFileName(String fileName, RecordType expected) {
         assertThat(RecordType.fromFileName(fileName)).contains(expected);

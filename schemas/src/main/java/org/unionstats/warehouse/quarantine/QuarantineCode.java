@@ -123,6 +123,23 @@ public enum QuarantineCode {
     RATE_TARGET_OVER_100(Scope.ROW,
             "「{kpi_zh}」是比率，目标值 {value} 超过 100%：请写作 92% 或 0.92",
             "{kpi} is a rate and the target {value} is over 100%; write it as 92% or 0.92", "OUT_OF_RANGE"),
+    PERSONAL_DATA_IN_TEXT(Scope.ROW,
+            "{column_zh} 中有疑似身份证号码或手机号码：意见和反馈不得含有个人信息，请删除后重新报送（如需联系，请写部门或岗位）",
+            "{column} holds what looks like an ID-card or mobile phone number; opinions and feedback must not hold personal data:"
+                    + " remove it and send the row again (name a department or a post instead)"),
+    COUNTY_NOT_OF_CITY(Scope.ROW,
+            "县区「{county_code}」不是发文单位 {issuer}（{issuer_name}）所辖的县级单位：部门意见只写给本市的县区工会",
+            "'{county_code}' is not a county-level unit of the issuer {issuer} ({issuer_name}); opinions go to the county-level"
+                    + " unions of the issuing city"),
+    DUE_PERIOD_INVALID(Scope.ROW,
+            "办结时限「{due}」应为报送期间 {period} 或其后的某个季度（如 {period} 或 {next}）",
+            "due_period '{due}' must be the submission's quarter {period} or a later quarter (e.g. {period} or {next})",
+            "BAD_PERIOD"),
+    UNKNOWN_LETTER_ITEM(Scope.ROW, "{detail}", "{detail}"),
+    ITEM_OF_OTHER_COUNTY(Scope.ROW,
+            "事项 {item_id} 是写给 {county_code}（{county_name}）的，不是写给报送单位 {submitter}（{submitter_name}）的：只能反馈本单位的事项",
+            "item {item_id} is addressed to {county_code} ({county_name}), not to the submitter {submitter} ({submitter_name});"
+                    + " a county answers only its own items"),
     CONFLICTING_ROW(Scope.ROW,
             "与第 {earlier_row} 行是同一条记录（{keys_zh} 相同）但内容不同；请核对后只保留一行",
             "same record as row {earlier_row} (same {keys_en}) but with different values; check them and keep one row");

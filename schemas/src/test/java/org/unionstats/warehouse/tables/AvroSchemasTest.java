@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class AvroSchemasTest {
 
     /** Every .avsc file of schemas/avro/. */
-    private static final List<String> TABLES = List.of("balances", "competition_entries", "competitions", "hardship_cases", "indicator_reports",
-            "ingest_receipts", "member_events", "org_units", "pipeline_runs", "quarantine", "targets");
+    private static final List<String> TABLES = List.of("balances", "competition_entries", "competitions", "feedback", "hardship_cases", "indicator_reports",
+            "ingest_receipts", "member_events", "opinions", "org_units", "pipeline_runs", "quarantine", "targets");
 
     @Test
     void everySchemaParsesWithItsDocsAsWritten() throws Exception {

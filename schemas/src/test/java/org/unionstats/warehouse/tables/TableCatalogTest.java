@@ -14,7 +14,7 @@ class TableCatalogTest {
     @Test
     void everyTableIsInAKnownSchemaWithABilingualComment() {
         assertThat(catalog.schemas()).containsOnlyKeys("warehouse", "kpi", "ops");
-        assertThat(catalog.tables()).hasSize(27);
+        assertThat(catalog.tables()).hasSize(31);
         assertThat(catalog.tables()).anyMatch(t -> t.schema().equals("ops") && t.name().equals("pipeline_runs"));
         for (TableSpec t : catalog.tables()) {
             assertThat(t.comment()).as(t.name()).contains("/");
@@ -45,12 +45,42 @@ class TableCatalogTest {
     @Test
     void issuedLettersAreTheLetterCommandsOwnTablesInTheKpiSchema() {
         // The KPI job rewrites its own folders only: an issued letter must survive every later KPI run.
-        assertThat(catalog.foldersWrittenBy(Writer.LETTERS)).containsExactly("letters_issued", "letter_figures");
+        assertThat(catalog.foldersWrittenBy(Writer.LETTERS)).containsExactly("letters_issued", "letter_items", "county_evaluation",
+                "letter_figures");
         assertThat(catalog.foldersWrittenBy(Writer.KPI)).doesNotContain("letters_issued", "letter_figures");
         assertThat(table("letters_issued").schema() + "." + table("letters_issued").name()).isEqualTo("kpi.letters_issued");
         assertThat(table("letters_issued").columns()).containsKeys("letter_id", "edition", "issue_id", "evaluation", "priorities", "signed");
         assertThat(table("letter_figures").schema()).isEqualTo("kpi");
         assertThat(table("letter_figures").columns()).containsKeys("letter_id", "edition", "issue_id", "kpi_id", "value", "value_text");
+    }
+
+    @Test
+    void opinionsAndFeedbackAreIngestedRecordsWithTheirColumnsDocumented() {
+        TableSpec opinions = table("opinions");
+        assertThat(opinions.schema() + "." + opinions.name()).isEqualTo("warehouse.opinions");
+        assertThat(opinions.writer()).isEqualTo(Writer.INGEST);
+        assertThat(opinions.comment()).contains("部门意见");
+        assertThat(opinions.columns()).containsKeys("issuer_code", "department", "county_code", "kpi_id", "text", "due_period");
+        TableSpec feedback = table("feedback");
+        assertThat(feedback.schema() + "." + feedback.name()).isEqualTo("warehouse.feedback");
+        assertThat(feedback.writer()).isEqualTo(Writer.INGEST);
+        assertThat(feedback.comment()).contains("意见反馈");
+        assertThat(feedback.columns()).containsKeys("item_id", "status", "text", "submitter");
+    }
+
+    @Test
+    void theLedgerIsServedAsAViewOfTheIssuedItemsAndTheirLatestFeedback() {
+        TableSpec items = table("letter_items");
+        assertThat(items.writer()).isEqualTo(Writer.LETTERS);
+        assertThat(items.schema() + "." + items.name()).isEqualTo("kpi.letter_items");
+        ViewSpec view = catalog.views().stream().filter(v -> v.qualifiedName().equals("kpi.ledger_items")).findFirst().orElseThrow();
+        assertThat(view.requires()).containsExactlyInAnyOrder("kpi.letter_items", "warehouse.feedback", "ops.ingest_receipts");
+        // The columns a dashboard reads, each documented here, in the letter_items table or by the feedback schema.
+        for (String column : List.of("item_id", "letter_id", "city_code", "county_code", "county_name", "issued_period", "due_period",
+                "source", "department", "kpi_id", "text", "status", "status_period", "feedback_text", "overdue")) {
+            assertThat(view.sql()).as(column).containsPattern("(AS |i\\.)" + column + "(,|\\n)");
+            assertThat(catalog.viewColumnComment(view, column)).as(column).isNotBlank().contains("/");
+        }
     }
 
     @Test

@@ -59,21 +59,24 @@ public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>,
     private final IngestLimits limits;
     private final Set<String> existingOrgs;
     private final Set<String> existingCompetitions;
+    private final Set<String> letterItems;
     private final String runId;
     private final long startedAt;
 
     public CheckSubmissions(ContractCatalog catalog, byte[] pseudonymKey, Set<String> existingOrgs,
             Set<String> existingCompetitions, String runId, long startedAt) {
-        this(catalog, pseudonymKey, IngestLimits.defaults(), existingOrgs, existingCompetitions, runId, startedAt);
+        this(catalog, pseudonymKey, IngestLimits.defaults(), existingOrgs, existingCompetitions, Set.of(), runId, startedAt);
     }
 
+    /** @param letterItems the items of the letters issued so far, which feedback may answer */
     public CheckSubmissions(ContractCatalog catalog, byte[] pseudonymKey, IngestLimits limits, Set<String> existingOrgs,
-            Set<String> existingCompetitions, String runId, long startedAt) {
+            Set<String> existingCompetitions, Set<String> letterItems, String runId, long startedAt) {
         this.catalog = catalog;
         this.pseudonymKey = pseudonymKey.clone();
         this.limits = limits;
         this.existingOrgs = existingOrgs;
         this.existingCompetitions = existingCompetitions;
+        this.letterItems = letterItems;
         this.runId = runId;
         this.startedAt = startedAt;
     }
@@ -88,6 +91,7 @@ public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>,
         List<KV<String, String>> existing = new java.util.ArrayList<>();
         existingOrgs.forEach(c -> existing.add(DeclaredCodesFn.code(DeclaredCodesFn.ORG, c)));
         existingCompetitions.forEach(c -> existing.add(DeclaredCodesFn.code(DeclaredCodesFn.COMPETITION, c)));
+        letterItems.forEach(c -> existing.add(DeclaredCodesFn.code(DeclaredCodesFn.LETTER_ITEM, c)));
         PCollection<KV<String, String>> declared = files
                 .apply("Declaring files", Filter.by((PlannedFile f) -> f.isReadable()
                         && (f.path().recordType() == RecordType.ORG_UNITS || f.path().recordType() == RecordType.COMPETITIONS)))

@@ -17,15 +17,16 @@ final class CollectReferenceCodes extends Combine.CombineFn<KV<String, String>, 
     static final class Acc implements java.io.Serializable {
         final Set<String> orgs = new HashSet<>();
         final Set<String> competitions = new HashSet<>();
+        final Set<String> letterItems = new HashSet<>();
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Acc a && orgs.equals(a.orgs) && competitions.equals(a.competitions);
+            return o instanceof Acc a && orgs.equals(a.orgs) && competitions.equals(a.competitions) && letterItems.equals(a.letterItems);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(orgs, competitions);
+            return Objects.hash(orgs, competitions, letterItems);
         }
     }
 
@@ -36,7 +37,12 @@ final class CollectReferenceCodes extends Combine.CombineFn<KV<String, String>, 
 
     @Override
     public Acc addInput(Acc acc, KV<String, String> code) {
-        (DeclaredCodesFn.ORG.equals(code.getKey()) ? acc.orgs : acc.competitions).add(code.getValue());
+        Set<String> codes = switch (code.getKey()) {
+            case DeclaredCodesFn.ORG -> acc.orgs;
+            case DeclaredCodesFn.LETTER_ITEM -> acc.letterItems;
+            default -> acc.competitions;
+        };
+        codes.add(code.getValue());
         return acc;
     }
 
@@ -46,12 +52,13 @@ final class CollectReferenceCodes extends Combine.CombineFn<KV<String, String>, 
         for (Acc a : accs) {
             merged.orgs.addAll(a.orgs);
             merged.competitions.addAll(a.competitions);
+            merged.letterItems.addAll(a.letterItems);
         }
         return merged;
     }
 
     @Override
     public ReferenceCodes extractOutput(Acc acc) {
-        return new ReferenceCodes(acc.orgs, acc.competitions);
+        return new ReferenceCodes(acc.orgs, acc.competitions, acc.letterItems);
     }
 }

@@ -29,6 +29,8 @@ final class DeclaredCodesFn extends DoFn<PlannedFile, KV<String, String>> {
 
     static final String ORG = "org";
     static final String COMPETITION = "competition";
+    /** An item of an issued letter: known from the warehouse only, never declared by a batch. */
+    static final String LETTER_ITEM = "letter_item";
 
     private final IngestLimits limits;
     private transient ContractCatalog catalog;

@@ -47,7 +47,7 @@ public final class IngestPipeline {
         PCollection<PlannedFile> files = pipeline.apply("New files",
                 Create.of(plan.newFiles()).withCoder(PlannedFileCoder.of()));
         PCollectionTuple checked = files.apply("Check submissions", new CheckSubmissions(catalog, pseudonymKey, limits,
-                plan.existingOrgCodes(), plan.existingCompetitionIds(), runId, plan.startedAt()));
+                plan.existingOrgCodes(), plan.existingCompetitionIds(), plan.issuedLetterItems(), runId, plan.startedAt()));
         PCollection<KV<String, String>> winners = checked.get(CheckSubmissions.WINNERS);
 
         for (Map.Entry<RecordType, Map<String, Set<String>>> entry : plan.touched().entrySet()) {

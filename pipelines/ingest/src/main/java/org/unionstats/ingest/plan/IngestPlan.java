@@ -18,6 +18,7 @@ import org.unionstats.contract.RecordType;
  *     {@code ingested_at} there); the pipeline marks those a new file supersedes as replaced
  * @param existingOrgCodes org codes already in the warehouse
  * @param existingCompetitionIds competition ids already in the warehouse
+ * @param issuedLetterItems ids of the items of the guidance letters issued so far ({@code letter_items}), which feedback answers
  */
 public record IngestPlan(
         String runId,
@@ -28,7 +29,8 @@ public record IngestPlan(
         Map<String, List<GenericRecord>> carriedReceipts,
         Set<String> receiptPeriods,
         Set<String> existingOrgCodes,
-        Set<String> existingCompetitionIds) {
+        Set<String> existingCompetitionIds,
+        Set<String> issuedLetterItems) {
 
     public boolean isEmpty() {
         return newFiles.isEmpty();

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -47,6 +48,9 @@ import org.unionstats.warehouse.quarantine.QuarantineCode;
 public final class IngestPlanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestPlanner.class);
+    /** The table of issued letter items and its id column (letters' {@code ItemStore}). */
+    private static final String LETTER_ITEMS = "letter_items";
+    private static final String LETTER_ITEM_ID = "item_id";
 
     private final RegionDirectory regions;
     private final WarehouseLayout layout;
@@ -162,7 +166,8 @@ public final class IngestPlanner {
 
         ContractCatalog catalog = ContractCatalog.load();
         return new IngestPlan(runId, startedAt, List.copyOf(newFiles), unchanged, touched, carried, receiptPeriods,
-                codes(catalog, RecordType.ORG_UNITS, "org_code"), codes(catalog, RecordType.COMPETITIONS, "competition_id"));
+                codes(catalog, RecordType.ORG_UNITS, "org_code"), codes(catalog, RecordType.COMPETITIONS, "competition_id"),
+                letterItems());
     }
 
     /** One inbox entry: its path read, its refusal (if any) decided, its identity hashed. */
@@ -244,6 +249,16 @@ public final class IngestPlanner {
             codes.add(str(r, field));
         }
         return codes;
+    }
+
+    /** The items of the letters issued so far: {@code letter_items}, written by {@code letter --issue}. */
+    private Set<String> letterItems() {
+        Schema ids = SchemaBuilder.record("LetterItemIds").fields().requiredString(LETTER_ITEM_ID).endRecord();
+        Set<String> items = new HashSet<>();
+        for (GenericRecord r : WarehouseFiles.read(WarehouseFiles.tableFiles(layout, LETTER_ITEMS), ids)) {
+            items.add(str(r, LETTER_ITEM_ID));
+        }
+        return items;
     }
 
     /**
