@@ -40,7 +40,8 @@ import org.unionstats.serving.security.TrinoUsers;
  * Trino directly; a second deploy changes nothing; an edited YAML file updates its chart; a city
  * leader sees only the city's rows, and opens the overview on the city and its counties; a user
  * with the leader role but no region sees no row. The 县区季度指导书 shows the city's counties' targets against actuals
- * and its issued letters, whose PDFs Superset serves to those who may read the letter's row only.
+ * and its issued letters, whose PDFs Superset serves to those who may read the letter's row only, and the letters' items by
+ * status (the ledger) as Trino counts them, the city's items only.
  */
 @ExtendWith(DashboardStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -292,7 +293,7 @@ class DashboardsIT {
         }
         noRegionPassword = password;
         SupersetClient noRegion = SupersetClient.login(superset.settings().url(), username, password);
-        for (String chart : List.of("city_counties_table", "scorecard_table", "overview_members_end")) {
+        for (String chart : List.of("city_counties_table", "scorecard_table", "overview_members_end", "scorecard_ledger_by_county")) {
             String sql = noRegion.get("api/v1/chart/" + chartIds(admin).get(uuidOf(chart)) + "/data/?type=query")
                     .path("result").get(0).path("query").asText();
             assertThat(sql).as(chart + ": the Base rule applies").contains("1 = 0");
@@ -310,7 +311,7 @@ class DashboardsIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(DashboardBrowser.available(),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         Path shots = TestWarehouse.TARGET.resolve("dashboards-it/screenshots");
-        Map<String, Integer> expectedCharts = Map.of("overview", 13, "city", 6, "county-scorecard", 7, "data-quality", 8);
+        Map<String, Integer> expectedCharts = Map.of("overview", 13, "city", 6, "county-scorecard", 10, "data-quality", 8);
         try (DashboardBrowser browser = new DashboardBrowser(superset.settings().url())) {
             browser.logIn(SupersetCredentials.ADMIN, superset.credentials().users().get(SupersetCredentials.ADMIN));
             for (Map.Entry<String, Integer> dashboard : new TreeMap<>(expectedCharts).entrySet()) {
@@ -486,6 +487,79 @@ class DashboardsIT {
         }
     }
 
+    @Test
+    @Order(14)
+    void theLedgerShowsQinhuangdaosItemsByStatusAsTrinoHasThem() throws Exception {
+        // Per county: open, answered, closed, overdue, all; and every item with its status and feedback, as Trino has them.
+        Map<String, List<Long>> counts = new TreeMap<>();
+        Map<String, String> items = new TreeMap<>();
+        try (Connection c = TrinoConnections.open(trino, TrinoUsers.ANALYST); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT county_name, count_if(status = 'open'), count_if(status = 'answered'),"
+                    + " count_if(status = 'closed'), count_if(overdue), count(*) FROM unionstats.kpi.ledger_items WHERE city_code = '130300'"
+                    + " GROUP BY county_name")) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), List.of(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT item_id, status, overdue, coalesce(feedback_text, '') FROM unionstats.kpi.ledger_items"
+                    + " WHERE city_code = '130300'")) {
+                while (rs.next()) {
+                    items.put(rs.getString(1), rs.getString(2) + "/" + rs.getBoolean(3) + "/" + rs.getString(4));
+                }
+            }
+        }
+        assertThat(items).as("the items of 秦皇岛's issued letters").isNotEmpty();
+        assertThat(items.get(TestWarehouse.FIRST + "-130302-01")).as("海港区's answered item").startsWith("closed/");
+        SupersetClient leader = SupersetClient.login(superset.settings().url(), "leader_130300",
+                superset.credentials().users().get("leader_130300"));
+
+        JsonNode byCounty = chartData(leader, "scorecard_ledger_by_county");
+        assertThat(byCounty).extracting(r -> r.path("county_name").asText()).containsExactlyInAnyOrderElementsOf(counts.keySet());
+        for (JsonNode row : byCounty) {
+            assertThat(List.of(row.path("items_open").asLong(), row.path("items_answered").asLong(), row.path("items_closed").asLong(),
+                    row.path("items_overdue").asLong(), row.path("items_total").asLong())).as(row.path("county_name").asText())
+                    .isEqualTo(counts.get(row.path("county_name").asText()));
+        }
+
+        Map<String, String> statusZh = Map.of("open", "未反馈", "answered", "已答复", "closed", "已办结");
+        JsonNode table = chartData(leader, "scorecard_ledger_items");
+        Map<String, String> shown = new TreeMap<>();
+        for (JsonNode row : table) {
+            shown.put(row.path("item_id").asText(), row.path("status_zh").asText() + "/" + row.path("overdue_label").asText() + "/"
+                    + (row.path("feedback_text").isNull() ? "" : row.path("feedback_text").asText()));
+        }
+        Map<String, String> expected = new TreeMap<>();
+        items.forEach((id, v) -> {
+            String[] p = v.split("/", 3);
+            expected.put(id, statusZh.get(p[0]) + "/" + (Boolean.parseBoolean(p[1]) ? "逾期" : "") + "/" + p[2]);
+        });
+        assertThat(shown).as("秦皇岛's items, not 唐山's").isEqualTo(expected);
+        assertThat(chartData(admin, "scorecard_ledger_items")).extracting(r -> r.path("item_id").asText())
+                .as("Admin sees 唐山's item too").contains(OTHER_CITY_ITEM).hasSize(items.size() + 1);
+        String sql = leader.get("api/v1/chart/" + chartIds(admin).get(uuidOf("scorecard_ledger_by_county")) + "/data/?type=query")
+                .path("result").get(0).path("query").asText();
+        assertThat(sql).contains("city_code = '130300'");
+
+        JsonNode evaluation = chartData(leader, "scorecard_evaluation");
+        try (Connection c = TrinoConnections.open(trino, TrinoUsers.ANALYST); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*), count_if(city_code <> '130300') FROM unionstats.kpi.county_evaluation")) {
+            rs.next();
+            assertThat(rs.getLong(2)).as("the sample evaluates 秦皇岛 only").isZero();
+            assertThat(evaluation).as("秦皇岛's 2024 evaluation").hasSize((int) rs.getLong(1)).isNotEmpty();
+        }
+
+        org.junit.jupiter.api.Assumptions.assumeTrue(DashboardBrowser.available(),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        try (DashboardBrowser browser = new DashboardBrowser(superset.settings().url())) {
+            browser.logIn("leader_130300", superset.credentials().users().get("leader_130300"));
+            DashboardBrowser.Page page = browser.open("county-scorecard",
+                    TestWarehouse.TARGET.resolve("dashboards-it/screenshots/county-scorecard-ledger-leader_130300.png"));
+            assertThat(page.errors()).as("no chart error").isEmpty();
+            assertThat(page.text()).contains("各县区台账事项办理情况", "工作台账：指导书事项及反馈", "县区年度考核（总分与各部分得分）", "已办结",
+                    table.get(0).path("item_id").asText()).doesNotContain(OTHER_CITY_ITEM);
+        }
+    }
+
     /** A refusal: the status and its short message (Chinese, then English), no PDF and no stack trace. */
     static void assertRefused(DashboardBrowser.Fetched answer, int status, String english) {
         assertThat(answer.status()).as(answer.start()).isEqualTo(status);
@@ -509,11 +583,13 @@ class DashboardsIT {
     static final String LETTERS_URL = org.unionstats.dashboards.assets.WarehouseDatasets.LETTERS_URL;
     /** A letter of 唐山市 (130200) to 路南区 (130202), put into the warehouse beside 秦皇岛's: another city's letter. */
     static final String OTHER_CITY_LETTER = "130200/" + TestWarehouse.FIRST + "/" + TestWarehouse.FIRST + "-130202-1.pdf";
+    /** An item of that letter of 唐山's in the ledger. */
+    static final String OTHER_CITY_ITEM = TestWarehouse.FIRST + "-130202-01";
     static String noRegionPassword;
 
     /**
      * 秦皇岛's letters of the first quarter issued with the CLI (edition 1 each, their PDFs archived), and one of 唐山's
-     * beside them: 秦皇岛's letter to 海港区 recorded and archived again as 唐山's to 路南区.
+     * beside them: 秦皇岛's letter to 海港区 recorded and archived again as 唐山's to 路南区, and its first item in the ledger as 唐山's.
      */
     static void issueLetters(Path warehouse) throws Exception {
         TestWarehouse.cli(DashboardStack.cli, "letter", "--warehouse", warehouse.toString(), "--city", "130300", "--period", TestWarehouse.FIRST,
@@ -524,6 +600,11 @@ class DashboardsIT {
             st.execute("COPY (SELECT * REPLACE ('130200' AS city_code, '唐山市' AS city_name, '130202' AS county_code, '路南区' AS county_name,"
                     + " '" + TestWarehouse.FIRST + "-130202' AS letter_id) FROM read_parquet('" + partition + "/*.parquet', hive_partitioning = false)"
                     + " WHERE letter_id = '" + TestWarehouse.FIRST + "-130302') TO '" + partition.resolve("130200-test.parquet") + "' (FORMAT PARQUET)");
+            Path items = layout.localPartition("letter_items", TestWarehouse.FIRST);
+            st.execute("COPY (SELECT * REPLACE ('130200' AS city_code, '130202' AS county_code, '路南区' AS county_name,"
+                    + " '" + TestWarehouse.FIRST + "-130202' AS letter_id, '" + OTHER_CITY_ITEM + "' AS item_id)"
+                    + " FROM read_parquet('" + items + "/*.parquet', hive_partitioning = false)"
+                    + " WHERE item_id = '" + TestWarehouse.FIRST + "-130302-01') TO '" + items.resolve("130200-test.parquet") + "' (FORMAT PARQUET)");
         }
         Path other = layout.letterArchive().resolve(OTHER_CITY_LETTER);
         Files.createDirectories(other.getParent());

@@ -32,7 +32,8 @@ public final class LeaderDashboards {
     public static List<Dashboard> all(KpiCatalogue catalogue, List<Dataset> datasets) {
         Map<String, Dataset> ds = datasets.stream().collect(Collectors.toMap(Dataset::key, Function.identity()));
         return List.of(overview(catalogue, ds.get(WarehouseDatasets.KPI_OVERVIEW)), city(catalogue, ds.get(WarehouseDatasets.KPI_VALUES)),
-                scorecard(ds.get(WarehouseDatasets.SCORECARD), ds.get(WarehouseDatasets.TARGETS), ds.get(WarehouseDatasets.ISSUED_LETTERS)),
+                scorecard(ds.get(WarehouseDatasets.SCORECARD), ds.get(WarehouseDatasets.TARGETS), ds.get(WarehouseDatasets.ISSUED_LETTERS),
+                        ds.get(WarehouseDatasets.LEDGER_ITEMS), ds.get(WarehouseDatasets.COUNTY_EVALUATION)),
                 dataQuality(ds));
     }
 
@@ -115,10 +116,11 @@ public final class LeaderDashboards {
 
     /**
      * The county scorecard with the targets against actuals (attainment and expected pace per county, each target in
-     * a table) and the issued letters with links to their PDFs. The scorecard and the targets show the latest quarter;
-     * the letters every quarter's, narrowed by 季度.
+     * a table), the issued letters with links to their PDFs, the follow-up ledger (each county's items by status, and every
+     * item) and the yearly evaluation. The scorecard and the targets show the latest quarter; the letters every quarter's,
+     * narrowed by 季度; the ledger and the evaluation have no quarter: the ledger is where every item stands now.
      */
-    static Dashboard scorecard(Dataset scorecard, Dataset targets, Dataset letters) {
+    static Dashboard scorecard(Dataset scorecard, Dataset targets, Dataset letters, Dataset ledger, Dataset evaluation) {
         String k = "scorecard_";
         Chart table = Charts.rawTable(k + "table", "县区季度指导书", scorecard,
                 List.of("county_code", "county_name", "kpi_order", "kpi_name_zh", "unit", "value", "previous_value", "change_on_quarter", "year_ago_value", "change_on_year",
@@ -140,10 +142,21 @@ public final class LeaderDashboards {
         Chart issued = Charts.linkTable(k + "letters", "已签发的指导书", letters,
                 List.of("period", "county_code", "county_name", "edition", "signed", "pdf_link"),
                 List.of(new Chart.Order("period", false), new Chart.Order("county_code", true), new Chart.Order("edition", false)), 2000);
+        // Most items without feedback first.
+        Chart ledgerByCounty = Charts.table(k + "ledger_by_county", "各县区台账事项办理情况", ledger, List.of("county_name"),
+                List.of("items_open", "items_answered", "items_closed", "items_overdue", "items_total"), List.of(), false);
+        Chart ledgerItems = Charts.rawTable(k + "ledger_items", "工作台账：指导书事项及反馈", ledger,
+                List.of("county_name", "item_id", "source_label", "text", "due_period", "status_zh", "overdue_label", "feedback_text"),
+                List.of(), List.of(new Chart.Order("item_id", true)), 2000, false);
+        Chart yearly = Charts.rawTable(k + "evaluation", "县区年度考核（总分与各部分得分）", evaluation,
+                List.of("evaluation_year", "rank_in_city", "county_name", "total_score", "target_score", "rank_score", "follow_up_score",
+                        "reporting_score", "target_attainment_pct", "items_due", "items_closed"),
+                List.of(), List.of(new Chart.Order("evaluation_year", false), new Chart.Order("rank_in_city", true)), 2000, false);
         return new Dashboard(SCORECARD, "县区季度指导书", "每季度末市总工会对各县区的评价依据：本季度数值、较上季度与上年同期的变化、全市排名（1 = 最好）与提示；"
-                + "目标任务完成率与序时进度；已签发的指导书（PDF）。",
+                + "目标任务完成率与序时进度；已签发的指导书（PDF）；指导书事项的办理情况（工作台账）与年度考核。",
                 List.of(row(cell(flags, 6, 50), cell(bottom, 6, 50)), row(cell(attainment, 8, 60), cell(behind, 4, 60)),
-                        row(cell(targetTable, 12, 80)), row(cell(table, 12, 100)), row(cell(issued, 12, 60))),
+                        row(cell(targetTable, 12, 80)), row(cell(table, 12, 100)), row(cell(issued, 12, 60)),
+                        row(cell(ledgerByCounty, 12, 50)), row(cell(ledgerItems, 12, 80)), row(cell(yearly, 12, 50))),
                 List.of(new Dashboard.NativeFilter("scorecard_city", "城市", scorecard, "city_name", false, null, null, DEMO_CITY),
                         new Dashboard.NativeFilter("scorecard_county", "县区", scorecard, "county_name", false, "scorecard_city", null),
                         new Dashboard.NativeFilter("scorecard_period", "季度", scorecard, "period", true, null, null)),

@@ -46,6 +46,10 @@ public final class WarehouseDatasets {
     public static final String ISSUED_LETTERS = "dash_issued_letters";
     /** Where Superset serves the archived letters (dashboards/superset/unionstats_letters.py): the archive's paths below it. */
     public static final String LETTERS_URL = "/unionstats/letters/";
+    /** The follow-up ledger: every priority and department opinion of the issued letters and where it stands. */
+    public static final String LEDGER_ITEMS = "dash_ledger_items";
+    /** The yearly county evaluation: each part's score and the total. */
+    public static final String COUNTY_EVALUATION = "dash_county_evaluation";
 
     /** GB/T 2260 province prefix → the ISO 3166-2 code Superset's China map keys provinces by. */
     static final Map<String, String> PROVINCE_ISO = new LinkedHashMap<>();
@@ -64,7 +68,7 @@ public final class WarehouseDatasets {
 
     public static List<Dataset> all(KpiCatalogue catalogue) {
         return List.of(kpiValues(catalogue), kpiOverview(catalogue), scorecard(), completeness(), countyReporting(), quarantine(),
-                quarantineCounts(), dqFindings(), runs(), targets(), issuedLetters());
+                quarantineCounts(), dqFindings(), runs(), targets(), issuedLetters(), ledgerItems(), countyEvaluation());
     }
 
     /** The metric of one KPI: parts summed then divided for ratios, sums for flows and stocks, the single value otherwise. */
@@ -411,5 +415,68 @@ public final class WarehouseDatasets {
                 Column.of("pdf_path", "VARCHAR", "PDF 文件"), Column.of("pdf_link", "VARCHAR", "指导书（PDF）"));
         List<Metric> metrics = List.of(new Metric("letters", "COUNT(*)", "指导书份数", ",d", "已签发的指导书（各版次）/ Issued editions"));
         return new Dataset(ISSUED_LETTERS, "已签发的县区季度指导书", sql, columns, metrics, "city_code");
+    }
+
+    /**
+     * The follow-up ledger ({@code kpi.ledger_items}): each item of the issued letters with its status and overdue flag in
+     * Chinese. No {@code period} column: the ledger shows where every item stands now, whichever quarter the 季度 filter
+     * picks; 城市 and 县区 narrow it like the scorecard.
+     */
+    static Dataset ledgerItems() {
+        String sql = String.join("\n",
+                "SELECT l.city_code, o.city_name, l.county_code, l.county_name, l.item_id, l.letter_id, l.issued_period, l.due_period,",
+                "       l.source, l.department,",
+                "       CASE WHEN l.department IS NULL THEN '工作重点 ' || l.source ELSE '部门意见：' || l.department END AS source_label,",
+                "       l.kpi_id, l.text, l.status,",
+                "       CASE l.status WHEN 'open' THEN '未反馈' WHEN 'answered' THEN '已答复' WHEN 'closed' THEN '已办结' END AS status_zh,",
+                "       l.status_period, l.feedback_text, l.overdue, CASE WHEN l.overdue THEN '逾期' ELSE '' END AS overdue_label",
+                "FROM unionstats.kpi.ledger_items l",
+                "LEFT JOIN unionstats.warehouse.dim_orgs o ON o.org_code = l.county_code");
+        List<Column> columns = List.of(
+                Column.of("city_code", "VARCHAR", "城市代码"), Column.of("city_name", "VARCHAR", "城市"),
+                Column.of("county_code", "VARCHAR", "县区代码"), Column.of("county_name", "VARCHAR", "县区"),
+                Column.of("item_id", "VARCHAR", "事项编号"), Column.of("letter_id", "VARCHAR", "指导书编号"),
+                Column.of("issued_period", "VARCHAR", "签发季度"), Column.of("due_period", "VARCHAR", "办结时限（季度）"),
+                Column.of("source", "VARCHAR", "来源代码"), Column.of("department", "VARCHAR", "提出意见的部门"),
+                Column.of("source_label", "VARCHAR", "来源"), Column.of("kpi_id", "VARCHAR", "指标代码"), Column.of("text", "VARCHAR", "事项"),
+                Column.of("status", "VARCHAR", "办理状态代码"), Column.of("status_zh", "VARCHAR", "办理状态"),
+                Column.of("status_period", "VARCHAR", "反馈期间"), Column.of("feedback_text", "VARCHAR", "反馈内容"),
+                Column.of("overdue", "BOOLEAN", "是否逾期"), Column.of("overdue_label", "VARCHAR", "逾期"));
+        List<Metric> metrics = List.of(
+                new Metric("items_open", "SUM(CASE WHEN status = 'open' THEN 1 ELSE 0 END)", "未反馈", ",d", "尚未收到反馈的事项 / Items without feedback"),
+                new Metric("items_answered", "SUM(CASE WHEN status = 'answered' THEN 1 ELSE 0 END)", "已答复", ",d",
+                        "已答复、尚未办结的事项 / Items answered, not yet closed"),
+                new Metric("items_closed", "SUM(CASE WHEN status = 'closed' THEN 1 ELSE 0 END)", "已办结", ",d", "已办结的事项 / Items closed"),
+                new Metric("items_overdue", "SUM(CASE WHEN overdue THEN 1 ELSE 0 END)", "逾期", ",d",
+                        "未办结且办结时限所在季度已结束 / Not closed and past the end of the due quarter"),
+                new Metric("items_total", "COUNT(*)", "事项数", ",d", "台账事项数 / Ledger items"));
+        return new Dataset(LEDGER_ITEMS, "工作台账（指导书事项及办理情况）", sql, columns, metrics, "city_code");
+    }
+
+    /**
+     * The yearly county evaluation ({@code kpi.county_evaluation}, partitioned by year): the year is {@code evaluation_year},
+     * not {@code period}, so the dashboard's 季度 filter leaves it alone.
+     */
+    static Dataset countyEvaluation() {
+        String sql = String.join("\n",
+                "SELECT e.city_code, o.city_name, e.county_code, e.county_name, e.period AS evaluation_year,",
+                "       e.targets, e.target_attainment_pct, e.target_score, e.kpis_ranked, e.mean_position, e.rank_score,",
+                "       e.items_due, e.items_closed, e.follow_up_score, e.reports_expected, e.reports_on_time, e.reporting_score,",
+                "       e.total_score, e.rank_in_city",
+                "FROM unionstats.kpi.county_evaluation e",
+                "LEFT JOIN unionstats.warehouse.dim_orgs o ON o.org_code = e.county_code");
+        List<Column> columns = List.of(
+                Column.of("city_code", "VARCHAR", "城市代码"), Column.of("city_name", "VARCHAR", "城市"),
+                Column.of("county_code", "VARCHAR", "县区代码"), Column.of("county_name", "VARCHAR", "县区"),
+                Column.of("evaluation_year", "VARCHAR", "考核年度"), Column.of("targets", "INTEGER", "年度目标数"),
+                Column.of("target_attainment_pct", "DOUBLE", "目标平均完成率（%）"), Column.of("target_score", "DOUBLE", "目标完成得分（40）"),
+                Column.of("kpis_ranked", "INTEGER", "参与排名指标数"), Column.of("mean_position", "DOUBLE", "平均排名位置"),
+                Column.of("rank_score", "DOUBLE", "排名得分（30）"), Column.of("items_due", "INTEGER", "到期事项数"),
+                Column.of("items_closed", "INTEGER", "已办结事项数"), Column.of("follow_up_score", "DOUBLE", "督办落实得分（20）"),
+                Column.of("reports_expected", "BIGINT", "应报报表数"), Column.of("reports_on_time", "BIGINT", "按时报送数"),
+                Column.of("reporting_score", "DOUBLE", "报送得分（10）"), Column.of("total_score", "DOUBLE", "总分"),
+                Column.of("rank_in_city", "INTEGER", "全市排名"));
+        List<Metric> metrics = List.of(new Metric("units", "COUNT(*)", "县区数", ",d", "参与考核的县级单位 / County-level units evaluated"));
+        return new Dataset(COUNTY_EVALUATION, "县区年度考核", sql, columns, metrics, "city_code");
     }
 }

@@ -8,7 +8,8 @@ import org.unionstats.warehouse.WarehouseLayout;
 
 /**
  * The 县区季度指导书 dashboard: the scorecard, each county's targets against actuals (attainment and expected pace), and
- * the issued letters with links to their archived PDFs; the region filters apply to all of it.
+ * the issued letters with links to their archived PDFs, the follow-up ledger and the yearly evaluation; the region filters
+ * apply to all of it, the quarter filter to none of the ledger or the evaluation.
  */
 class ScorecardDashboardTest {
 
@@ -76,6 +77,57 @@ class ScorecardDashboardTest {
         for (Dashboard.NativeFilter f : dashboard.filters()) {
             assertThat(GENERATOR.chart("scorecard_letters").dataset().hasColumn(f.column())).as(f.nameZh()).isTrue();
             assertThat(GENERATOR.chart("scorecard_targets").dataset().hasColumn(f.column())).as(f.nameZh()).isTrue();
+        }
+    }
+
+    @Test
+    void theLedgerCountsEachCountysItemsByStatusAndListsEveryItemInChinese() {
+        Dataset ledger = WarehouseDatasets.ledgerItems();
+        assertThat(ledger.regionColumn()).isEqualTo("city_code");
+        assertThat(ledger.sql()).contains("FROM unionstats.kpi.ledger_items l")
+                .contains("CASE l.status WHEN 'open' THEN '未反馈' WHEN 'answered' THEN '已答复' WHEN 'closed' THEN '已办结' END AS status_zh")
+                .contains("CASE WHEN l.overdue THEN '逾期' ELSE '' END AS overdue_label");
+        // Each status counted by its own metric, so open + answered + closed = all items of a county.
+        assertThat(ledger.metrics()).extracting(Metric::name, Metric::expression, Metric::labelZh).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("items_open", "SUM(CASE WHEN status = 'open' THEN 1 ELSE 0 END)", "未反馈"),
+                org.assertj.core.groups.Tuple.tuple("items_answered", "SUM(CASE WHEN status = 'answered' THEN 1 ELSE 0 END)", "已答复"),
+                org.assertj.core.groups.Tuple.tuple("items_closed", "SUM(CASE WHEN status = 'closed' THEN 1 ELSE 0 END)", "已办结"),
+                org.assertj.core.groups.Tuple.tuple("items_overdue", "SUM(CASE WHEN overdue THEN 1 ELSE 0 END)", "逾期"),
+                org.assertj.core.groups.Tuple.tuple("items_total", "COUNT(*)", "事项数"));
+
+        Chart byCounty = GENERATOR.chart("scorecard_ledger_by_county");
+        assertThat(byCounty.dataset().key()).isEqualTo(WarehouseDatasets.LEDGER_ITEMS);
+        assertThat(byCounty.dimensions()).containsExactly("county_name");
+        assertThat(byCounty.metrics()).containsExactly("items_open", "items_answered", "items_closed", "items_overdue", "items_total");
+        assertThat(byCounty.queryFilters()).as("every item, whichever quarter issued it").isEmpty();
+
+        Chart items = GENERATOR.chart("scorecard_ledger_items");
+        assertThat(items.columns()).containsExactly("county_name", "item_id", "source_label", "text", "due_period", "status_zh",
+                "overdue_label", "feedback_text");
+        assertThat(items.style().path("allow_render_html").asBoolean(true)).as("the feedback is what a county wrote: shown as text").isFalse();
+        assertThat(items.queryFilters()).isEmpty();
+        assertThat(scorecard().charts()).extracting(Chart::key).contains("scorecard_ledger_by_county", "scorecard_ledger_items",
+                "scorecard_evaluation");
+    }
+
+    @Test
+    void theEvaluationListsEachCountysTotalAndPartsByYear() {
+        Dataset evaluation = WarehouseDatasets.countyEvaluation();
+        assertThat(evaluation.regionColumn()).isEqualTo("city_code");
+        assertThat(evaluation.sql()).contains("FROM unionstats.kpi.county_evaluation e").contains("e.period AS evaluation_year");
+        Chart table = GENERATOR.chart("scorecard_evaluation");
+        assertThat(table.columns()).startsWith("evaluation_year", "rank_in_city", "county_name", "total_score")
+                .contains("target_score", "rank_score", "follow_up_score", "reporting_score");
+        assertThat(table.orderBy()).containsExactly(new Chart.Order("evaluation_year", false), new Chart.Order("rank_in_city", true));
+    }
+
+    @Test
+    void theCityAndCountyFiltersReachTheLedgerAndTheEvaluationButNotTheQuarter() {
+        for (Dashboard.NativeFilter f : scorecard().filters()) {
+            boolean quarter = f.column().equals("period");
+            for (String chart : List.of("scorecard_ledger_by_county", "scorecard_ledger_items", "scorecard_evaluation")) {
+                assertThat(GENERATOR.chart(chart).dataset().hasColumn(f.column())).as(chart + ": " + f.nameZh()).isEqualTo(!quarter);
+            }
         }
     }
 }
