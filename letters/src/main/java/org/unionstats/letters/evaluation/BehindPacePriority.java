@@ -10,11 +10,16 @@ public final class BehindPacePriority implements LetterRule {
 
     @Override
     public List<String> apply(CountyContext county) {
-        List<String> items = new ArrayList<>();
+        return requests(county).stream().map(Request::text).toList();
+    }
+
+    @Override
+    public List<Request> requests(CountyContext county) {
+        List<Request> items = new ArrayList<>();
         for (KpiFacts kpi : county.county().kpis()) {
             for (Target t : kpi.targets()) {
                 if (t.behindPace()) {
-                    items.add("加快推进" + kpi.nameZh() + "目标任务：" + TargetPace.progress(kpi, t) + "。");
+                    items.add(new Request("加快推进" + kpi.nameZh() + "目标任务：" + TargetPace.progress(kpi, t) + "。", kpi.kpiId()));
                 }
             }
         }

@@ -19,6 +19,12 @@ public final class DecliningKpiPriority implements LetterRule {
 
     @Override
     public List<String> apply(CountyContext county) {
+        return requests(county).stream().map(Request::text).toList();
+    }
+
+    /** Each item about the first KPI it names. */
+    @Override
+    public List<Request> requests(CountyContext county) {
         List<KpiFacts> weakest = WeakestKpiPriority.weakest(county);
         Set<String> askedFor = weakest.stream().map(k -> WorkAreas.of(k.kpiId())).collect(Collectors.toSet());
         Map<String, List<KpiFacts>> byWork = new LinkedHashMap<>();
@@ -27,8 +33,8 @@ public final class DecliningKpiPriority implements LetterRule {
                 .filter(k -> !BehindPacePriority.covers(k) && !weakest.contains(k))
                 .forEach(k -> byWork.computeIfAbsent(WorkAreas.of(k.kpiId()), w -> new ArrayList<>()).add(k));
         return byWork.entrySet().stream()
-                .map(e -> "扭转" + Lists.of(e.getValue().stream().map(DecliningKpiPriority::mention).toList())
-                        + (askedFor.contains(e.getKey()) ? "" : "，" + e.getKey()) + "。")
+                .map(e -> new Request("扭转" + Lists.of(e.getValue().stream().map(DecliningKpiPriority::mention).toList())
+                        + (askedFor.contains(e.getKey()) ? "" : "，" + e.getKey()) + "。", e.getValue().get(0).kpiId()))
                 .toList();
     }
 

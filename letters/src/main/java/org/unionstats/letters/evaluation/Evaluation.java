@@ -23,8 +23,8 @@ public final class Evaluation {
     /** The source of the request to consolidate, which no rule makes. */
     public static final String CONSOLIDATE_SOURCE = "P0";
 
-    /** A priority and the rule it comes from (P1–P5, or {@value #CONSOLIDATE_SOURCE}). */
-    public record Priority(String rule, String text) {}
+    /** A priority, the rule it comes from (P1–P5, or {@value #CONSOLIDATE_SOURCE}) and the KPI it is about, if any. */
+    public record Priority(String rule, String text, String kpiId) {}
 
     private Evaluation() {}
 
@@ -45,10 +45,10 @@ public final class Evaluation {
         List<Priority> items = new ArrayList<>();
         for (int r = 0; r < PRIORITIES.size(); r++) {
             String rule = "P" + (r + 1);
-            PRIORITIES.get(r).apply(county).forEach(text -> items.add(new Priority(rule, text)));
+            PRIORITIES.get(r).requests(county).forEach(q -> items.add(new Priority(rule, q.text(), q.kpiId())));
         }
         if (items.isEmpty()) {
-            return List.of(new Priority(CONSOLIDATE_SOURCE, CONSOLIDATE));
+            return List.of(new Priority(CONSOLIDATE_SOURCE, CONSOLIDATE, null));
         }
         return List.copyOf(items.subList(0, Math.min(items.size(), MAX_PRIORITIES)));
     }

@@ -9,4 +9,15 @@ import java.util.List;
 public interface LetterRule {
 
     List<String> apply(CountyContext county);
+
+    /**
+     * What a priority rule asks for, each item with the KPI it is about (the first it names), or none: the follow-up
+     * ledger keeps it beside the item's words.
+     */
+    default List<Request> requests(CountyContext county) {
+        return apply(county).stream().map(text -> new Request(text, null)).toList();
+    }
+
+    /** One item a rule asks for; {@code kpiId} null when it is about no KPI. */
+    record Request(String text, String kpiId) {}
 }

@@ -19,10 +19,17 @@ public final class WeakestKpiPriority implements LetterRule {
 
     @Override
     public List<String> apply(CountyContext county) {
+        return requests(county).stream().map(Request::text).toList();
+    }
+
+    /** Each item about the first KPI it names: the furthest down of its work area. */
+    @Override
+    public List<Request> requests(CountyContext county) {
         Map<String, List<KpiFacts>> byWork = new LinkedHashMap<>();
         weakest(county).forEach(k -> byWork.computeIfAbsent(WorkAreas.of(k.kpiId()), w -> new ArrayList<>()).add(k));
         return byWork.entrySet().stream()
-                .map(e -> e.getKey() + "，补齐" + Lists.of(e.getValue().stream().map(WeakestKpiPriority::mention).toList()) + "短板。")
+                .map(e -> new Request(e.getKey() + "，补齐" + Lists.of(e.getValue().stream().map(WeakestKpiPriority::mention).toList())
+                        + "短板。", e.getValue().get(0).kpiId()))
                 .toList();
     }
 

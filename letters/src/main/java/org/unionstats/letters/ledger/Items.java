@@ -18,7 +18,7 @@ public final class Items {
         List<LedgerItem> items = new ArrayList<>();
         String next = Period.parse(quarter).next().canonical();
         for (Evaluation.Priority p : priorities) {
-            items.add(new LedgerItem(id(letterId, items.size() + 1), p.rule(), null, null, p.text(), next));
+            items.add(new LedgerItem(id(letterId, items.size() + 1), p.rule(), null, p.kpiId(), p.text(), next));
         }
         for (Opinion o : opinions) {
             items.add(new LedgerItem(id(letterId, items.size() + 1), o.department(), o.department(), o.kpiId(), o.text(), o.dueQuarter()));

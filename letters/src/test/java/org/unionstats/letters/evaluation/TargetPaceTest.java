@@ -44,5 +44,7 @@ class TargetPaceTest {
         assertThat(new BehindPacePriority().apply(district(List.of(MEMBERS, ESTABLISHED))))
                 .containsExactly("加快推进新建工会组织数目标任务：2024年目标120个，完成65.0%，低于序时进度75.0%。");
         assertThat(new BehindPacePriority().apply(district(List.of(MEMBERS)))).isEmpty();
+        assertThat(new BehindPacePriority().requests(district(List.of(MEMBERS, ESTABLISHED)))).extracting(LetterRule.Request::kpiId)
+                .containsExactly("unions_established");
     }
 }

@@ -25,6 +25,9 @@ class WeakKpiPrioritiesTest {
                 "深入开展建会入会集中行动，扩大工会组织覆盖，做好会员发展和会籍管理，补齐会员增长率（本季度−0.4%，居全市第9/9位）、"
                         + "期末会员数（本季度41,320人，居全市第7/9位）短板。",
                 "广泛开展劳动和技能竞赛，扩大企业和职工参与面，补齐每百名会员参赛人数（本季度3.1人，居全市第8/9位）短板。");
+        // Each item is about the first KPI it names: the ledger keeps it.
+        assertThat(new WeakestKpiPriority().requests(county)).extracting(LetterRule.Request::kpiId)
+                .containsExactly("members_growth_rate", "competition_participation_per_100_members");
     }
 
     @Test
@@ -42,6 +45,8 @@ class WeakKpiPrioritiesTest {
         assertThat(new DecliningKpiPriority().apply(county)).containsExactly(
                 "扭转期末会员数下降势头（较上季度−180人，较上年同期−580人），深入开展建会入会集中行动，扩大工会组织覆盖，做好会员发展和会籍管理。",
                 "扭转期末在档困难职工户数上升势头（较上季度+4户，较上年同期+22户），做好困难职工家庭精准帮扶，推动在档困难职工家庭解困脱困。");
+        assertThat(new DecliningKpiPriority().requests(county)).extracting(LetterRule.Request::kpiId)
+                .containsExactly("members_end", "hardship_on_file_end");
     }
 
     @Test

@@ -64,8 +64,9 @@ class LedgerLettersTest {
                 + "5. 组织部：要加大新就业形态劳动者入会工作力度，年底前完成快递行业集中入会行动。（2024年第四季度内办结）\n"
                 + "6. 宣传教育部：要提高信息工作的重视程度，每季度至少报送两篇工作信息。（2024年第三季度内办结）\n"
                 + "\n以上各项为本指导书的督办事项，反馈落实情况时请注明事项编号（指导书编号加序号，如2024Q3-130302-01）。\n");
+        // P1 is about the target behind pace (unions established), P2 the KPI last in the city (families on file).
         assertThat(items("letter_id = '2024Q3-130302'")).containsExactly(
-                "2024Q3-130302-01|P1|-|-|2024Q4", "2024Q3-130302-02|P2|-|-|2024Q4", "2024Q3-130302-03|P5|-|-|2024Q4",
+                "2024Q3-130302-01|P1|-|unions_established|2024Q4", "2024Q3-130302-02|P2|-|hardship_on_file_end|2024Q4", "2024Q3-130302-03|P5|-|-|2024Q4",
                 "2024Q3-130302-04|P5|-|-|2024Q4", "2024Q3-130302-05|组织部|组织部|members_joined|2024Q4",
                 "2024Q3-130302-06|宣传教育部|宣传教育部|-|2024Q3");
         // The other three letters have their priorities only: 5 + 1 + 2 items.
