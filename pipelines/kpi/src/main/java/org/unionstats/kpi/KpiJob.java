@@ -19,6 +19,7 @@ import org.unionstats.kpi.engine.IngestedTables;
 import org.unionstats.kpi.engine.KpiDerivation;
 import org.unionstats.kpi.engine.KpiOutputs;
 import org.unionstats.kpi.engine.KpiProjections;
+import org.unionstats.kpi.engine.PosixLocalFileSystem;
 import org.unionstats.kpi.engine.PublishedKpis;
 import org.unionstats.kpi.engine.ReportingCalendar;
 import org.unionstats.kpi.engine.RollUp;
@@ -103,7 +104,9 @@ public final class KpiJob {
                 .config("spark.sql.constraintPropagation.enabled", "false")
                 // Whole-stage code generation for the wide KPI frame too (Spark's default stops at 100 columns and
                 // interprets the rest, three times the CPU of the derivation).
-                .config("spark.sql.codegen.maxFields", "4000");
+                .config("spark.sql.codegen.maxFields", "4000")
+                // Hadoop's local file system starts a chmod process per file and directory it writes (no native library).
+                .config("spark.hadoop.fs.file.impl", PosixLocalFileSystem.class.getName());
         master.ifPresent(builder::master);
         if (master.filter(m -> m.startsWith("local")).isPresent()) {
             builder.config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8");
