@@ -1,6 +1,8 @@
 package org.unionstats.cli;
+import org.unionstats.warehouse.WarehouseLayout;
 import org.unionstats.warehouse.tables.TableCatalog;
 import org.unionstats.warehouse.tables.TableSpec;
+import org.unionstats.warehouse.tables.Writer;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +57,8 @@ import org.unionstats.serving.server.ServerStatus;
 /**
  * The warehouse served by a real Trino 476: a tiny warehouse built by the CLI's own generate,
  * ingest and kpi commands, published, read back and compared with DuckDB reading the same Parquet,
- * then changed by 'run' (a new period), by a removed partition and by a failed publish. The steps
+ * then changed by 'run' (a new period), by a removed partition, by a failed publish and by a publish of the
+ * warehouse as it was before its letters (their tables empty, not missing). The steps
  * build on each other, hence the order.
  */
 @ExtendWith(TrinoTestServer.class)
@@ -382,6 +385,52 @@ class TrinoServingIT {
 
     @Test
     @Order(12)
+    void tablesWithNoDataYetArePublishedEmptyAndReplacedOnceTheirDataArrives() throws Exception {
+        // The warehouse as it was before any letter was issued, any feedback sent or any county evaluated.
+        Path beforeLetters = warehouse.root.resolve("warehouse-before-letters");
+        TestWarehouse.deleteTree(beforeLetters);
+        copyTree(warehouse.warehouse, beforeLetters);
+        List<String> noData = new ArrayList<>(catalog.foldersWrittenBy(Writer.LETTERS));
+        noData.add("feedback");
+        for (String folder : noData) {
+            TestWarehouse.deleteTree(beforeLetters.resolve(folder));
+        }
+        TestWarehouse.deleteTree(beforeLetters.resolve(WarehouseLayout.LETTER_ARCHIVE));
+
+        String published = cli("publish", "--warehouse", beforeLetters.toString());
+        assertThat(published).contains(catalog.tables().size() + " tables").contains(catalog.views().size() + " views")
+                .contains("published empty (no data yet): ").contains("letters_issued");
+        List<String> emptyColumns;
+        try (Connection analyst = connect(TrinoUsers.ANALYST); Statement st = analyst.createStatement()) {
+            for (String table : List.of("kpi.letters_issued", "kpi.letter_items", "kpi.letter_figures", "kpi.county_evaluation", "warehouse.feedback",
+                    "kpi.ledger_items")) {
+                assertThat(count(st, "SELECT count(*) FROM unionstats." + table)).as(table + " is there, empty").isZero();
+            }
+            emptyColumns = columns(st, "kpi", "letters_issued");
+        }
+        // Typed from tables.yaml: edition int, issued_at timestamp; the period partition last.
+        assertThat(emptyColumns).startsWith("letter_id varchar", "edition integer", "issue_id varchar", "issued_at timestamp(3)")
+                .endsWith("period varchar");
+
+        // The letters arrive: the next publish replaces each empty table with the one over its files, with the same columns.
+        assertThat(cli("publish", "--warehouse", warehouse.warehouse.toString()).lines().filter(l -> l.contains("published empty")))
+                .noneMatch(l -> l.contains("letters_issued"));
+        try (Connection analyst = connect(TrinoUsers.ANALYST); Statement st = analyst.createStatement()) {
+            assertThat(columns(st, "kpi", "letters_issued")).isEqualTo(emptyColumns);
+            assertThat(count(st, "SELECT count(*) FROM unionstats.kpi.letters_issued")).isPositive();
+            assertThat(count(st, "SELECT count(*) FROM unionstats.kpi.ledger_items WHERE status = 'closed'")).isEqualTo(1);
+        }
+        try (Connection trino = connect(TrinoUsers.PIPELINE); Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            for (TableSpec table : catalog.tables()) {
+                if (noData.contains(table.folder())) {
+                    assertSameRows(trino, duck, table);
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(13)
     void usersSeeAndKillOnlyTheirOwnQueriesButTheAdminAll() throws Exception {
         String pipelineQuery;
         String analystQuery;
@@ -437,7 +486,7 @@ class TrinoServingIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void noTableCanPointOutsideThePublishedWarehouse() throws Exception {
         Path inbox = warehouse.inbox.toAbsolutePath();
         assertThat(inbox).as("the submissions as sent, with personal data in clear").isDirectory();
@@ -487,7 +536,7 @@ class TrinoServingIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void stopLeavesNoProcessBehind() {
         long pid = TrinoTestServer.server().status().pid();
         assertThat(cli("trino", "stop")).contains("Trino stopped");
@@ -632,6 +681,16 @@ class TrinoServingIT {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** A table's columns as {@code name type}, in order. */
+    private static List<String> columns(Statement st, String schema, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        for (List<String> row : rows(st, "SELECT column_name, data_type FROM unionstats.information_schema.columns WHERE table_schema = '" + schema
+                + "' AND table_name = '" + table + "' ORDER BY ordinal_position")) {
+            columns.add(row.get(0) + " " + row.get(1));
+        }
+        return columns;
     }
 
     private static List<String> periods(Statement st, String table) throws SQLException {

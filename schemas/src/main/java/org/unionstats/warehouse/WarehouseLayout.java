@@ -14,7 +14,8 @@ import java.util.Optional;
  *   <li>{@code <root>/_kpi_state.json}: the receipts the KPI tables reflect;</li>
  *   <li>{@code <root>/_lock}: the lock a run holds;</li>
  *   <li>{@code <root>/_letters/<city>/<quarter>/<letter id>-<edition>.pdf}: each issued edition of a guidance letter as
- *       printed, written once (codes and numbers only in its name, no one's name).</li>
+ *       printed, written once (codes and numbers only in its name, no one's name);</li>
+ *   <li>{@code <root>/_no_data/}: an empty folder, where a table that has no data yet is published (so it reads as empty).</li>
  * </ul>
  * Readers (Spark, Trino, DuckDB) skip folders that start with {@code _} or {@code .}. The root may be a
  * local folder or a file-system URI ({@code gs://…}, {@code s3://…}) for the ingest; the local-only
@@ -31,6 +32,8 @@ public record WarehouseLayout(String root) implements Serializable {
     public static final String UNKNOWN_PERIOD = "unknown";
     /** The folder of the issued letters' PDFs; hidden from the table readers. */
     public static final String LETTER_ARCHIVE = "_letters";
+    /** The empty folder tables without data are published over; hidden from the table readers. */
+    public static final String NO_DATA = "_no_data";
 
     public WarehouseLayout {
         root = root.endsWith("/") && root.length() > 1 ? root.substring(0, root.length() - 1) : root;
@@ -116,6 +119,11 @@ public record WarehouseLayout(String root) implements Serializable {
 
     public Path lock() {
         return localRoot().resolve("_lock");
+    }
+
+    /** The empty folder a table that has no data yet is published over. */
+    public Path noData() {
+        return localRoot().resolve(NO_DATA);
     }
 
     /** The archive of the issued letters' PDFs. */

@@ -22,6 +22,9 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
     /** The suffix of a KPI's qualifier column in the basic-union table. */
     public static final String QUALIFIER_SUFFIX = "_qualifier";
 
+    /** The type of a KPI's value in every table the KPI job writes. */
+    static final String KPI_VALUE_TYPE = ColumnTypes.DOUBLE;
+
     public static TableCatalog load() {
         return load(KpiCatalogue.load());
     }
@@ -36,29 +39,40 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
             String avro = t.hasNonNull("avro") ? t.get("avro").asText() : null;
             String family = t.hasNonNull("kpi_family") ? t.get("kpi_family").asText() : null;
             Map<String, String> columns = new LinkedHashMap<>();
+            Map<String, String> types = new LinkedHashMap<>();
             String comment = t.path("comment").asText("");
             if (avro != null) {
                 Schema schema = AvroSchemas.schema(avro);
                 columns.putAll(AvroSchemas.fieldDocs(schema));
+                types.putAll(AvroSchemas.fieldTypes(schema));
                 comment = comment.isEmpty() ? AvroSchemas.recordDoc(schema) : comment;
             }
             if (family != null) {
                 KpiFamily f = kpis.family(family);
-                columns.put("org_code", glossary.get("org_code"));
-                columns.put("org_level", glossary.get("org_level"));
-                columns.put("period_type", glossary.get("period_type"));
+                for (String key : List.of("org_code", "org_level", "period_type")) {
+                    columns.put(key, glossary.get(key));
+                    types.put(key, ColumnTypes.STRING);
+                }
                 columns.putAll(kpiColumns(f));
+                f.kpis().forEach(kpi -> types.put(kpi.id(), KPI_VALUE_TYPE));
                 if (comment.isEmpty()) {
                     comment = f.nameZh() + "指标宽表（每个组织、期间一行，每个指标一列；分析请用视图 kpi." + f.family() + "）/ " + f.nameEn()
                             + " KPIs, one row per org and period, one column per KPI; analysts use the view kpi." + f.family();
                 }
             }
             if (t.path("basic_union_kpis").asBoolean(false)) {
-                columns.put("org_code", glossary.get("org_code"));
-                columns.put("period_type", glossary.get("period_type"));
+                for (String key : List.of("org_code", "period_type")) {
+                    columns.put(key, glossary.get(key));
+                    types.put(key, ColumnTypes.STRING);
+                }
                 columns.putAll(basicUnionColumns(kpis));
+                kpis.all().forEach(kpi -> {
+                    types.put(kpi.id(), KPI_VALUE_TYPE);
+                    types.put(kpi.id() + QUALIFIER_SUFFIX, ColumnTypes.STRING);
+                });
             }
             columns.putAll(strings(t.path("columns")));
+            types.putAll(strings(t.path("column_types")));
             String schema = t.path("schema").asText();
             if (!schemas.containsKey(schema)) {
                 throw new IllegalStateException("schemas/trino/tables.yaml: table " + t.path("name").asText() + " is in undeclared schema " + schema);
@@ -66,7 +80,9 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
             if (!t.hasNonNull("writer")) {
                 throw new IllegalStateException("schemas/trino/tables.yaml: table " + t.path("name").asText() + " names no writer");
             }
-            tables.add(new TableSpec(t.path("folder").asText(), Writer.fromCode(t.get("writer").asText()), schema, t.path("name").asText(), comment, avro, family, columns));
+            String name = t.path("name").asText();
+            tables.add(new TableSpec(t.path("folder").asText(), Writer.fromCode(t.get("writer").asText()), schema, name, comment, avro, family,
+                    columns, typesOfEvery(schema + "." + name, columns, types), t.path("partitioned").asBoolean(true)));
         }
         List<ViewSpec> views = new ArrayList<>();
         for (JsonNode v : yaml.path("views")) {
@@ -83,6 +99,33 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
             }
         }
         return new TableCatalog(yaml.path("catalog").asText("unionstats"), schemas, glossary, tables, views);
+    }
+
+    /**
+     * The documented columns' types in column order, checked: a table is published before it has data, so every
+     * column it documents needs a type, and a type for an undocumented column is a misspelt name.
+     */
+    static Map<String, String> typesOfEvery(String table, Map<String, String> columns, Map<String, String> types) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String column : columns.keySet()) {
+            String type = types.get(column);
+            if (type == null) {
+                throw new IllegalStateException("schemas/trino/tables.yaml: column " + column + " of table " + table
+                        + " has no type (add it to the table's column_types)");
+            }
+            if (!ColumnTypes.isKnown(type)) {
+                throw new IllegalStateException("schemas/trino/tables.yaml: column " + column + " of table " + table + " has type " + type
+                        + ", not one of string, int, bigint, double, boolean, date, timestamp, decimal(p,s)");
+            }
+            ordered.put(column, type);
+        }
+        for (String column : types.keySet()) {
+            if (!columns.containsKey(column)) {
+                throw new IllegalStateException("schemas/trino/tables.yaml: table " + table + " types column " + column
+                        + ", which it does not document");
+            }
+        }
+        return ordered;
     }
 
     /** The folders one job writes, in catalogue order. */

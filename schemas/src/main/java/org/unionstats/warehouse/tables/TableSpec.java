@@ -9,6 +9,9 @@ import java.util.Map;
  * @param avro the Avro schema whose docs describe it, or null
  * @param kpiFamily the KPI family whose catalogue describes its KPI columns, or null
  * @param columns documented columns (name → comment), in order
+ * @param columnTypes the type of each documented column ({@link ColumnTypes}), in the same order: from the Avro schema,
+ *     the KPI catalogue or {@code column_types:}
+ * @param partitioned whether its files are in {@code period=…} folders (a dimension written whole is not)
  */
 public record TableSpec(String folder, Writer writer, String schema, String name, String comment, String avro, String kpiFamily,
-        Map<String, String> columns) {}
+        Map<String, String> columns, Map<String, String> columnTypes, boolean partitioned) {}

@@ -7,7 +7,7 @@ import java.util.Map;
  * A view for analysts.
  *
  * @param sql its SELECT
- * @param requires the tables (schema.name) it reads: it is published only when they are
+ * @param requires the tables (schema.name) it reads
  * @param columns documented columns (name → comment) beyond the glossary
  */
 public record ViewSpec(String schema, String name, String comment, String sql, List<String> requires, Map<String, String> columns) {

@@ -51,6 +51,21 @@ class AvroSchemasTest {
     }
 
     @Test
+    void fieldTypesAreWhatTheParquetFilesWrittenWithTheSchemaHold() {
+        Map<String, String> receipts = AvroSchemas.fieldTypes(AvroSchemas.schema("ingest_receipts"));
+        assertThat(receipts.keySet()).containsExactlyElementsOf(AvroSchemas.fieldDocs(AvroSchemas.schema("ingest_receipts")).keySet());
+        // file_modified_at: timestamp-millis; received_at: ["null", timestamp-millis]; rows_read: long; submitter: ["null", string].
+        assertThat(receipts).containsEntry("file_modified_at", "timestamp").containsEntry("received_at", "timestamp")
+                .containsEntry("rows_read", "bigint").containsEntry("submitter", "string");
+        // value: fixed decimal(20,2); source_row: int.
+        assertThat(AvroSchemas.fieldTypes(AvroSchemas.schema("indicator_reports"))).containsEntry("value", "decimal(20,2)")
+                .containsEntry("source_row", "int");
+        // published: ["null", boolean]; as_of: date.
+        assertThat(AvroSchemas.fieldTypes(AvroSchemas.schema("pipeline_runs"))).containsEntry("published", "boolean");
+        assertThat(AvroSchemas.fieldTypes(AvroSchemas.schema("balances"))).containsEntry("as_of", "date");
+    }
+
+    @Test
     void eachCallersSchemaIsItsOwn() {
         assertThat(AvroSchemas.schema("quarantine")).isEqualTo(AvroSchemas.schema("quarantine")).isNotSameAs(AvroSchemas.schema("quarantine"));
     }

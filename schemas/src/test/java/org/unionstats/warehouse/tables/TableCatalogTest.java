@@ -1,8 +1,11 @@
 package org.unionstats.warehouse.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.kpis.KpiDefinition;
@@ -21,6 +24,43 @@ class TableCatalogTest {
             assertThat(t.columns()).as(t.name()).isNotEmpty();
             t.columns().forEach((c, comment) -> assertThat(comment).as(t.name() + "." + c).isNotBlank().contains("/"));
         }
+    }
+
+    @Test
+    void everyDocumentedColumnHasATypeSoATableWithoutDataCanBePublished() {
+        for (TableSpec t : catalog.tables()) {
+            assertThat(t.columnTypes().keySet()).as(t.name()).containsExactlyElementsOf(t.columns().keySet());
+            t.columnTypes().forEach((c, type) -> assertThat(ColumnTypes.isKnown(type)).as(t.name() + "." + c + ": " + type).isTrue());
+        }
+        // Declared in tables.yaml (column_types), as the letters module's DuckDB tables write them.
+        assertThat(table("letters_issued").columnTypes()).containsEntry("issued_at", "timestamp").containsEntry("edition", "int")
+                .containsEntry("follow_ups", "string");
+        assertThat(table("dq_findings").columnTypes()).containsEntry("value", "double").containsEntry("rule_id", "string");
+        // From the Avro schemas: a nullable field has its value's type.
+        assertThat(table("hardship_cases").columnTypes()).containsEntry("assistance_cny", "decimal(18,2)").containsEntry("lifted_out_on", "date")
+                .containsEntry("household_size", "int");
+        assertThat(table("ingest_receipts").columnTypes()).containsEntry("received_at", "timestamp").containsEntry("rows_read", "bigint");
+        // From the KPI catalogue: values are doubles, qualifiers text.
+        assertThat(table("kpi_membership").columnTypes()).containsEntry("members_end", "double").containsEntry("org_level", "string");
+        assertThat(table("kpi_basic_unions").columnTypes()).containsEntry("members_end", "double").containsEntry("members_end_qualifier", "string");
+    }
+
+    @Test
+    void dimensionsWrittenWholeAndTheRunHistoryAreTheTablesNotPartitionedByPeriod() {
+        assertThat(catalog.tables().stream().filter(t -> !t.partitioned()).map(TableSpec::folder))
+                .containsExactlyInAnyOrder("dim_orgs", "dim_periods", "org_ancestors", "dim_kpis", "pipeline_runs");
+    }
+
+    @Test
+    void aColumnWithoutATypeAnUnknownTypeOrATypeForNoColumnFailsNamingTableAndColumn() {
+        Map<String, String> columns = new LinkedHashMap<>(Map.of("depth", "层级 / Depth"));
+        assertThatThrownBy(() -> TableCatalog.typesOfEvery("warehouse.org_ancestors", columns, Map.of()))
+                .hasMessageContaining("warehouse.org_ancestors").hasMessageContaining("depth").hasMessageContaining("column_types");
+        assertThatThrownBy(() -> TableCatalog.typesOfEvery("warehouse.org_ancestors", columns, Map.of("depth", "integer")))
+                .hasMessageContaining("depth").hasMessageContaining("integer");
+        assertThatThrownBy(() -> TableCatalog.typesOfEvery("warehouse.org_ancestors", columns, Map.of("depth", "int", "dpeth", "int")))
+                .hasMessageContaining("dpeth").hasMessageContaining("does not document");
+        assertThat(TableCatalog.typesOfEvery("warehouse.org_ancestors", columns, Map.of("depth", "int"))).containsExactly(Map.entry("depth", "int"));
     }
 
     @Test

@@ -2,8 +2,8 @@ package org.unionstats.serving.publish;
 
 import java.util.List;
 
-/** What a publish did, table by table. */
-public record PublishSummary(String warehouse, List<TableOutcome> tables, List<String> views, List<String> dropped, List<String> skipped,
+/** What a publish did, table by table; {@code empty}: the folders published as empty tables, having no data yet. */
+public record PublishSummary(String warehouse, List<TableOutcome> tables, List<String> views, List<String> dropped, List<String> empty,
         double seconds) {
 
     /** @param action created, updated (definition changed) or synced (unchanged definition, partitions synced) */
@@ -18,8 +18,8 @@ public record PublishSummary(String warehouse, List<TableOutcome> tables, List<S
         if (!dropped.isEmpty()) {
             sb.append("\n  dropped (no longer in the warehouse): ").append(String.join(", ", dropped));
         }
-        if (!skipped.isEmpty()) {
-            sb.append("\n  not published (folder absent or empty): ").append(String.join(", ", skipped));
+        if (!empty.isEmpty()) {
+            sb.append("\n  published empty (no data yet): ").append(String.join(", ", empty));
         }
         return sb.toString();
     }

@@ -1,8 +1,12 @@
 package org.unionstats.serving.publish;
+import org.unionstats.warehouse.WarehouseLayout;
 import org.unionstats.warehouse.tables.TableCatalog;
 import org.unionstats.warehouse.tables.ViewSpec;
 
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,8 +22,9 @@ import java.util.function.Consumer;
 
 /**
  * Publishes a warehouse to Trino through JDBC, as the pipeline user: schemas, external Parquet
- * tables with their partitions synced (new and removed periods), views, and comments on all of
- * them. Safe to repeat: an unchanged table only gets its partitions synced; a changed one is built
+ * tables with their partitions synced (new and removed periods), the tables with no data yet as
+ * empty ones, views, and comments on all of them. Safe to repeat: an unchanged table only gets its
+ * partitions synced; a changed one (an empty table whose data has arrived among them) is built
  * beside the old one and swapped in only once it reads, so a failure leaves the previous tables
  * queryable.
  */
@@ -50,6 +55,9 @@ public final class WarehousePublisher {
     public PublishSummary publish(Connection trino, Path warehouse, String locationRoot) throws SQLException {
         long start = System.nanoTime();
         PublishPlanner.Plan plan = new PublishPlanner(catalog).plan(warehouse, locationRoot);
+        if (!plan.empty().isEmpty()) {
+            createNoDataFolder(warehouse);
+        }
         try (Statement st = trino.createStatement()) {
             for (String schema : catalog.schemas().keySet()) {
                 execute(st, "CREATE SCHEMA IF NOT EXISTS " + catalog.catalog() + "." + schema);
@@ -65,7 +73,7 @@ public final class WarehousePublisher {
                 views.add(view.qualifiedName());
             }
             List<String> dropped = dropStale(st, plan, existing);
-            return new PublishSummary(warehouse.toString(), outcomes, views, dropped, plan.skipped(), (System.nanoTime() - start) / 1e9);
+            return new PublishSummary(warehouse.toString(), outcomes, views, dropped, plan.empty(), (System.nanoTime() - start) / 1e9);
         }
     }
 
@@ -99,6 +107,16 @@ public final class WarehousePublisher {
         } catch (SQLException e) {
             throw new SQLException("publishing " + table.qualifiedName() + " failed: " + e.getMessage()
                     + " (tables published before it are updated, the others as they were; publishing again is safe)", e);
+        }
+    }
+
+    /** Trino refuses an external location that is not an existing folder. */
+    private static void createNoDataFolder(Path warehouse) {
+        Path folder = WarehouseLayout.of(warehouse).noData();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + folder + ", where the tables with no data yet are published", e);
         }
     }
 
