@@ -116,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
         Arguments.require(Files.exists(target.localTable(RecordType.MEMBER_EVENTS.code())), "no ingested " + scale + " warehouse in "
                 + target.localRoot() + ": run 'bench ingest --scale " + scale + "' first");
         KpiJobLauncher job = context.kpiJob();
-        MeasuredProcess spark = MeasuredProcess.run(MeasuredProcess.java(heap, KpiJobLauncher.JAVA_OPTIONS, context.environment().home(),
+        MeasuredProcess spark = MeasuredProcess.run(MeasuredProcess.java(heap, job.javaOptions(), context.environment().home(),
                 job.classpath(), KpiJobLauncher.MAIN, List.of("--warehouse", target.root(), "--full")));
         if (spark.exitCode() != 0) {
             throw new UnionStatsException(org.unionstats.errors.ExitCode.FAILURE, "the measured KPI job failed with exit code " + spark.exitCode());

@@ -38,6 +38,12 @@ public final class KpiJobLauncher {
      */
     static final List<String> SECRET_VARIABLES = List.of(PseudonymKeys.ENV, "SUPERSET_SECRET_KEY", "SUPERSET_DATABASE_URI");
 
+    /**
+     * HotSpot's compiler directives for the job's JVM, in the KPI module's folder: Spark's generated classes are
+     * compiled by C1 only (the file says why).
+     */
+    static final String COMPILER_DIRECTIVES = "jvm/compiler-directives.json";
+
     /** The module whose packaged jar and libraries are the job. */
     private static final String MODULE = "pipelines/kpi";
 
@@ -73,6 +79,21 @@ public final class KpiJobLauncher {
         return jar + File.pathSeparator + target.resolve("lib") + File.separator + "*";
     }
 
+    /**
+     * The JVM options of the job: {@link #JAVA_OPTIONS} and the compiler directives, when the KPI module's folder holds
+     * them (a job given by classpath alone runs without).
+     */
+    public List<String> javaOptions() {
+        Path directives = target.resolveSibling(COMPILER_DIRECTIVES);
+        if (!Files.isRegularFile(directives)) {
+            return JAVA_OPTIONS;
+        }
+        List<String> options = new ArrayList<>(JAVA_OPTIONS);
+        options.add("-XX:+UnlockDiagnosticVMOptions");
+        options.add("-XX:CompilerDirectivesFile=" + directives.toAbsolutePath());
+        return List.copyOf(options);
+    }
+
     /** Runs the job with its log on this process's stderr; returns its standard output (the result line). */
     public String run(KpiJobRequest request) {
         return run(request, null);
@@ -87,7 +108,7 @@ public final class KpiJobLauncher {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx" + request.heap());
         command.add("-Dfile.encoding=UTF-8");
-        command.addAll(JAVA_OPTIONS);
+        command.addAll(javaOptions());
         command.add("-cp");
         command.add(classpath());
         // The job ends with this process even when it is killed: only the lock holder may write.

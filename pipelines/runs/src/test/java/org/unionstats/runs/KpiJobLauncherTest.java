@@ -44,6 +44,29 @@ class KpiJobLauncherTest {
     }
 
     @Test
+    void theJobsJvmTakesTheKpiModulesCompilerDirectives() throws Exception {
+        Path module = tmp.resolve("pipelines/kpi");
+        java.nio.file.Files.createDirectories(module.resolve("jvm"));
+        assertThat(new KpiJobLauncher(module.resolve("target"), Optional.empty()).javaOptions()).as("no directives file: Spark's options only")
+                .isEqualTo(KpiJobLauncher.JAVA_OPTIONS);
+        java.nio.file.Files.writeString(module.resolve(KpiJobLauncher.COMPILER_DIRECTIVES), "[]");
+        assertThat(new KpiJobLauncher(module.resolve("target"), Optional.empty()).javaOptions())
+                .containsSubsequence(KpiJobLauncher.JAVA_OPTIONS)
+                .endsWith("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + module.resolve(KpiJobLauncher.COMPILER_DIRECTIVES).toAbsolutePath());
+    }
+
+    @Test
+    void theCheckedInCompilerDirectivesAreOnesAJvmStartsWith() throws Exception {
+        // A JVM refuses to start on a directives file it cannot parse: the KPI job would never run.
+        Path directives = Path.of("../kpi").resolve(KpiJobLauncher.COMPILER_DIRECTIVES).toAbsolutePath().normalize();
+        Process jvm = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:CompilerDirectivesFile=" + directives, "-XX:+CompilerDirectivesPrint", "-version").redirectErrorStream(true).start();
+        String output = new String(jvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(jvm.waitFor()).as(output).isZero();
+        assertThat(output).contains("1 compiler directives added", "matching: org/apache/spark/sql/catalyst/expressions/GeneratedClass*.*");
+    }
+
+    @Test
     void anUnbuiltJobSaysHowToBuildIt() {
         assertThatThrownBy(() -> new KpiJobLauncher(tmp, Optional.empty()).classpath()).hasMessageContaining("mvn -DskipTests package");
         assertThatThrownBy(() -> new KpiJobLauncher(tmp, Optional.of("  ")).classpath()).as("a blank classpath is none")
