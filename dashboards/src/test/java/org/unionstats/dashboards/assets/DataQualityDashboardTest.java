@@ -120,7 +120,7 @@ class DataQualityDashboardTest {
         TableCatalog catalog = TableCatalog.load();
         ViewSpec view = catalog.views().stream().filter(v -> v.qualifiedName().equals("ops.missing_reports")).findFirst().orElseThrow();
         assertThat(view.comment()).contains("缺报").contains("/ Missing");
-        assertThat(view.requires()).containsExactlyInAnyOrder("ops.reporting_completeness", "warehouse.dim_orgs");
+        assertThat(view.sql()).contains("ops.reporting_completeness", "warehouse.dim_orgs");
         assertThat(view.sql()).contains("r.org_level = 'county'").contains("r.record_type <> 'all'").contains("r.on_time < r.expected")
                 .contains("WHEN r.received < r.expected THEN 'missing' ELSE 'late'");
         List<String> columns = selectedColumns(view.sql());

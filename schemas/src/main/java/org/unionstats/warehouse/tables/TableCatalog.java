@@ -88,7 +88,7 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
         for (JsonNode v : yaml.path("views")) {
             String sql = withKpiLists(SchemaResources.text("trino/" + v.path("sql").asText()).strip(), kpis);
             views.add(new ViewSpec(v.path("schema").asText(), v.path("name").asText(), v.path("comment").asText(), sql,
-                    referencedTables(sql, tables), strings(v.path("columns"))));
+                    strings(v.path("columns"))));
         }
         JsonNode familyViews = yaml.path("family_views");
         if (!familyViews.isMissingNode()) {
@@ -145,8 +145,7 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
                 .append("JOIN ").append(catalog).append(".warehouse.dim_orgs o ON o.org_code = f.org_code");
         String comment = family.nameZh() + config.path("comment_zh").asText() + "：每个组织、期间一行，每个指标一列，附组织路径 / "
                 + family.nameEn() + " — " + config.path("comment_en").asText() + ": one row per org and period, one column per KPI, with the org's path";
-        return new ViewSpec(config.path("schema").asText("kpi"), family.family(), comment, sql.toString(),
-                List.of(table.schema() + "." + table.name(), "warehouse.dim_orgs"), kpiColumns);
+        return new ViewSpec(config.path("schema").asText("kpi"), family.family(), comment, sql.toString(), kpiColumns);
     }
 
     /** A family's KPIs as documented columns (id → comment), in catalogue order. */
@@ -186,17 +185,6 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
     /** A KPI column's comment: its names in both languages, its unit and its definition. */
     static String comment(KpiDefinition kpi) {
         return kpi.nameZh() + " / " + kpi.nameEn() + (kpi.unit().isEmpty() ? "" : "（" + kpi.unit() + "）") + "：" + kpi.description();
-    }
-
-    /** The published tables a view's SQL names (as catalog.schema.table). */
-    static List<String> referencedTables(String sql, List<TableSpec> tables) {
-        List<String> names = new ArrayList<>();
-        for (TableSpec t : tables) {
-            if (sql.matches("(?s).*\\b" + t.schema() + "\\." + t.name() + "\\b.*")) {
-                names.add(t.schema() + "." + t.name());
-            }
-        }
-        return names;
     }
 
     /** The comment of a view column: the view's own, else the glossary's, else that of a published column of that name. */
