@@ -9,18 +9,23 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.unionstats.bench.DuckDbBaseline;
 import org.unionstats.bench.DuckDbKpiBaseline;
+import org.unionstats.bench.KpiTablesComparison;
 import org.unionstats.bench.MeasuredProcess;
+import org.unionstats.bench.NewQuarterWarehouse;
 import org.unionstats.bench.TrinoQueryBenchmark;
 import org.unionstats.cli.samples.SampleInboxes;
 import org.unionstats.contract.RecordType;
 import org.unionstats.environment.Environment;
 import org.unionstats.errors.UnionStatsException;
 import org.unionstats.files.FileTrees;
+import org.unionstats.period.Period;
 import org.unionstats.runs.KpiJobLauncher;
 import org.unionstats.samples.GeneratorConfig;
 import org.unionstats.samples.Scale;
 import org.unionstats.warehouse.WarehouseLayout;
 import org.unionstats.warehouse.runs.KpiJobResult;
+import org.unionstats.warehouse.tables.TableCatalog;
+import org.unionstats.warehouse.tables.Writer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,13 +33,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks with a documented workload. 'bench ingest' times a full ingest of a generated inbox",
                 "against DuckDB converting the same UTF-8 CSV files to Parquet; 'bench kpi' times the Spark KPI job against DuckDB",
-                "computing the same KPI catalogue, after proving both outputs equal (exit 1 when they differ). Each side runs in its own JVM."})
+                "computing the same KPI catalogue, after proving both outputs equal (exit 1 when they differ); 'bench kpi-quarter' times",
+                "the KPI job's run for one new quarter against a full run, after proving their tables equal. Each run has its own JVM."})
 final class BenchCommand implements Callable<Integer> {
 
     private final CliContext context;
 
     @Parameters(index = "0", description = "What to measure: ingest (generates the inbox if needed), kpi (on the warehouse ingest built), "
-            + "trino (query latency on --warehouse).")
+            + "kpi-quarter (one new quarter against a full run, on --warehouse), trino (query latency on --warehouse).")
     String what;
 
     @Option(names = "--scale", defaultValue = "medium", description = "Generator scale. Default: ${DEFAULT-VALUE}.")
@@ -49,7 +55,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--heap", defaultValue = Environment.JOB_HEAP, description = "Heap of each measured JVM. Default: ${DEFAULT-VALUE}.")
     String heap;
 
-    @Option(names = "--warehouse", description = "bench trino: the warehouse to publish and query. Default: <dir>/warehouse-<scale>.")
+    @Option(names = "--warehouse", description = "bench trino: the warehouse to publish and query; bench kpi-quarter: the warehouse whose"
+            + " ingested tables are the workload. Default: <dir>/warehouse-<scale>.")
     Path warehouse;
 
     @Option(names = "--runs", defaultValue = "20", description = "bench trino: timed runs of each query (after one warm-up). Default: ${DEFAULT-VALUE}.")
@@ -64,8 +71,9 @@ final class BenchCommand implements Callable<Integer> {
         return switch (what) {
             case "ingest" -> ingest();
             case "kpi" -> kpi();
+            case "kpi-quarter" -> kpiQuarter();
             case "trino" -> trino();
-            default -> throw UnionStatsException.badArguments("unknown benchmark '" + what + "'; try: ingest, kpi, trino");
+            default -> throw UnionStatsException.badArguments("unknown benchmark '" + what + "'; try: ingest, kpi, kpi-quarter, trino");
         };
     }
 
@@ -115,12 +123,7 @@ final class BenchCommand implements Callable<Integer> {
         WarehouseLayout target = WarehouseLayout.of(dir.resolve("warehouse-" + scale));
         Arguments.require(Files.exists(target.localTable(RecordType.MEMBER_EVENTS.code())), "no ingested " + scale + " warehouse in "
                 + target.localRoot() + ": run 'bench ingest --scale " + scale + "' first");
-        KpiJobLauncher job = context.kpiJob();
-        MeasuredProcess spark = MeasuredProcess.run(MeasuredProcess.java(heap, job.javaOptions(), context.environment().home(),
-                job.classpath(), KpiJobLauncher.MAIN, List.of("--warehouse", target.root(), "--full")));
-        if (spark.exitCode() != 0) {
-            throw new UnionStatsException(org.unionstats.errors.ExitCode.FAILURE, "the measured KPI job failed with exit code " + spark.exitCode());
-        }
+        MeasuredProcess spark = kpiJob(target.localRoot(), true);
         KpiJobResult result = KpiJobResult.fromOutput(spark.stdout());
         Path duckOut = dir.resolve("duckdb-kpi-" + scale + ".parquet").toAbsolutePath();
         Files.deleteIfExists(duckOut);
@@ -147,6 +150,63 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf("wall-time ratio Spark / DuckDB: %.1f; peak RSS ratio: %.1f%n", spark.seconds() / duck.seconds(),
                 (double) spark.peakRssKb() / Math.max(1, duck.peakRssKb()));
         return 0;
+    }
+
+    /**
+     * One new quarter on top of the ones before: the KPI job in full over every quarter of the warehouse's ingested
+     * tables (the reference), in full over a copy without the latest quarter's partitions (the warehouse before it
+     * arrived), then, the partitions put back, the job's ordinary run that finds the new submissions and writes the
+     * periods they touch. The incremental run's tables are proved equal to the reference's before any time is printed.
+     */
+    private int kpiQuarter() throws Exception {
+        Path source = (warehouse != null ? warehouse : dir.resolve("warehouse-" + scale)).toAbsolutePath();
+        Arguments.require(Files.exists(WarehouseLayout.of(source).localTable(RecordType.MEMBER_EVENTS.code())),
+                "no ingested warehouse in " + source + ": run 'bench ingest --scale " + scale + "' first, or give --warehouse");
+        TableCatalog tables = TableCatalog.load();
+        List<String> ingested = tables.foldersWrittenBy(Writer.INGEST);
+        Period quarter = NewQuarterWarehouse.latestQuarter(source, ingested).orElseThrow();
+        Path work = dir.resolve("kpi-quarter-" + source.getFileName()).toAbsolutePath();
+        Path everyQuarter = work.resolve("every-quarter");
+        NewQuarterWarehouse.copyIngested(source, everyQuarter, ingested);
+        NewQuarterWarehouse incremental = NewQuarterWarehouse.withoutQuarter(source, work.resolve("new-quarter"), quarter, ingested);
+        System.err.printf("workload: the ingested tables of %s; %d partition(s) of %s held back%n", source, incremental.heldPartitions(), quarter);
+
+        MeasuredProcess reference = kpiJob(everyQuarter, true);
+        MeasuredProcess before = kpiJob(incremental.root(), true);
+        incremental.arrive();
+        MeasuredProcess newQuarter = kpiJob(incremental.root(), false);
+        KpiTablesComparison comparison = KpiTablesComparison.of(incremental.root(), everyQuarter, tables.foldersWrittenBy(Writer.KPI));
+        System.out.printf("workload: the ingested tables of %s, %s arriving on top of the quarters before it%n", source, quarter);
+        System.out.print(comparison.describe("after the new quarter", "full run"));
+        if (!comparison.equal()) {
+            System.err.println("bench kpi-quarter: the run for the new quarter and the full run disagree (above); no timings reported");
+            return org.unionstats.errors.ExitCode.FAILURE.code();
+        }
+        System.out.println("| run | periods written | wall s | peak RSS MiB |");
+        System.out.println("|---|---:|---:|---:|");
+        printRun("full run, every quarter (`kpi --full`)", reference);
+        printRun("full run before " + quarter + " arrives (`kpi --full`, set-up)", before);
+        printRun(quarter + " arrives (`kpi`)", newQuarter);
+        System.out.printf("wall-time ratio new quarter / full run: %.2f%n", newQuarter.seconds() / reference.seconds());
+        return 0;
+    }
+
+    /** The KPI job on a warehouse, in its own JVM; fails the benchmark when the job fails. */
+    private MeasuredProcess kpiJob(Path target, boolean full) throws InterruptedException {
+        KpiJobLauncher job = context.kpiJob();
+        List<String> args = full ? List.of("--warehouse", target.toString(), "--full") : List.of("--warehouse", target.toString());
+        MeasuredProcess run = MeasuredProcess.run(MeasuredProcess.java(heap, job.javaOptions(), context.environment().home(),
+                job.classpath(), KpiJobLauncher.MAIN, args));
+        if (run.exitCode() != 0) {
+            throw new UnionStatsException(org.unionstats.errors.ExitCode.FAILURE, "the measured KPI job on " + target
+                    + " failed with exit code " + run.exitCode());
+        }
+        return run;
+    }
+
+    private static void printRun(String name, MeasuredProcess run) {
+        System.out.printf("| %s | %d | %.1f | %,d |%n", name, KpiJobResult.fromOutput(run.stdout()).periodsWritten().size(), run.seconds(),
+                run.peakRssKb() / 1024);
     }
 
     /** Query latency through the local Trino: publishes the warehouse (starting Trino if needed), then times the workload. */
