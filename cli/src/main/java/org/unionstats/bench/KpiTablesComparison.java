@@ -1,8 +1,5 @@
 package org.unionstats.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,7 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.unionstats.files.FileTrees;
 
 /**
  * Whether two warehouses hold the same KPI tables: for every table the KPI job writes, its rows on each side and the
@@ -53,8 +50,8 @@ public record KpiTablesComparison(List<Table> tables) {
         List<Table> out = new ArrayList<>();
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
             for (String name : names) {
-                boolean inA = hasData(a.resolve(name));
-                boolean inB = hasData(b.resolve(name));
+                boolean inA = FileTrees.hasParquetFiles(a.resolve(name));
+                boolean inB = FileTrees.hasParquetFiles(b.resolve(name));
                 if (!inA && !inB) {
                     out.add(new Table(name, false, 0, 0, 0, 0));
                     continue;
@@ -97,17 +94,6 @@ public record KpiTablesComparison(List<Table> tables) {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static boolean hasData(Path table) {
-        if (!Files.isDirectory(table)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(table)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + table, e);
         }
     }
 }

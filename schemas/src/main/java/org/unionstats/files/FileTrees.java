@@ -15,6 +15,18 @@ public final class FileTrees {
 
     private FileTrees() {}
 
+    /** Whether a folder holds a Parquet file anywhere below it (false when it does not exist). */
+    public static boolean hasParquetFiles(Path root) {
+        if (!Files.isDirectory(root)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+
     /**
      * Deletes a folder and everything below it (nothing when it does not exist). Links are removed,
      * never followed, so a link inside the tree cannot make this delete anything outside it.

@@ -1,12 +1,8 @@
 package org.unionstats.cli.kpi;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.unionstats.files.FileTrees;
 import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.kpis.KpiDefinition;
 import org.unionstats.warehouse.WarehouseLayout;
@@ -24,7 +20,7 @@ public final class KpiValueRows {
     public static String select(WarehouseLayout warehouse, KpiCatalogue catalogue) {
         String regional = "SELECT org_code, org_level, period_type, kpi_id, breakdown, value, qualifier, period FROM "
                 + files(warehouse, "kpi_values");
-        if (!hasFiles(warehouse.localTable("kpi_basic_unions"))) {
+        if (!FileTrees.hasParquetFiles(warehouse.localTable("kpi_basic_unions"))) {
             return regional;
         }
         List<String> ids = catalogue.all().stream().map(KpiDefinition::id).toList();
@@ -38,16 +34,5 @@ public final class KpiValueRows {
     private static String files(WarehouseLayout warehouse, String table) {
         return "read_parquet('" + warehouse.tableFilesGlob(table).replace("'", "''")
                 + "', hive_partitioning = true, hive_types = {'period': VARCHAR})";
-    }
-
-    private static boolean hasFiles(Path table) {
-        if (!Files.isDirectory(table)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(table)) {
-            return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + table, e);
-        }
     }
 }
