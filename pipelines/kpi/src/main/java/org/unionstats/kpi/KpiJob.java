@@ -1,10 +1,11 @@
 package org.unionstats.kpi;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -31,6 +32,7 @@ import org.unionstats.kpi.measures.IndicatorMeasures;
 import org.unionstats.kpi.measures.MeasureFamily;
 import org.unionstats.kpi.measures.MembershipMeasures;
 import org.unionstats.kpi.measures.ReportedBalances;
+import org.unionstats.kpi.measures.Restatements;
 import org.unionstats.kpi.quality.CountyScorecard;
 import org.unionstats.kpi.quality.DataQualityFindings;
 import org.unionstats.kpi.quality.ReportingCompleteness;
@@ -39,6 +41,7 @@ import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.period.Period;
 import org.unionstats.regions.RegionDirectory;
 import org.unionstats.warehouse.receipts.KpiState;
+import org.unionstats.warehouse.receipts.ReceiptStatus;
 import org.unionstats.warehouse.runs.KpiJobResult;
 import org.unionstats.warehouse.tables.TableCatalog;
 import org.unionstats.warehouse.tables.TableSpec;
@@ -115,6 +118,16 @@ public final class KpiJob {
     }
 
     KpiJobResult run() {
+        try {
+            return compute();
+        } finally {
+            // A later run in the same session reads the same paths, and Spark would serve it this run's cached frames
+            // (the hardship register, the totals) however the files under them changed.
+            spark.catalog().clearCache();
+        }
+    }
+
+    private KpiJobResult compute() {
         long start = System.nanoTime();
         IngestedTables ingested = IngestedTables.read(spark, config.warehouse());
         Optional<ReportingCalendar> spanned = ReportingCalendar.spanning(ingested);
@@ -129,7 +142,7 @@ public final class KpiJob {
 
         KpiState state = new KpiState(config.warehouse());
         Set<String> receipts = CurrentReceipts.stateKeys(ingested.ingestReceipts());
-        List<Period> toWrite = periodsToWrite(calendar, state, receipts);
+        List<Period> toWrite = periodsToWrite(calendar, state, receipts, ingested, calendarRows);
         if (toWrite.isEmpty()) {
             LOG.info("no submission changed since the last KPI run: nothing to write");
             return new KpiJobResult(List.of(), 0, seconds(start));
@@ -219,7 +232,8 @@ public final class KpiJob {
                         + " additivity STRING, better STRING, source STRING, breakdown STRING"));
     }
 
-    private List<Period> periodsToWrite(ReportingCalendar calendar, KpiState state, Set<String> receipts) {
+    private List<Period> periodsToWrite(ReportingCalendar calendar, KpiState state, Set<String> receipts, IngestedTables ingested,
+            Dataset<Row> calendarRows) {
         if (config.full()) {
             return calendar.periods();
         }
@@ -239,14 +253,42 @@ public final class KpiJob {
             LOG.info("a balances submission changed: rewriting every period");
             return calendar.periods();
         }
-        // Ordered by their text only to keep distinct periods apart (2024Q1 and 2024-01 start together); sorted as periods here.
-        List<Period> changed = state.changedPeriods(receipts, Function.identity()).stream().map(Period::parse).sorted().toList();
-        return changed.isEmpty() ? List.of() : calendar.affectedBy(changed);
+        Optional<LocalDate> changedFrom = state.changedReceipts(receipts).stream()
+                .map(k -> Period.parse(KpiState.periodOf(k)).start()).min(LocalDate::compareTo);
+        if (changedFrom.isEmpty()) {
+            return List.of();
+        }
+        List<Period> affected = calendar.affectedFrom(changedFrom.get());
+        if (affected.size() == calendar.periods().size()) {
+            return affected;
+        }
+        // Later submissions restate earlier periods too (a case filed before the period listing it, a union's founding).
+        Set<String> fresh = state.newReceipts(receipts);
+        List<Restatements.Withdrawn> withdrawn = state.goneReceipts(receipts).stream()
+                .filter(k -> KpiState.statusOf(k).equals(ReceiptStatus.CURRENT.code()))
+                .flatMap(k -> recordTypeOf(KpiState.sourceFileOf(k)).stream()
+                        .map(t -> new Restatements.Withdrawn(t.code(), Period.parse(KpiState.periodOf(k)).start())))
+                .toList();
+        Restatements.Restated restated = Restatements.of(ingested, calendarRows,
+                fresh.stream().map(KpiState::submissionIdOf).collect(Collectors.toSet()),
+                fresh.stream().map(KpiState::periodOf).collect(Collectors.toSet()), withdrawn);
+        if (restated.everyPeriod()) {
+            LOG.info("submissions of {} restate periods before the first month: rewriting every period", restated.reasons());
+            return calendar.periods();
+        }
+        if (restated.since().filter(d -> d.isBefore(changedFrom.get())).isPresent()) {
+            LOG.info("submissions of {} restate the periods from {} on", restated.reasons(), restated.since().get());
+            return calendar.affectedFrom(restated.since().get());
+        }
+        return affected;
+    }
+
+    private static Optional<RecordType> recordTypeOf(String sourceFile) {
+        return RecordType.fromFileName(sourceFile.substring(sourceFile.lastIndexOf('/') + 1));
     }
 
     private static boolean isBalances(String sourceFile) {
-        String name = sourceFile.substring(sourceFile.lastIndexOf('/') + 1);
-        return RecordType.fromFileName(name).filter(t -> t == RecordType.BALANCES).isPresent();
+        return recordTypeOf(sourceFile).filter(t -> t == RecordType.BALANCES).isPresent();
     }
 
     private static void stage(String name, long start) {

@@ -103,6 +103,7 @@ public final class FixtureWarehouse {
     /** Writes every table (and receipts derived from the rows) under {@code warehouse}. */
     public void write(SparkSession spark, String warehouse) {
         Map<String, List<Row>> receipts = new LinkedHashMap<>();
+        Map<String, String> submissionIds = new LinkedHashMap<>();
         rows.forEach((table, byPeriod) -> byPeriod.forEach((period, list) -> {
             StructType schema = StructType.fromDDL(ddl.get(table));
             int submitterIndex = schema.fieldIndex("submitter");
@@ -115,16 +116,32 @@ public final class FixtureWarehouse {
                 Timestamp modified = modifiedTimes.getOrDefault(submitter + "|" + period + "|" + table, at);
                 boolean corrected = resubmitted.contains(submitter + "|" + period + "|" + table);
                 String id = Integer.toHexString((file + (corrected ? "v2" : "")).hashCode());
+                submissionIds.put(table + "|" + period + "|" + submitter, id);
                 receipts.computeIfAbsent(period, p -> new ArrayList<>()).add(RowFactory.create(id, id, file, submitter, table,
                         "csv/UTF-8", modified, n, n, 0L, 0L, "current", null, corrected ? "fixture-2" : "fixture-1", at, at));
             });
         }));
-        rows.forEach((table, byPeriod) -> writeTable(spark, warehouse, table, byPeriod));
-        writeTable(spark, warehouse, "ingest_receipts", receipts);
+        // Each row carries its submission's id, as the ingest writes it.
+        rows.forEach((table, byPeriod) -> writeTable(spark, warehouse, table, byPeriod.entrySet().stream().collect(
+                java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> withSubmissionId(table, e.getKey(), e.getValue(), submissionIds),
+                        (a, b) -> a, LinkedHashMap::new)), ddl.get(table) + ", submission_id STRING"));
+        writeTable(spark, warehouse, "ingest_receipts", receipts, RECEIPTS);
     }
 
-    private void writeTable(SparkSession spark, String warehouse, String table, Map<String, List<Row>> byPeriod) {
-        StructType schema = StructType.fromDDL(ddl.get(table));
+    private List<Row> withSubmissionId(String table, String period, List<Row> list, Map<String, String> submissionIds) {
+        int submitterIndex = StructType.fromDDL(ddl.get(table)).fieldIndex("submitter");
+        return list.stream().map(r -> {
+            Object[] values = new Object[r.size() + 1];
+            for (int i = 0; i < r.size(); i++) {
+                values[i] = r.get(i);
+            }
+            values[r.size()] = submissionIds.get(table + "|" + period + "|" + r.getString(submitterIndex));
+            return RowFactory.create(values);
+        }).toList();
+    }
+
+    private static void writeTable(SparkSession spark, String warehouse, String table, Map<String, List<Row>> byPeriod, String ddl) {
+        StructType schema = StructType.fromDDL(ddl);
         byPeriod.forEach((period, list) -> spark.createDataFrame(list, schema).coalesce(1).write().mode(SaveMode.Overwrite)
                 .parquet(new WarehouseLayout(warehouse).partition(table, period)));
     }

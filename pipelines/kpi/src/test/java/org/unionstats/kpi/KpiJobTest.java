@@ -321,6 +321,31 @@ class KpiJobTest {
         assertSameTablesAsAFullRun(wh, corrected, "old-quarter-full");
     }
 
+    @Test
+    void aLaterQuarterListingACaseFiledEarlierRewritesThePeriodsFromItsFiling() throws Exception {
+        String wh = firstRun("restated");
+
+        // 抚宁区's first 2024Q2 hardship file lists F3, filed on 2023-11-15 (disability), still on file. Hand-computed at
+        // 抚宁区 (130306): 2023Q4 newly filed F1 (12-31) + F3 = 2 (was 1), of them 1 for disability; on file at 2023Q4's
+        // end F1, F3 = 2 (was 1); at 2024Q2's end F2, F3 = 2 (F1 closed in 2024Q1; was 1). 2023-10 ends before the
+        // filing: not rewritten.
+        FixtureWarehouse later = fixture();
+        later.add("hardship_cases", "2024Q2", "F3", "130306-0001", "2023-11-15", "disability", 3, "on_file", null, null, "130306");
+        later.write(spark, wh);
+        KpiJobResult rerun = new KpiJob(spark, config(wh)).run();
+        assertThat(rerun.periodsWritten()).contains("2023-11", "2023Q4", "2023H2", "2023", "2024Q1", "2024Q2", "2024")
+                .doesNotContain("2023-10", "2023Q3", "2023Q2");
+        KpiValuesAsAnalystsSee.read(spark, wh).createOrReplaceTempView("kv_restated");
+        java.util.function.BiFunction<String, String, Double> at130306 = (periodAndKpi, breakdown) -> spark.sql(
+                "SELECT value FROM kv_restated WHERE org_code = '130306' AND breakdown = '" + breakdown
+                        + "' AND CONCAT(period, ' ', kpi_id) = '" + periodAndKpi + "'").first().getDouble(0);
+        assertThat(at130306.apply("2023Q4 hardship_newly_filed", "")).isEqualTo(2.0);
+        assertThat(at130306.apply("2023Q4 hardship_newly_filed", "cause=disability")).isEqualTo(1.0);
+        assertThat(at130306.apply("2023Q4 hardship_on_file_end", "")).isEqualTo(2.0);
+        assertThat(at130306.apply("2024Q2 hardship_on_file_end", "")).isEqualTo(2.0);
+        assertSameTablesAsAFullRun(wh, later, "restated-full");
+    }
+
     /** A fresh warehouse with the fixture after a first run of the job. */
     private String firstRun(String name) {
         String wh = tmp.resolve(name).toString();

@@ -74,11 +74,35 @@ public final class KpiState {
 
     /** The keys of the receipts that are new, changed or gone since the saved state (all of {@code now} when none). */
     public Set<String> changedReceipts(Set<String> now) {
-        Set<String> before = saved().orElse(Set.of());
-        Set<String> changed = new TreeSet<>();
-        now.stream().filter(k -> !before.contains(k)).forEach(changed::add);
-        before.stream().filter(k -> !now.contains(k)).forEach(changed::add);
+        Set<String> changed = newReceipts(now);
+        changed.addAll(goneReceipts(now));
         return changed;
+    }
+
+    /** The keys of {@code now} the saved state does not hold: new submissions, or new statuses of earlier ones. */
+    public Set<String> newReceipts(Set<String> now) {
+        Set<String> before = saved().orElse(Set.of());
+        Set<String> added = new TreeSet<>(now);
+        added.removeAll(before);
+        return added;
+    }
+
+    /** The keys of the saved state {@code now} does not hold: submissions replaced, withdrawn or given a new status. */
+    public Set<String> goneReceipts(Set<String> now) {
+        Set<String> gone = new TreeSet<>(saved().orElse(Set.of()));
+        gone.removeAll(now);
+        return gone;
+    }
+
+    /** The submission id of a receipt's key. */
+    public static String submissionIdOf(String key) {
+        int afterPeriod = key.indexOf('|');
+        return key.substring(afterPeriod + 1, key.indexOf('|', afterPeriod + 1));
+    }
+
+    /** The status of a receipt's key. */
+    public static String statusOf(String key) {
+        return key.substring(key.lastIndexOf('|') + 1);
     }
 
     /** The source file of a receipt's key (the inbox-relative path). */
@@ -87,7 +111,8 @@ public final class KpiState {
         return key.substring(afterId + 1, key.lastIndexOf('|'));
     }
 
-    private static String periodOf(String key) {
+    /** The submission period of a receipt's key. */
+    public static String periodOf(String key) {
         return key.substring(0, key.indexOf('|'));
     }
 

@@ -21,21 +21,21 @@ public record IngestedTables(Dataset<Row> orgUnits, Dataset<Row> memberEvents, D
     /** The folders read, with the columns read from each. */
     public static final Map<String, String> COLUMNS = Map.of(
             "org_units", "org_code STRING, name STRING, level STRING, parent_org_code STRING, region_code STRING,"
-                    + " established_on DATE, workforce BIGINT, submitter STRING, qualifier STRING, period STRING",
+                    + " established_on DATE, workforce BIGINT, submitter STRING, qualifier STRING, submission_id STRING, period STRING",
             "member_events", "member_key STRING, org_code STRING, event_type STRING, event_date DATE, worker_category STRING,"
-                    + " submitter STRING, qualifier STRING, period STRING",
+                    + " submitter STRING, qualifier STRING, submission_id STRING, period STRING",
             "hardship_cases", "case_id STRING, org_code STRING, filed_on DATE, cause STRING, household_size INT, status STRING,"
-                    + " lifted_out_on DATE, assistance_cny DECIMAL(18,2), submitter STRING, qualifier STRING, period STRING",
+                    + " lifted_out_on DATE, assistance_cny DECIMAL(18,2), submitter STRING, qualifier STRING, submission_id STRING, period STRING",
             "balances", "org_code STRING, balance_type STRING, as_of DATE, value BIGINT, submitter STRING, qualifier STRING,"
                     + " period STRING",
             "competitions", "competition_id STRING, organiser_org_code STRING, name STRING, kind STRING, level STRING,"
-                    + " start_date DATE, end_date DATE, items INT, submitter STRING, qualifier STRING, period STRING",
+                    + " start_date DATE, end_date DATE, items INT, submitter STRING, qualifier STRING, submission_id STRING, period STRING",
             "competition_entries", "competition_id STRING, org_code STRING, enterprise_credit_code STRING, worker_key STRING,"
-                    + " entrants BIGINT, award STRING, title STRING, submitter STRING, qualifier STRING, period STRING",
+                    + " entrants BIGINT, award STRING, title STRING, submitter STRING, qualifier STRING, submission_id STRING, period STRING",
             "indicator_reports", "org_code STRING, indicator_id STRING, value DECIMAL(20,2), unit STRING, submitter STRING,"
                     + " qualifier STRING, period STRING",
             "targets", "issuer_code STRING, org_code STRING, kpi_id STRING, target_period STRING, target_value DECIMAL(20,4), unit STRING,"
-                    + " submitter STRING, qualifier STRING, period STRING",
+                    + " submitter STRING, qualifier STRING, submission_id STRING, period STRING",
             WarehouseLayout.RECEIPTS, "submission_id STRING, sha256 STRING, source_file STRING, submitter STRING, record_type STRING,"
                     + " format STRING, file_modified_at TIMESTAMP, rows_read BIGINT, accepted BIGINT, duplicates BIGINT,"
                     + " quarantined BIGINT, status STRING, replaced_by STRING, run_id STRING, ingested_at TIMESTAMP, received_at TIMESTAMP,"

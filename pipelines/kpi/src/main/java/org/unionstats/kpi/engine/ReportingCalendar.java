@@ -110,9 +110,8 @@ public final class ReportingCalendar {
         return periods.stream().filter(needed::contains).toList();
     }
 
-    /** The periods a change to these (submission) periods affects: every period that overlaps them, and all later ones for stocks. */
-    public List<Period> affectedBy(List<Period> changed) {
-        LocalDate earliest = changed.stream().map(Period::start).min(LocalDate::compareTo).orElseThrow();
+    /** The periods a change from this day on affects: every period that ends on or after it (later ones for the stocks). */
+    public List<Period> affectedFrom(LocalDate earliest) {
         return periods.stream().filter(p -> !p.end().isBefore(earliest)).toList();
     }
 }

@@ -17,8 +17,12 @@ public final class HardshipRegister {
     private HardshipRegister() {}
 
     public static Dataset<Row> of(IngestedTables ingested, Dataset<Row> calendar) {
-        return SqlStage.run("hardship_register",
-                Map.of("hardship_cases", ingested.hardshipCases(), "calendar", calendar),
+        return of(ingested.hardshipCases(), calendar);
+    }
+
+    /** The register of these records (every record of each case they hold, for its latest state to be right). */
+    static Dataset<Row> of(Dataset<Row> hardshipCases, Dataset<Row> calendar) {
+        return SqlStage.run("hardship_register", Map.of("hardship_cases", hardshipCases, "calendar", calendar),
                 Map.of("qualifier_rank", MeasureFamily.QUALIFIER_RANK));
     }
 }

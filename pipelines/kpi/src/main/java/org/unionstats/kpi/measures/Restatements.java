@@ -1,0 +1,94 @@
+package org.unionstats.kpi.measures;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.unionstats.kpi.engine.IngestedTables;
+import org.unionstats.kpi.engine.SqlStage;
+
+/**
+ * How far back submissions new or withdrawn since the last KPI run change the KPIs. A submission changes its own
+ * periods, and later ones through the stocks; it can also restate earlier ones: a hardship case filed before the
+ * period that lists it, a union's latest declaration (its founding date and workforce count from its founding), a
+ * competition begun earlier (its entries count in every period it overlaps), a target for the whole year, or events
+ * before a union's first balance (which anchors its stock before every month). The SQL is {@code restated_since.sql}.
+ */
+public final class Restatements {
+
+    /** A submission gone since the last run: its rows are gone, so only its record type and period are known. */
+    public record Withdrawn(String recordType, LocalDate periodStart) {}
+
+    /**
+     * What the submissions restate.
+     *
+     * @param since the earliest date from which they change the KPIs, if before their own periods' ends
+     * @param everyPeriod whether one changes them before every month
+     * @param reasons the record types that restate, for the log
+     */
+    public record Restated(Optional<LocalDate> since, boolean everyPeriod, List<String> reasons) {}
+
+    private Restatements() {}
+
+    /**
+     * @param fresh the new submissions' ids
+     * @param freshPeriods their submission periods (the partitions their rows are in)
+     */
+    public static Restated of(IngestedTables ingested, Dataset<Row> calendar, Collection<String> fresh, Collection<String> freshPeriods,
+            List<Withdrawn> withdrawn) {
+        SparkSession spark = calendar.sparkSession();
+        Dataset<Row> ids = spark.createDataFrame(fresh.stream().map(id -> RowFactory.create(id)).toList(),
+                StructType.fromDDL("submission_id STRING"));
+        Column inFreshPeriods = col("period").isin(freshPeriods.toArray());
+        Dataset<Row> newCases = ingested.hardshipCases().where(inFreshPeriods);
+        Dataset<Row> touchedKeys = newCases.join(ids, newCases.col("submission_id").equalTo(ids.col("submission_id")), "left_semi")
+                .select("org_code", "case_id").distinct();
+        Dataset<Row> cases = ingested.hardshipCases();
+        // Every record of each touched case: its latest state depends on all of them.
+        Dataset<Row> touched = cases.join(touchedKeys,
+                cases.col("org_code").equalTo(touchedKeys.col("org_code")).and(cases.col("case_id").equalTo(touchedKeys.col("case_id"))),
+                "left_semi");
+        Dataset<Row> before = touched.join(ids, touched.col("submission_id").equalTo(ids.col("submission_id")), "left_anti");
+        Dataset<Row> withdrawnRows = spark.createDataFrame(withdrawn.stream()
+                .map(w -> RowFactory.create(w.recordType(), java.sql.Date.valueOf(w.periodStart()))).toList(),
+                StructType.fromDDL("record_type STRING, start_date DATE"));
+        List<Row> rows = SqlStage.run("restated_since", Map.ofEntries(
+                Map.entry("fresh", ids),
+                Map.entry("new_member_events", ingested.memberEvents().where(inFreshPeriods)),
+                Map.entry("new_entries", ingested.competitionEntries().where(inFreshPeriods)),
+                Map.entry("new_targets", ingested.targets().where(inFreshPeriods)),
+                Map.entry("register_now", HardshipRegister.of(touched, calendar)),
+                Map.entry("register_before", HardshipRegister.of(before, calendar)),
+                Map.entry("org_units", ingested.orgUnits()),
+                Map.entry("competitions", ingested.competitions()),
+                Map.entry("balances", ingested.balances()),
+                Map.entry("withdrawn", withdrawnRows),
+                Map.entry("calendar", calendar))).collectAsList();
+        Optional<LocalDate> since = Optional.empty();
+        boolean everyPeriod = false;
+        List<String> reasons = new ArrayList<>();
+        for (Row r : rows) {
+            LocalDate date = r.isNullAt(1) ? null : r.getDate(1).toLocalDate();
+            boolean all = !r.isNullAt(2) && r.getBoolean(2);
+            if (date == null && !all) {
+                continue;
+            }
+            reasons.add(r.getString(0));
+            everyPeriod |= all;
+            if (date != null && since.map(date::isBefore).orElse(true)) {
+                since = Optional.of(date);
+            }
+        }
+        return new Restated(since, everyPeriod, reasons.stream().sorted().toList());
+    }
+}
