@@ -273,11 +273,12 @@ public final class KpiJob {
                 fresh.stream().map(KpiState::submissionIdOf).collect(Collectors.toSet()),
                 fresh.stream().map(KpiState::periodOf).collect(Collectors.toSet()), withdrawn);
         if (restated.everyPeriod()) {
-            LOG.info("submissions of {} restate periods before the first month: rewriting every period", restated.reasons());
+            LOG.info("new submissions restate earlier periods ({}): rewriting every period", String.join(", ", restated.reasons()));
             return calendar.periods();
         }
         if (restated.since().filter(d -> d.isBefore(changedFrom.get())).isPresent()) {
-            LOG.info("submissions of {} restate the periods from {} on", restated.reasons(), restated.since().get());
+            LOG.info("new submissions restate earlier periods ({}): rewriting from {} on", String.join(", ", restated.reasons()),
+                    restated.since().get());
             return calendar.affectedFrom(restated.since().get());
         }
         return affected;

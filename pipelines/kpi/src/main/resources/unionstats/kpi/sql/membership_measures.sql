@@ -1,7 +1,7 @@
 -- Membership base measures per unit and period (see MembershipMeasures): flows by event date, the member stock as a
 -- running sum of monthly deltas anchored on the reported balances (balance_checks: each balance adds one adjustment
--- delta), unions established and workforce from the latest org_units declaration. Everything is counted per unit and
--- month, then mapped to the periods containing the month by an equi-join on period_months.
+-- delta), unions established from the latest org_units declaration, workforce as each declaration gave it. Everything
+-- is counted per unit and month, then mapped to the periods containing the month by an equi-join on period_months.
 -- Placeholder: period_at_grain, the condition on a grain g and a period c that gives basic unions no months.
 WITH events AS (
   SELECT g.unit_code, g.grain, TRUNC(e.event_date, 'MM') AS month,
@@ -33,19 +33,31 @@ flows AS (
   WHERE ${period_at_grain}
   GROUP BY g.unit_code, g.grain, c.period),
 orgs AS (
-  SELECT g.unit_code, g.grain, o.org_code, o.established_on, o.workforce
+  SELECT g.unit_code, g.grain, o.org_code, o.established_on,
+         COALESCE(TRUNC(o.established_on, 'MM'), DATE '1900-01-01') AS founding_month
   FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY org_code ORDER BY period DESC, submitter) AS rn FROM org_units) o
   JOIN org_grain g ON g.org_code = o.org_code
   WHERE o.rn = 1),
+declared AS (
+  -- Each union's workforce as each submission period's declaration gives it (the first submitter's; one without a
+  -- figure leaves the last one standing), in time order, with the change on the one before.
+  SELECT org_code, period, start_month, workforce,
+         workforce - COALESCE(LAG(workforce) OVER (PARTITION BY org_code ORDER BY period), 0) AS change,
+         ROW_NUMBER() OVER (PARTITION BY org_code ORDER BY period) AS k
+  FROM (SELECT o.org_code, o.period, TRUNC(p.start_date, 'MM') AS start_month, CAST(o.workforce AS DOUBLE) AS workforce,
+               ROW_NUMBER() OVER (PARTITION BY o.org_code, o.period ORDER BY o.submitter) AS rn
+        FROM org_units o JOIN calendar p ON p.period = o.period
+        WHERE o.workforce IS NOT NULL)
+  WHERE rn = 1),
 deltas AS (
-  -- Both stocks as monthly deltas: members from events and balances; workforce from the unions by founding month (one
-  -- without a founding date counts before every month, as a first balance does).
+  -- Both stocks as monthly deltas: members from events and balances; workforce as declared: a union's first figure
+  -- from its founding month (one without a founding date before every month, as a first balance), each later one's
+  -- change from its submission period's first month, so a new declaration leaves the periods before it as they were.
   SELECT unit_code, grain, 'members' AS stock, month, CAST(delta AS DOUBLE) AS delta, qualifier_rank FROM monthly
   UNION ALL
-  SELECT unit_code, grain, 'workforce', COALESCE(TRUNC(established_on, 'MM'), DATE '1900-01-01'),
-         CAST(workforce AS DOUBLE), 0
-  FROM orgs
-  WHERE workforce IS NOT NULL),
+  SELECT g.unit_code, g.grain, 'workforce', IF(d.k = 1, g.founding_month, GREATEST(g.founding_month, d.start_month)),
+         d.change, 0
+  FROM orgs g JOIN declared d ON d.org_code = g.org_code),
 running AS (
   -- Each stock after every month with deltas (those dated before the calendar, such as first balances and unions
   -- founded earlier, included), and the next such month: the level holds until then.

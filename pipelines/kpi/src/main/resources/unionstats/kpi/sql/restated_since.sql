@@ -4,7 +4,7 @@
 -- Inputs: fresh, the new submissions' ids; the new rows of member_events, competition_entries and targets
 -- (new_member_events, new_entries, new_targets: their periods' partitions, any submission); register_now and
 -- register_before, the hardship register of the cases the new rows touch with and without them; org_units and
--- competitions in full (their latest declaration counts); balances; withdrawn, the record type and period start of
+-- competitions in full (their latest and first declarations count); balances; withdrawn, the record type and period start of
 -- each submission gone since (its rows are gone too, so what they said is unknown).
 WITH first_balances AS (
   -- A union's first balance anchors its stock before every month (balance_checks): flows up to that balance's month
@@ -34,25 +34,32 @@ orgs AS (
          o.submitter, f.submission_id IS NOT NULL AS is_new
   FROM org_units o LEFT JOIN fresh f ON f.submission_id = o.submission_id
   WHERE o.org_code IN (SELECT u.org_code FROM org_units u LEFT SEMI JOIN fresh g ON g.submission_id = u.submission_id)),
--- The latest declaration, as basic_unions and membership_measures take it: the latest period, then the first submitter.
-org_now AS (
-  SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY org_code ORDER BY period DESC, submitter) AS rn FROM orgs)
+-- Per touched union, with and without the new rows: its latest declaration, as basic_unions and membership_measures
+-- take it (the latest period, then the first submitter), and its first workforce figure (membership_measures).
+versions AS (
+  SELECT TRUE AS with_new, * FROM orgs UNION ALL SELECT FALSE, * FROM orgs WHERE NOT is_new),
+latest AS (
+  SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY with_new, org_code ORDER BY period DESC, submitter) AS rn FROM versions)
   WHERE rn = 1),
-org_before AS (
-  SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY org_code ORDER BY period DESC, submitter) AS rn FROM orgs
-                 WHERE NOT is_new)
+first_workforce AS (
+  SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY with_new, org_code ORDER BY period, submitter) AS rn FROM versions
+                 WHERE workforce IS NOT NULL)
   WHERE rn = 1),
 unions AS (
-  -- A union's workforce counts from its founding month, one founded on an unknown date before every month; where it
-  -- sits in the hierarchy (and its name) holds for every period.
+  -- Where a union sits (and its name) holds for every period; its founding date dates its establishment and its first
+  -- workforce figure (an unknown one: before every month). A later workforce figure counts from its own period on.
   SELECT LEAST(n.established_on, b.established_on) AS since,
-         n.established_on IS NULL
-           OR b.org_code IS NOT NULL AND (b.established_on IS NULL OR NOT (n.name <=> b.name AND n.level <=> b.level
-             AND n.parent_org_code <=> b.parent_org_code AND n.region_code <=> b.region_code)) AS every_period
-  FROM org_now n LEFT JOIN org_before b ON b.org_code = n.org_code
+         b.org_code IS NOT NULL AND NOT (n.name <=> b.name AND n.level <=> b.level AND n.parent_org_code <=> b.parent_org_code
+                                         AND n.region_code <=> b.region_code)
+           OR n.established_on IS NULL OR b.org_code IS NOT NULL AND b.established_on IS NULL AS every_period
+  FROM (SELECT * FROM latest WHERE with_new) n
+  LEFT JOIN (SELECT * FROM latest WHERE NOT with_new) b ON b.org_code = n.org_code
+  LEFT JOIN (SELECT * FROM first_workforce WHERE with_new) nf ON nf.org_code = n.org_code
+  LEFT JOIN (SELECT * FROM first_workforce WHERE NOT with_new) bf ON bf.org_code = n.org_code
   WHERE b.org_code IS NULL
      OR NOT (n.name <=> b.name AND n.level <=> b.level AND n.parent_org_code <=> b.parent_org_code
-             AND n.region_code <=> b.region_code AND n.established_on <=> b.established_on AND n.workforce <=> b.workforce)),
+             AND n.region_code <=> b.region_code AND n.established_on <=> b.established_on)
+     OR NOT (nf.period <=> bf.period AND nf.workforce <=> bf.workforce)),
 entered AS (
   SELECT DISTINCT e.competition_id FROM new_entries e LEFT SEMI JOIN fresh f ON f.submission_id = e.submission_id),
 comps AS (

@@ -346,6 +346,29 @@ class KpiJobTest {
         assertSameTablesAsAFullRun(wh, later, "restated-full");
     }
 
+    @Test
+    void aLaterDeclarationOfAUnionsWorkforceCountsFromItsOwnPeriod() throws Exception {
+        String wh = firstRun("redeclared");
+
+        // 抚宁区 declares 130306-0001 again in 2024Q2, with 120 employees (100 in 2024Q1). Hand-computed at 抚宁区 (130306):
+        // workforce at 2024Q1's end 100 + 50 (0002, founded 02-10) = 150, as before; at 2024Q2's end 120 + 50 = 170.
+        // The city (130300) in 2024Q2: 170 + 200 (130322-0001) = 370, so the membership rate is 5 / 370. Only 2024Q2
+        // and the periods holding it are rewritten.
+        FixtureWarehouse later = fixture();
+        later.add("org_units", "2024Q2", "130306-0001", "骊城街道工会", "township", "130306", "130306", "2010-01-01", 120, "130306");
+        later.write(spark, wh);
+        KpiJobResult rerun = new KpiJob(spark, config(wh)).run();
+        assertThat(rerun.periodsWritten()).containsExactlyInAnyOrder("2024Q2", "2024-04", "2024-05", "2024-06", "2024H1", "2024");
+        KpiValuesAsAnalystsSee.read(spark, wh).createOrReplaceTempView("kv_redeclared");
+        java.util.function.BiFunction<String, String, Double> value = (org, periodAndKpi) -> spark.sql(
+                "SELECT value FROM kv_redeclared WHERE breakdown = '' AND org_code = '" + org + "' AND CONCAT(period, ' ', kpi_id) = '"
+                        + periodAndKpi + "'").first().getDouble(0);
+        assertThat(value.apply("130306", "2024Q1 workforce_covered")).isEqualTo(150.0);
+        assertThat(value.apply("130306", "2024Q2 workforce_covered")).isEqualTo(170.0);
+        assertThat(value.apply("130300", "2024Q2 membership_rate")).isCloseTo(5.0 / 370.0, within(1e-12));
+        assertSameTablesAsAFullRun(wh, later, "redeclared-full");
+    }
+
     /** A fresh warehouse with the fixture after a first run of the job. */
     private String firstRun(String name) {
         String wh = tmp.resolve(name).toString();

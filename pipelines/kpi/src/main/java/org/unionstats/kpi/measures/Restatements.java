@@ -34,7 +34,7 @@ public final class Restatements {
      *
      * @param since the earliest date from which they change the KPIs, if before their own periods' ends
      * @param everyPeriod whether one changes them before every month
-     * @param reasons the record types that restate, for the log
+     * @param reasons per record type that restates, from when (for the log)
      */
     public record Restated(Optional<LocalDate> since, boolean everyPeriod, List<String> reasons) {}
 
@@ -51,12 +51,13 @@ public final class Restatements {
                 StructType.fromDDL("submission_id STRING"));
         Column inFreshPeriods = col("period").isin(freshPeriods.toArray());
         Dataset<Row> newCases = ingested.hardshipCases().where(inFreshPeriods);
+        // Renamed: both sides of the next join read the same table, and Spark would take equal names for one column.
         Dataset<Row> touchedKeys = newCases.join(ids, newCases.col("submission_id").equalTo(ids.col("submission_id")), "left_semi")
-                .select("org_code", "case_id").distinct();
+                .select(col("org_code").as("touched_org_code"), col("case_id").as("touched_case_id")).distinct();
         Dataset<Row> cases = ingested.hardshipCases();
         // Every record of each touched case: its latest state depends on all of them.
         Dataset<Row> touched = cases.join(touchedKeys,
-                cases.col("org_code").equalTo(touchedKeys.col("org_code")).and(cases.col("case_id").equalTo(touchedKeys.col("case_id"))),
+                cases.col("org_code").equalTo(col("touched_org_code")).and(cases.col("case_id").equalTo(col("touched_case_id"))),
                 "left_semi");
         Dataset<Row> before = touched.join(ids, touched.col("submission_id").equalTo(ids.col("submission_id")), "left_anti");
         Dataset<Row> withdrawnRows = spark.createDataFrame(withdrawn.stream()
@@ -83,7 +84,7 @@ public final class Restatements {
             if (date == null && !all) {
                 continue;
             }
-            reasons.add(r.getString(0));
+            reasons.add(r.getString(0) + (all ? " before every month" : " from " + date));
             everyPeriod |= all;
             if (date != null && since.map(date::isBefore).orElse(true)) {
                 since = Optional.of(date);
