@@ -37,6 +37,25 @@ class KpiStateTest {
     }
 
     @Test
+    void aReplacementIsANewReceiptAndTheOneItReplacesIsGone() {
+        KpiState state = new KpiState(WarehouseLayout.of(warehouse));
+        String q2 = KpiState.key("2024Q2", "b", "130306/2024Q2/hardship_cases.csv", ReceiptStatus.CURRENT.code());
+        String q3 = KpiState.key("2024Q3", "a", "130306/2024Q3/hardship_cases.csv", ReceiptStatus.CURRENT.code());
+        state.save(Set.of(q2, q3), "c1");
+        // 2024Q3 corrected: the first file is now replaced, and a second one (submission c) is current.
+        String q3Replaced = KpiState.key("2024Q3", "a", "130306/2024Q3/hardship_cases.csv", ReceiptStatus.REPLACED.code());
+        String q3Corrected = KpiState.key("2024Q3", "c", "130306/2024Q3/困难职工家庭档案.xlsx", ReceiptStatus.CURRENT.code());
+        Set<String> now = Set.of(q2, q3Replaced, q3Corrected);
+        assertThat(state.newReceipts(now)).containsExactlyInAnyOrder(q3Replaced, q3Corrected);
+        assertThat(state.goneReceipts(now)).containsExactly(q3);
+        assertThat(state.changedReceipts(now)).containsExactlyInAnyOrder(q3, q3Replaced, q3Corrected);
+        assertThat(KpiState.submissionIdOf(q3Corrected)).isEqualTo("c");
+        assertThat(KpiState.periodOf(q3Corrected)).isEqualTo("2024Q3");
+        assertThat(KpiState.statusOf(q3Replaced)).isEqualTo("replaced");
+        assertThat(KpiState.sourceFileOf(q3Corrected)).isEqualTo("130306/2024Q3/困难职工家庭档案.xlsx");
+    }
+
+    @Test
     void theCatalogueTheTablesWereComputedWithIsKept() {
         KpiState state = new KpiState(WarehouseLayout.of(warehouse));
         assertThat(state.catalogueChanged("c1")).as("nothing saved yet").isTrue();
