@@ -369,6 +369,30 @@ class KpiJobTest {
         assertSameTablesAsAFullRun(wh, later, "redeclared-full");
     }
 
+    @Test
+    void entriesInALaterQuarterForACompetitionBegunEarlierRewriteThePeriodsFromItsStart() throws Exception {
+        String wh = firstRun("late-entries");
+
+        // 抚宁区 sends 2024Q3 entries for the city's C1 (2024-05-01..07-15): enterprise Z at 130306-0002 with 5 entrants.
+        // C1's entries count in every period it overlaps, so from May. Hand-computed at 抚宁区 (130306), 2024Q2: entrants
+        // C1 30 (130306-0001) + C2 10 + Z 5 = 45 (was 40); enterprises X, Z = 2 (was 1); the city (130300) 61 + 5 = 66.
+        // April ends before C1 begins: 2024-04 and 2024Q1 are not rewritten. (Entries alone do not extend the calendar,
+        // which the record tables' periods span: it still ends with 2024Q2.)
+        FixtureWarehouse later = fixture();
+        later.add("competition_entries", "2024Q3", "C1", "130306-0002", "Z", null, 5, "none", null, "130306");
+        later.write(spark, wh);
+        KpiJobResult rerun = new KpiJob(spark, config(wh)).run();
+        assertThat(rerun.periodsWritten()).containsExactlyInAnyOrder("2024-05", "2024-06", "2024Q2", "2024H1", "2024");
+        KpiValuesAsAnalystsSee.read(spark, wh).createOrReplaceTempView("kv_late_entries");
+        java.util.function.BiFunction<String, String, Double> value = (org, periodAndKpi) -> spark.sql(
+                "SELECT value FROM kv_late_entries WHERE breakdown = '' AND org_code = '" + org + "' AND CONCAT(period, ' ', kpi_id) = '"
+                        + periodAndKpi + "'").first().getDouble(0);
+        assertThat(value.apply("130306", "2024Q2 competition_entrants")).isEqualTo(45.0);
+        assertThat(value.apply("130306", "2024Q2 competition_enterprises")).isEqualTo(2.0);
+        assertThat(value.apply("130300", "2024Q2 competition_entrants")).isEqualTo(66.0);
+        assertSameTablesAsAFullRun(wh, later, "late-entries-full");
+    }
+
     /** A fresh warehouse with the fixture after a first run of the job. */
     private String firstRun(String name) {
         String wh = tmp.resolve(name).toString();
