@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -307,17 +308,13 @@ class KpiJobTest {
         assertThat(rerun.periodsWritten()).containsExactlyInAnyOrder("2024-01", "2024-02", "2024-03", "2024Q1", "2024-04", "2024-05",
                 "2024-06", "2024Q2", "2024H1", "2024");
         assertThat(q4FileTime(wh)).isEqualTo(q4Before);
-        KpiValuesAsAnalystsSee.read(spark, wh).createOrReplaceTempView("kv_old_quarter");
-        java.util.function.BiFunction<String, String, Double> members = (org, periodAndKpi) -> spark.sql(
-                "SELECT value FROM kv_old_quarter WHERE breakdown = '' AND org_code = '" + org + "' AND CONCAT(period, ' ', kpi_id) = '"
-                        + periodAndKpi + "'").first().getDouble(0);
-        assertThat(members.apply("130306", "2024Q1 members_end")).isEqualTo(6.0);
-        assertThat(members.apply("130306", "2024-03 members_start")).isEqualTo(4.0);
-        assertThat(members.apply("130306", "2024Q2 members_start")).isEqualTo(6.0);
-        assertThat(members.apply("130306", "2024Q2 members_end")).isEqualTo(4.0);
-        assertThat(members.apply("130300", "2024Q2 members_end")).isEqualTo(6.0);
+        assertThat(valueIn(wh, "130306", "2024Q1 members_end")).isEqualTo(6.0);
+        assertThat(valueIn(wh, "130306", "2024-03 members_start")).isEqualTo(4.0);
+        assertThat(valueIn(wh, "130306", "2024Q2 members_start")).isEqualTo(6.0);
+        assertThat(valueIn(wh, "130306", "2024Q2 members_end")).isEqualTo(4.0);
+        assertThat(valueIn(wh, "130300", "2024Q2 members_end")).isEqualTo(6.0);
         // The basic union itself: its subtree holds 130306-0002's d, so 6 − a − b = 4 as at the county.
-        assertThat(members.apply("130306-0001", "2024Q2 members_end")).isEqualTo(4.0);
+        assertThat(valueIn(wh, "130306-0001", "2024Q2 members_end")).isEqualTo(4.0);
         assertSameTablesAsAFullRun(wh, corrected, "old-quarter-full");
     }
 
@@ -335,14 +332,10 @@ class KpiJobTest {
         KpiJobResult rerun = new KpiJob(spark, config(wh)).run();
         assertThat(rerun.periodsWritten()).contains("2023-11", "2023Q4", "2023H2", "2023", "2024Q1", "2024Q2", "2024")
                 .doesNotContain("2023-10", "2023Q3", "2023Q2");
-        KpiValuesAsAnalystsSee.read(spark, wh).createOrReplaceTempView("kv_restated");
-        java.util.function.BiFunction<String, String, Double> at130306 = (periodAndKpi, breakdown) -> spark.sql(
-                "SELECT value FROM kv_restated WHERE org_code = '130306' AND breakdown = '" + breakdown
-                        + "' AND CONCAT(period, ' ', kpi_id) = '" + periodAndKpi + "'").first().getDouble(0);
-        assertThat(at130306.apply("2023Q4 hardship_newly_filed", "")).isEqualTo(2.0);
-        assertThat(at130306.apply("2023Q4 hardship_newly_filed", "cause=disability")).isEqualTo(1.0);
-        assertThat(at130306.apply("2023Q4 hardship_on_file_end", "")).isEqualTo(2.0);
-        assertThat(at130306.apply("2024Q2 hardship_on_file_end", "")).isEqualTo(2.0);
+        assertThat(valueIn(wh, "130306", "2023Q4 hardship_newly_filed")).isEqualTo(2.0);
+        assertThat(valueIn(wh, "130306", "2023Q4 hardship_newly_filed", "cause=disability")).isEqualTo(1.0);
+        assertThat(valueIn(wh, "130306", "2023Q4 hardship_on_file_end")).isEqualTo(2.0);
+        assertThat(valueIn(wh, "130306", "2024Q2 hardship_on_file_end")).isEqualTo(2.0);
         assertSameTablesAsAFullRun(wh, later, "restated-full");
     }
 
@@ -359,13 +352,9 @@ class KpiJobTest {
         later.write(spark, wh);
         KpiJobResult rerun = new KpiJob(spark, config(wh)).run();
         assertThat(rerun.periodsWritten()).containsExactlyInAnyOrder("2024Q2", "2024-04", "2024-05", "2024-06", "2024H1", "2024");
-        KpiValuesAsAnalystsSee.read(spark, wh).createOrReplaceTempView("kv_redeclared");
-        java.util.function.BiFunction<String, String, Double> value = (org, periodAndKpi) -> spark.sql(
-                "SELECT value FROM kv_redeclared WHERE breakdown = '' AND org_code = '" + org + "' AND CONCAT(period, ' ', kpi_id) = '"
-                        + periodAndKpi + "'").first().getDouble(0);
-        assertThat(value.apply("130306", "2024Q1 workforce_covered")).isEqualTo(150.0);
-        assertThat(value.apply("130306", "2024Q2 workforce_covered")).isEqualTo(170.0);
-        assertThat(value.apply("130300", "2024Q2 membership_rate")).isCloseTo(5.0 / 370.0, within(1e-12));
+        assertThat(valueIn(wh, "130306", "2024Q1 workforce_covered")).isEqualTo(150.0);
+        assertThat(valueIn(wh, "130306", "2024Q2 workforce_covered")).isEqualTo(170.0);
+        assertThat(valueIn(wh, "130300", "2024Q2 membership_rate")).isCloseTo(5.0 / 370.0, within(1e-12));
         assertSameTablesAsAFullRun(wh, later, "redeclared-full");
     }
 
@@ -383,14 +372,24 @@ class KpiJobTest {
         later.write(spark, wh);
         KpiJobResult rerun = new KpiJob(spark, config(wh)).run();
         assertThat(rerun.periodsWritten()).containsExactlyInAnyOrder("2024-05", "2024-06", "2024Q2", "2024H1", "2024");
-        KpiValuesAsAnalystsSee.read(spark, wh).createOrReplaceTempView("kv_late_entries");
-        java.util.function.BiFunction<String, String, Double> value = (org, periodAndKpi) -> spark.sql(
-                "SELECT value FROM kv_late_entries WHERE breakdown = '' AND org_code = '" + org + "' AND CONCAT(period, ' ', kpi_id) = '"
-                        + periodAndKpi + "'").first().getDouble(0);
-        assertThat(value.apply("130306", "2024Q2 competition_entrants")).isEqualTo(45.0);
-        assertThat(value.apply("130306", "2024Q2 competition_enterprises")).isEqualTo(2.0);
-        assertThat(value.apply("130300", "2024Q2 competition_entrants")).isEqualTo(66.0);
+        assertThat(valueIn(wh, "130306", "2024Q2 competition_entrants")).isEqualTo(45.0);
+        assertThat(valueIn(wh, "130306", "2024Q2 competition_enterprises")).isEqualTo(2.0);
+        assertThat(valueIn(wh, "130300", "2024Q2 competition_entrants")).isEqualTo(66.0);
         assertSameTablesAsAFullRun(wh, later, "late-entries-full");
+    }
+
+    /** One value of a warehouse's KPIs as analysts see them, by org and "period kpi_id" (the total unless a breakdown is given). */
+    private Double valueIn(String warehouse, String org, String periodAndKpi) {
+        return valueIn(warehouse, org, periodAndKpi, "");
+    }
+
+    private Double valueIn(String warehouse, String org, String periodAndKpi, String breakdown) {
+        String[] periodKpi = periodAndKpi.split(" ");
+        List<Row> rows = KpiValuesAsAnalystsSee.read(spark, warehouse).where(functions.col("org_code").equalTo(org)
+                .and(functions.col("period").equalTo(periodKpi[0])).and(functions.col("kpi_id").equalTo(periodKpi[1]))
+                .and(functions.col("breakdown").equalTo(breakdown))).select("value").collectAsList();
+        assertThat(rows).as(org + " " + periodAndKpi + " " + breakdown).hasSize(1);
+        return rows.get(0).getDouble(0);
     }
 
     /** A fresh warehouse with the fixture after a first run of the job. */
