@@ -3,10 +3,14 @@ package org.unionstats.kpi.engine;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.apache.spark.sql.types.StructType;
 import org.unionstats.warehouse.WarehouseLayout;
 
@@ -41,12 +45,31 @@ public record IngestedTables(Dataset<Row> orgUnits, Dataset<Row> memberEvents, D
                     + " quarantined BIGINT, status STRING, replaced_by STRING, run_id STRING, ingested_at TIMESTAMP, received_at TIMESTAMP,"
                     + " period STRING");
 
+    private static final String PERIOD_FOLDER = "period=";
+
     /** The tables under the warehouse root; their files are listed now, read when a stage runs. */
     public static IngestedTables read(SparkSession spark, WarehouseLayout warehouse) {
         Function<String, Dataset<Row>> table = folder -> table(spark, warehouse, folder);
         return new IngestedTables(table.apply("org_units"), table.apply("member_events"), table.apply("hardship_cases"),
                 table.apply("balances"), table.apply("competitions"), table.apply("competition_entries"), table.apply("indicator_reports"),
                 table.apply("targets"), table.apply(WarehouseLayout.RECEIPTS));
+    }
+
+    /**
+     * The submission periods the record tables hold (org_units, member events, hardship cases, competitions, indicator
+     * reports): the {@code period=} folders of their files, as listed when the tables were opened, without a scan.
+     */
+    public Set<String> submissionPeriods() {
+        Set<String> periods = new TreeSet<>();
+        for (Dataset<Row> records : List.of(memberEvents, hardshipCases, indicatorReports, competitions, orgUnits)) {
+            for (String file : records.inputFiles()) {
+                String folder = new Path(file).getParent().getName();
+                if (folder.startsWith(PERIOD_FOLDER)) {
+                    periods.add(ExternalCatalogUtils.unescapePathName(folder.substring(PERIOD_FOLDER.length())));
+                }
+            }
+        }
+        return periods;
     }
 
     private static Dataset<Row> table(SparkSession spark, WarehouseLayout warehouse, String folder) {

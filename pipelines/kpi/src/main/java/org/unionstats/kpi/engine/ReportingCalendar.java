@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
@@ -52,13 +51,16 @@ public final class ReportingCalendar {
         this.periods = List.copyOf(all);
     }
 
-    /** The calendar over the quarters the ingested record tables' submission periods span; empty when nothing is ingested. */
+    /**
+     * The calendar over the quarters the ingested record tables' submission periods span; empty when nothing is
+     * ingested. The periods are the tables' partitions, read from the file listing Spark already holds: a partition
+     * exists only with rows (the ingest writes a period's files only when it has rows, and a withdrawn period's are
+     * deleted), and scanning every row for them cost seconds a run.
+     */
     public static Optional<ReportingCalendar> spanning(IngestedTables ingested) {
         List<Period> quarters = new ArrayList<>();
-        for (Row r : SqlStage.run("data_periods", Map.of("member_events", ingested.memberEvents(), "hardship_cases",
-                ingested.hardshipCases(), "indicator_reports", ingested.indicatorReports(), "competitions", ingested.competitions(),
-                "org_units", ingested.orgUnits())).collectAsList()) {
-            Period p = Period.parse(r.getString(0));
+        for (String period : ingested.submissionPeriods()) {
+            Period p = Period.parse(period);
             quarters.add(Period.containing(PeriodType.QUARTER, p.start()));
             quarters.add(Period.containing(PeriodType.QUARTER, p.end()));
         }
