@@ -128,7 +128,8 @@ public final class DuckDbKpiBaseline {
             String derived = derive(st, catalogue);
             String values = catalogue.all().stream().map(k -> "v_" + k.id()).collect(Collectors.joining(", "));
             Files.deleteIfExists(out);
-            st.execute("COPY (" + sql("kpi_values", Map.of("input", derived, "value_columns", values)) + ") TO "
+            st.execute("COPY (" + sql("kpi_values", Map.of("input", derived, "value_columns", values,
+                    "broken_down", quoteAll(catalogue.brokenDown()))) + ") TO "
                     + literal(out.toString()) + " (FORMAT parquet)");
             log("KPI derivation, written", start);
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet(" + literal(out.toString()) + ")")) {

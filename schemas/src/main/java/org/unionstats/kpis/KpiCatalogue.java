@@ -163,6 +163,15 @@ public final class KpiCatalogue implements Serializable {
         ordered.add(byId.get(id));
     }
 
+    /**
+     * The KPIs given by a breakdown, each as {@code <kpi_id>:<dimension>} ({@code hardship_newly_filed:cause}): a
+     * breakdown row ({@code cause=illness}) carries these KPIs only. Others computed on it (a balance's correction has
+     * no cause: always 0 there) are not published.
+     */
+    public List<String> brokenDown() {
+        return byId.values().stream().filter(k -> k.breakdown() != null).map(k -> k.id() + ":" + k.breakdown()).toList();
+    }
+
     /** How each base measure rolls up, from the additivity of the KPIs that use it. */
     public Map<String, Additivity> measureAggregation() {
         Map<String, Additivity> result = new LinkedHashMap<>();

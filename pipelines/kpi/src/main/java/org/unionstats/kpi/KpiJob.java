@@ -60,6 +60,12 @@ public final class KpiJob {
     private static final List<MeasureFamily> FAMILIES = List.of(new MembershipMeasures(), new HardshipMeasures(),
             new CompetitionMeasures(), new IndicatorMeasures());
 
+    /**
+     * Raised when the KPI tables change form without a catalogue change. 2: a breakdown row of kpi_values carries only
+     * the KPIs the catalogue breaks down by its dimension.
+     */
+    static final int TABLES_FORM = 2;
+
     private final SparkSession spark;
     private final KpiConfig config;
     private final KpiCatalogue catalogue = KpiCatalogue.load();
@@ -214,8 +220,16 @@ public final class KpiJob {
         out.writeWhole("dim_periods", calendarRows, "period");
         out.writeWhole("org_ancestors", orgAncestors, "org_code");
         out.checkAllWritten();
-        state.save(receipts, catalogue.fingerprint());
+        state.save(receipts, publishedForm());
         return new KpiJobResult(written, rows, seconds(start));
+    }
+
+    /**
+     * What the published periods were computed by: the catalogue's fingerprint and {@link #TABLES_FORM}. A run that finds
+     * another rewrites every period, so no table mixes periods of two forms.
+     */
+    private String publishedForm() {
+        return catalogue.fingerprint() + "/" + TABLES_FORM;
     }
 
     /** The wide tables of the KPI families (kpi_membership, ...), as the table catalogue lists them. */
@@ -244,8 +258,8 @@ public final class KpiJob {
                     .toList();
         }
         // Published periods hold the old catalogue's KPIs, and an incremental run compares with them.
-        if (state.catalogueChanged(catalogue.fingerprint())) {
-            LOG.info("the KPI catalogue changed since the last run: rewriting every period");
+        if (state.catalogueChanged(publishedForm())) {
+            LOG.info("the KPI catalogue or the form of the KPI tables changed since the last run: rewriting every period");
             return calendar.periods();
         }
         // A balance moves the stocks back to its date (and before a union's first balance), earlier than its period.

@@ -203,6 +203,10 @@ class CredibleStocksTest {
         assertThat(kpi("130322", "2024Q2", "hardship_on_file_end")).isEqualTo(40.0);
         // The breakdown by cause counts the register's cases only: K1 (illness) on file at the start of 2024Q2.
         assertThat(kpi("130322", "2024Q2", "hardship_on_file_start", "cause=illness")).isEqualTo(1.0);
+        // A balance's correction has no cause: the total carries it (0 here), a cause row does not.
+        assertThat(kpi("130322", "2024Q2", "hardship_on_file_correction")).isEqualTo(0.0);
+        assertThat(kpi("130322", "2024Q2", "hardship_on_file_correction", "cause=illness")).isNull();
+        assertThat(kpi("130322", "2024Q2", "hardship_lifted_out", "cause=illness")).isEqualTo(1.0);
         // 秦皇岛 2024Q2: (1 + 1) lifted out / (3 + 41) on file at the start = 2 / 44, from the summed parts.
         assertThat(kpi("130300", "2024Q2", "hardship_lift_out_rate")).isCloseTo(2.0 / 44, within(1e-12));
     }

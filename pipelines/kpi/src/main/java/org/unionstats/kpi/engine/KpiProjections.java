@@ -46,7 +46,8 @@ public final class KpiProjections {
         String stack = all.stream()
                 .map(k -> "'" + k.id() + "', v_" + k.id() + ", n_" + k.id() + ", d_" + k.id() + ", q_" + k.id())
                 .collect(Collectors.joining(", "));
-        return SqlStage.run("kpi_values", Map.of("kpi_wide", wide), Map.of("kpi_count", Integer.toString(all.size()), "kpi_stack", stack));
+        return SqlStage.run("kpi_values", Map.of("kpi_wide", wide), Map.of("kpi_count", Integer.toString(all.size()), "kpi_stack", stack,
+                "broken_down", SqlStage.quoteAll(catalogue.brokenDown())));
     }
 
     /** Columns {@code org_code, org_level, period_type, <kpi>..., <kpi>_qualifier..., period}, totals only. */
