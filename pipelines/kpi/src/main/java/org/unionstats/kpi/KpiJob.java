@@ -262,12 +262,13 @@ public final class KpiJob {
             LOG.info("the KPI catalogue or the form of the KPI tables changed since the last run: rewriting every period");
             return calendar.periods();
         }
+        Set<String> changed = state.changedReceipts(receipts);
         // A balance moves the stocks back to its date (and before a union's first balance), earlier than its period.
-        if (state.changedReceipts(receipts).stream().map(KpiState::sourceFileOf).anyMatch(KpiJob::isBalances)) {
+        if (changed.stream().map(KpiState::sourceFileOf).anyMatch(KpiJob::isBalances)) {
             LOG.info("a balances submission changed: rewriting every period");
             return calendar.periods();
         }
-        Optional<LocalDate> changedFrom = state.changedReceipts(receipts).stream()
+        Optional<LocalDate> changedFrom = changed.stream()
                 .map(k -> Period.parse(KpiState.periodOf(k)).start()).min(LocalDate::compareTo);
         if (changedFrom.isEmpty()) {
             return List.of();
