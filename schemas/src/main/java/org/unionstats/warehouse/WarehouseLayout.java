@@ -12,6 +12,7 @@ import java.util.Optional;
  *   <li>{@code <root>/_staging/<run>/<table>/}: what an ingest run writes before it publishes;</li>
  *   <li>{@code <root>/_publish/<run>.json}: publish journals, completed by the next run after a crash;</li>
  *   <li>{@code <root>/_kpi_state.json}: the receipts the KPI tables reflect;</li>
+ *   <li>{@code <root>/_kpi_scratch/<frame>/}: intermediate frames of a KPI run, removed when it ends;</li>
  *   <li>{@code <root>/_lock}: the lock a run holds;</li>
  *   <li>{@code <root>/_letters/<city>/<quarter>/<letter id>-<edition>.pdf}: each issued edition of a guidance letter as
  *       printed, written once (codes and numbers only in its name, no one's name);</li>
@@ -111,6 +112,15 @@ public record WarehouseLayout(String root) implements Serializable {
 
     public String journal(String runId) {
         return journals() + "/" + runId + ".json";
+    }
+
+    /** Where the KPI job keeps an intermediate frame during a run (columnar, off the heap). */
+    public String kpiScratch(String frame) {
+        return kpiScratchRoot() + "/" + frame;
+    }
+
+    public String kpiScratchRoot() {
+        return root + "/_kpi_scratch";
     }
 
     public Path kpiState() {

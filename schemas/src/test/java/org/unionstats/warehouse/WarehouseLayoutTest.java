@@ -31,6 +31,7 @@ class WarehouseLayoutTest {
         assertThat(layout.journal("r1")).isEqualTo("/data/warehouse/_publish/r1.json");
         assertThat(layout.kpiState().getFileName().toString()).startsWith("_");
         assertThat(layout.lock().getFileName().toString()).startsWith("_");
+        assertThat(layout.kpiScratch("measures")).isEqualTo("/data/warehouse/_kpi_scratch/measures");
         assertThat(layout.noData()).isEqualTo(Path.of("/data/warehouse/_no_data"));
         assertThat(WarehouseLayout.isHidden(layout.noData().getFileName().toString())).isTrue();
         assertThat(WarehouseLayout.isHidden("_staging")).isTrue();

@@ -24,6 +24,7 @@ import org.unionstats.kpi.engine.PosixLocalFileSystem;
 import org.unionstats.kpi.engine.PublishedKpis;
 import org.unionstats.kpi.engine.ReportingCalendar;
 import org.unionstats.kpi.engine.RollUp;
+import org.unionstats.kpi.engine.ScratchFrames;
 import org.unionstats.kpi.hierarchy.OrgHierarchy;
 import org.unionstats.kpi.measures.CompetitionMeasures;
 import org.unionstats.kpi.measures.HardshipMeasures;
@@ -124,8 +125,8 @@ public final class KpiJob {
     }
 
     KpiJobResult run() {
-        try {
-            return compute();
+        try (ScratchFrames scratch = new ScratchFrames(spark, config.warehouse())) {
+            return compute(scratch);
         } finally {
             // A later run in the same session reads the same paths, and Spark would serve it this run's cached frames
             // (the hardship register, the totals) however the files under them changed.
@@ -133,7 +134,7 @@ public final class KpiJob {
         }
     }
 
-    private KpiJobResult compute() {
+    private KpiJobResult compute(ScratchFrames scratch) {
         long start = System.nanoTime();
         IngestedTables ingested = IngestedTables.read(spark, config.warehouse());
         Optional<ReportingCalendar> spanned = ReportingCalendar.spanning(ingested);
@@ -180,8 +181,8 @@ public final class KpiJob {
         Dataset<Row> balanceChecks = ReportedBalances.check(ingested, register, calendarRows).localCheckpoint();
         MeasureFamily.Inputs measureInputs = new MeasureFamily.Inputs(ingested, calendarRows, calendar.periodMonths(spark, computed),
                 orgGrain, register, balanceChecks);
-        Dataset<Row> measures = FAMILIES.stream().map(f -> f.measures(measureInputs)).reduce(Dataset::unionAll).orElseThrow()
-                .localCheckpoint();
+        Dataset<Row> measures = scratch.keep("measures",
+                FAMILIES.stream().map(f -> f.measures(measureInputs)).reduce(Dataset::unionAll).orElseThrow());
         stage("base measures", start);
         Dataset<Row> rolled = RollUp.apply(measures, orgAncestors, catalogue.measureAggregation()).localCheckpoint();
         stage("roll-up", start);

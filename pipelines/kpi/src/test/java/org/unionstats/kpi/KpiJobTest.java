@@ -267,6 +267,8 @@ class KpiJobTest {
             assertThat(folders.map(f -> f.getFileName().toString()).filter(f -> !f.startsWith("_") && !ingested.contains(f)))
                     .containsExactlyInAnyOrderElementsOf(TableCatalog.load().foldersWrittenBy(Writer.KPI));
         }
+        // The intermediate frames a run keeps on disk are gone once it ends.
+        assertThat(Path.of(new WarehouseLayout(warehouse).kpiScratchRoot())).doesNotExist();
     }
 
     @Test

@@ -1,0 +1,133 @@
+package org.unionstats.kpi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.unionstats.kpis.Additivity;
+
+/**
+ * The roll-up on a hand-built tree: province P ← city C ← counties A and B (region grain), and basic-level union
+ * A-1 with its branch A-1-2 (basic grain). Every expected value is worked out by hand in the test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RollUpTest {
+
+    private static final Map<String, Additivity> AGGREGATION = Map.of(
+            "joined", Additivity.ADDITIVE_FLOW,
+            "enterprises", Additivity.DISTINCT_COUNT,
+            "days_to_lift_out", Additivity.MEDIAN);
+
+    SparkSession spark;
+    List<Row> rolled;
+
+    @BeforeAll
+    void rollUp() {
+        spark = SparkSession.builder().appName("roll-up-test").master("local[2]").config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2").getOrCreate();
+        Dataset<Row> measures = spark.createDataFrame(List.of(
+                // Region grain, 2024Q1.
+                measure("A", "region", "joined", 10.0, null, 0),
+                measure("B", "region", "joined", 5.0, null, 1),
+                // e1 only at A (twice: the count is distinct), e2 at A and B, e3 only at B.
+                measure("A", "region", "enterprises", null, "e1", 0),
+                measure("A", "region", "enterprises", null, "e1", 0),
+                measure("A", "region", "enterprises", null, "e2", 2),
+                measure("B", "region", "enterprises", null, "e2", 0),
+                measure("B", "region", "enterprises", null, "e3", 0),
+                measure("A", "region", "days_to_lift_out", 10.0, null, 0),
+                measure("A", "region", "days_to_lift_out", 30.0, null, 0),
+                measure("B", "region", "days_to_lift_out", 20.0, null, 0),
+                measure("B", "region", "days_to_lift_out", 100.0, null, 0),
+                // Basic grain: e1 at both the union and its branch, e4 at the branch only.
+                measure("A-1", "basic", "joined", 3.0, null, 0),
+                measure("A-1-2", "basic", "joined", 2.0, null, 0),
+                measure("A-1", "basic", "enterprises", null, "e1", 0),
+                measure("A-1-2", "basic", "enterprises", null, "e1", 0),
+                measure("A-1-2", "basic", "enterprises", null, "e4", 0)),
+                StructType.fromDDL("org_code STRING, grain STRING, period STRING, breakdown STRING, measure STRING,"
+                        + " value DOUBLE, distinct_key STRING, qualifier_rank INT"));
+        Dataset<Row> ancestors = spark.createDataFrame(List.of(
+                bridge("A", "A"), bridge("A", "C"), bridge("A", "P"),
+                bridge("B", "B"), bridge("B", "C"), bridge("B", "P"),
+                bridge("C", "C"), bridge("C", "P"), bridge("P", "P"),
+                bridge("A-1", "A-1"), bridge("A-1", "A"), bridge("A-1", "C"), bridge("A-1", "P"),
+                bridge("A-1-2", "A-1-2"), bridge("A-1-2", "A-1"), bridge("A-1-2", "A"), bridge("A-1-2", "C"),
+                bridge("A-1-2", "P")),
+                StructType.fromDDL("org_code STRING, ancestor_code STRING, depth INT"));
+        rolled = RollUp.apply(measures, ancestors, AGGREGATION).collectAsList();
+    }
+
+    @AfterAll
+    void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void flowsAreSummedOverTheSubtree() {
+        // A: 10; B: 5; C and P: 10 + 5 = 15; A-1: 3 + 2 = 5; A-1-2: 2. Regional orgs take region-grain rows only.
+        assertThat(value("A", "m_joined")).isEqualTo(10.0);
+        assertThat(value("C", "m_joined")).isEqualTo(15.0);
+        assertThat(value("P", "m_joined")).isEqualTo(15.0);
+        assertThat(value("A-1", "m_joined")).isEqualTo(5.0);
+        assertThat(value("A-1-2", "m_joined")).isEqualTo(2.0);
+        // The weakest qualifier under C is B's (1).
+        assertThat(row("C").<Integer>getAs("mq_joined")).isEqualTo(1);
+    }
+
+    @Test
+    void distinctKeysAreCountedOncePerSubtreeWhereverTheyAreFound() {
+        // A: {e1, e2} = 2; B: {e2, e3} = 2; C and P: {e1, e2, e3} = 3, not 2 + 2.
+        assertThat(value("A", "m_enterprises")).isEqualTo(2.0);
+        assertThat(value("B", "m_enterprises")).isEqualTo(2.0);
+        assertThat(value("C", "m_enterprises")).isEqualTo(3.0);
+        assertThat(value("P", "m_enterprises")).isEqualTo(3.0);
+        // {e1, e4} = 2 (e1 at both A-1 and A-1-2 counts once); A-1-2: {e1, e4} = 2.
+        assertThat(value("A-1", "m_enterprises")).isEqualTo(2.0);
+        assertThat(value("A-1-2", "m_enterprises")).isEqualTo(2.0);
+        // The qualifier of e2 at A (2) reaches A, C and P, not B.
+        assertThat(row("A").<Integer>getAs("mq_enterprises")).isEqualTo(2);
+        assertThat(row("B").<Integer>getAs("mq_enterprises")).isEqualTo(0);
+        assertThat(row("P").<Integer>getAs("mq_enterprises")).isEqualTo(2);
+    }
+
+    @Test
+    void mediansAreRecomputedFromEveryObservation() {
+        // A: median(10, 30) = 20; B: median(20, 100) = 60; C: median(10, 20, 30, 100) = (20 + 30) / 2 = 25, not the
+        // median of the medians (40).
+        assertThat(value("A", "m_days_to_lift_out")).isEqualTo(20.0);
+        assertThat(value("B", "m_days_to_lift_out")).isEqualTo(60.0);
+        assertThat(value("C", "m_days_to_lift_out")).isEqualTo(25.0);
+    }
+
+    @Test
+    void oneRowPerOrgPeriodAndBreakdown() {
+        // A, B, C, P, A-1, A-1-2.
+        assertThat(rolled).hasSize(6);
+    }
+
+    private Row row(String org) {
+        return rolled.stream().filter(r -> r.<String>getAs("org_code").equals(org)).findFirst().orElseThrow();
+    }
+
+    private double value(String org, String column) {
+        return row(org).<Double>getAs(column);
+    }
+
+    private static Row measure(String unit, String grain, String measure, Double value, String key, int rank) {
+        return RowFactory.create(unit, grain, "2024Q1", "", measure, value, key, rank);
+    }
+
+    private static Row bridge(String org, String ancestor) {
+        return RowFactory.create(org, ancestor, 0);
+    }
+}
