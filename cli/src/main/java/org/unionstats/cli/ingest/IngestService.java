@@ -2,7 +2,6 @@ package org.unionstats.cli.ingest;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.unionstats.cli.Arguments;
 import org.unionstats.ingest.IngestConfig;
 import org.unionstats.ingest.IngestRunner;
@@ -25,7 +24,7 @@ public final class IngestService {
         for (String arg : beamArgs) {
             Arguments.require(arg.startsWith("--"), "unexpected argument '" + arg + "' (Beam options look like --name=value)");
         }
-        Arguments.parse(() -> PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).withValidation().create());
+        Arguments.parse(() -> IngestRunner.pipelineOptions(beamArgs));
         return Arguments.parse(() -> new IngestConfig(inbox, warehouse, pseudonymKey, shards, beamArgs));
     }
 

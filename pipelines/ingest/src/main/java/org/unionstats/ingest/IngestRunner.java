@@ -23,6 +23,7 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.unionstats.contract.ContractCatalog;
+import org.unionstats.ingest.pipeline.IngestOptions;
 import org.unionstats.ingest.pipeline.IngestPipeline;
 import org.unionstats.ingest.plan.IngestPlan;
 import org.unionstats.ingest.plan.IngestPlanner;
@@ -50,9 +51,18 @@ public final class IngestRunner {
         return new IngestRunner(progress);
     }
 
+    /** The pipeline's options from the command line's Beam words: the runner's and {@link IngestOptions}. */
+    public static PipelineOptions pipelineOptions(List<String> beamArgs) {
+        PipelineOptionsFactory.register(IngestOptions.class);
+        PipelineOptions options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).withValidation().create();
+        if (options.as(IngestOptions.class).getWinnerJoinShards() < 1) {
+            throw new IllegalArgumentException("--winnerJoinShards must be at least 1");
+        }
+        return options;
+    }
+
     public IngestSummary run(IngestConfig config) {
-        PipelineOptions options = PipelineOptionsFactory.fromArgs(config.beamArgs().toArray(String[]::new))
-                .withValidation().create();
+        PipelineOptions options = pipelineOptions(config.beamArgs());
         options.setJobName("unionstats-ingest");
         FileSystems.setDefaultPipelineOptions(options);
         WarehouseLayout layout = new WarehouseLayout(config.warehouse());

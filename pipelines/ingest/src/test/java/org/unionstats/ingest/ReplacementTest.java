@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Which submission counts is decided by the check: a refused or empty correction leaves the
@@ -42,7 +44,11 @@ class ReplacementTest {
     }
 
     private Map<String, IngestSummary.FileReceipt> ingest() {
-        return new IngestRunner(m -> { }).run(new IngestConfig(inbox.toString(), warehouse.toString(), KEY, 1, List.of()))
+        return ingest(List.of());
+    }
+
+    private Map<String, IngestSummary.FileReceipt> ingest(List<String> beamArgs) {
+        return new IngestRunner(m -> { }).run(new IngestConfig(inbox.toString(), warehouse.toString(), KEY, 1, beamArgs))
                 .files().stream().collect(Collectors.toMap(IngestSummary.FileReceipt::path, f -> f));
     }
 
@@ -87,12 +93,14 @@ class ReplacementTest {
         }
     }
 
-    @Test
-    void withinOneBatchTheLatestReadableFileWins() throws Exception {
+    /** Whatever the shards of the join with the winners: a group's candidates and rows meet in one shard. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--winnerJoinShards=1", "--winnerJoinShards=7"})
+    void withinOneBatchTheLatestReadableFileWins(String shards) throws Exception {
         csv("member_events.csv", Instant.parse("2024-10-01T00:00:00Z"), "M1,130306-0001,入会,2024-07-05", "M2,130306-0001,入会,2024-07-06");
         csv("member_events_v2.csv", Instant.parse("2024-10-02T00:00:00Z"), "M1,130306-0001,入会,2024-07-05");
         Files.write(inbox.resolve("130306/2024Q3/member_events_v3.xlsx"), HostileFiles.damagedWorkbook());
-        Map<String, IngestSummary.FileReceipt> files = ingest();
+        Map<String, IngestSummary.FileReceipt> files = ingest(shards.isEmpty() ? List.of() : List.of(shards));
         assertThat(files.get("130306/2024Q3/member_events.csv").status().code()).isEqualTo("replaced");
         assertThat(files.get("130306/2024Q3/member_events.csv").replacedBy()).isEqualTo("130306/2024Q3/member_events_v2.csv");
         assertThat(files.get("130306/2024Q3/member_events_v2.csv").status().code()).isEqualTo("current");

@@ -80,26 +80,25 @@ final class Replacement {
         void apply(String winner, KV<String, GenericRecord> value, DoFn.OutputReceiver<KV<String, GenericRecord>> out);
     }
 
-    /** Shards of the join with the winners: enough for a cluster's workers, few enough that the DirectRunner's per-key bundles stay cheap. */
-    static final int SHARDS = 32;
-
     /**
      * Joins each value (keyed by its group) to its group's winner, the latest of the group's
      * candidates, and applies the decision. A join by shard rather than a side input or a join by
      * group: the DirectRunner holds back every main-input element until a side input is ready, and
-     * gives every key of a grouping a bundle of its own; either made a province's rows take minutes.
+     * gives every key of a grouping a bundle of its own; either made a province's rows take minutes. The number of
+     * shards is the pipeline's {@link IngestOptions#getWinnerJoinShards()}.
      *
      * @param candidates group → {@code "<rank>\t<source file>"} of every file of the batch that was read
      */
     static PCollection<KV<String, GenericRecord>> byWinner(String name, PCollection<KV<String, KV<String, GenericRecord>>> byGroup,
             PCollection<KV<String, String>> candidates, Decision decision, Coder<KV<String, GenericRecord>> coder) {
+        int shards = byGroup.getPipeline().getOptions().as(IngestOptions.class).getWinnerJoinShards();
         TupleTag<KV<String, String>> candidateTag = new TupleTag<>("candidate");
         TupleTag<KV<String, KV<String, GenericRecord>>> valueTag = new TupleTag<>("value");
         PCollection<KV<Integer, KV<String, String>>> candidatesByShard = candidates
-                .apply(name + ": shard the candidates", ParDo.of(new ToShard<String>()))
+                .apply(name + ": shard the candidates", ParDo.of(new ToShard<String>(shards)))
                 .setCoder(KvCoder.of(VarIntCoder.of(), candidates.getCoder()));
         PCollection<KV<Integer, KV<String, KV<String, GenericRecord>>>> valuesByShard = byGroup
-                .apply(name + ": shard the values", ParDo.of(new ToShard<KV<String, GenericRecord>>()))
+                .apply(name + ": shard the values", ParDo.of(new ToShard<KV<String, GenericRecord>>(shards)))
                 .setCoder(KvCoder.of(VarIntCoder.of(), byGroup.getCoder()));
         return KeyedPCollectionTuple.of(candidateTag, candidatesByShard).and(valueTag, valuesByShard)
                 .apply(name + ": join the candidates", CoGroupByKey.create())
@@ -109,9 +108,15 @@ final class Replacement {
 
     /** Keys a value by the shard of its group. */
     private static final class ToShard<V> extends DoFn<KV<String, V>, KV<Integer, KV<String, V>>> {
+        private final int shards;
+
+        ToShard(int shards) {
+            this.shards = shards;
+        }
+
         @ProcessElement
         public void process(@Element KV<String, V> e, OutputReceiver<KV<Integer, KV<String, V>>> out) {
-            out.output(KV.of(Math.floorMod(e.getKey().hashCode(), SHARDS), e));
+            out.output(KV.of(Math.floorMod(e.getKey().hashCode(), shards), e));
         }
     }
 
