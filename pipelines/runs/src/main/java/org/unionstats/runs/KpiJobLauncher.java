@@ -72,11 +72,23 @@ public final class KpiJobLauncher {
         if (configuredClasspath.isPresent()) {
             return configuredClasspath.get();
         }
+        return builtJar() + File.pathSeparator + target.resolve("lib") + File.separator + "*";
+    }
+
+    private Path builtJar() {
         Path jar = target.resolve("unionstats-kpi-" + Environment.VERSION + ".jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("the KPI job is not built: run mvn -DskipTests package (bin/unionstats does it for you)");
         }
-        return jar + File.pathSeparator + target.resolve("lib") + File.separator + "*";
+        return jar;
+    }
+
+    /**
+     * The class-data archive for one run of the job as the checkout builds it: mapped when an earlier run on this JVM and
+     * these jars wrote it, else written by this run. A job given by classpath runs without.
+     */
+    public ClassDataArchive.Use classDataArchive() {
+        return configuredClasspath.isPresent() ? ClassDataArchive.Use.NONE : ClassDataArchive.forBuild(target, builtJar()).use();
     }
 
     /**
@@ -104,11 +116,13 @@ public final class KpiJobLauncher {
      *     null passes it to this process's stderr as it is
      */
     public String run(KpiJobRequest request, Consumer<String> logLines) {
+        ClassDataArchive.Use archive = classDataArchive();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx" + request.heap());
         command.add("-Dfile.encoding=UTF-8");
         command.addAll(javaOptions());
+        command.addAll(archive.options());
         command.add("-cp");
         command.add(classpath());
         // The job ends with this process even when it is killed: only the lock holder may write.
@@ -122,6 +136,11 @@ public final class KpiJobLauncher {
         };
         ChildProcess.Result result = ChildProcess.of(command).unsetEnvironment(SECRET_VARIABLES.toArray(String[]::new))
                 .timeout(TIMEOUT).onStderr(log).run();
+        if (result.exitCode() == 0 && !result.timedOut()) {
+            archive.keep();
+        } else {
+            archive.discard();
+        }
         if (result.timedOut()) {
             throw new IllegalStateException("the KPI job did not finish in " + TIMEOUT.toHours() + " h and was stopped; its log is above");
         }
