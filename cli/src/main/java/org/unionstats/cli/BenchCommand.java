@@ -124,8 +124,8 @@ final class BenchCommand implements Callable<Integer> {
         WarehouseLayout target = WarehouseLayout.of(dir.resolve("warehouse-" + scale));
         Arguments.require(Files.exists(target.localTable(RecordType.MEMBER_EVENTS.code())), "no ingested " + scale + " warehouse in "
                 + target.localRoot() + ": run 'bench ingest --scale " + scale + "' first");
-        boolean writesArchive = context.kpiJob().classDataArchive().writes();
-        MeasuredProcess spark = kpiJob(target.localRoot(), true);
+        KpiRun measured = kpiJob(target.localRoot(), true);
+        MeasuredProcess spark = measured.process();
         KpiJobResult result = KpiJobResult.fromOutput(spark.stdout());
         Path duckOut = dir.resolve("duckdb-kpi-" + scale + ".parquet").toAbsolutePath();
         Files.deleteIfExists(duckOut);
@@ -146,7 +146,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("| engine | scope | output rows | wall s | peak RSS MiB |");
         System.out.println("|---|---|---:|---:|---:|");
         System.out.printf("| Spark KPI job (%s%s) | every KPI of the catalogue, breakdowns, completeness, findings, scorecards | %,d | %.1f | %,d |%n",
-                Environment.LOCAL_SPARK_MASTER, writesArchive ? ", first run after a build: writes its class-data archive" : "", result.kpiRows(), spark.seconds(), spark.peakRssKb() / 1024);
+                Environment.LOCAL_SPARK_MASTER, measured.wroteArchive() ? ", first run after a build: writes its class-data archive" : "", result.kpiRows(), spark.seconds(), spark.peakRssKb() / 1024);
         System.out.printf("| DuckDB, same catalogue (%s) | every KPI of the catalogue, breakdowns; kpi_values' key and value only | %,d | %.1f | %,d |%n",
                 "unionstats/bench/duckdb/*.sql", duckRows, duck.seconds(), duck.peakRssKb() / 1024);
         System.out.printf("wall-time ratio Spark / DuckDB: %.1f; peak RSS ratio: %.1f%n", spark.seconds() / duck.seconds(),
@@ -173,10 +173,10 @@ final class BenchCommand implements Callable<Integer> {
         NewQuarterWarehouse incremental = NewQuarterWarehouse.withoutQuarter(source, work.resolve("new-quarter"), quarter, ingested);
         System.err.printf("workload: the ingested tables of %s; %d partition(s) of %s held back%n", source, incremental.heldPartitions(), quarter);
 
-        MeasuredProcess reference = kpiJob(everyQuarter, true);
-        MeasuredProcess before = kpiJob(incremental.root(), true);
+        MeasuredProcess reference = kpiJob(everyQuarter, true).process();
+        MeasuredProcess before = kpiJob(incremental.root(), true).process();
         incremental.arrive();
-        MeasuredProcess newQuarter = kpiJob(incremental.root(), false);
+        MeasuredProcess newQuarter = kpiJob(incremental.root(), false).process();
         KpiTablesComparison comparison = KpiTablesComparison.of(incremental.root(), everyQuarter, tables.foldersWrittenBy(Writer.KPI));
         System.out.printf("workload: the ingested tables of %s, %s arriving on top of the quarters before it%n", source, quarter);
         System.out.print(comparison.describe("after the new quarter", "full run"));
@@ -193,8 +193,11 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A measured run of the KPI job, and whether it wrote the job's class-data archive (once per build, a few seconds more). */
+    private record KpiRun(MeasuredProcess process, boolean wroteArchive) {}
+
     /** The KPI job on a warehouse, in its own JVM; fails the benchmark when the job fails. */
-    private MeasuredProcess kpiJob(Path target, boolean full) throws InterruptedException {
+    private KpiRun kpiJob(Path target, boolean full) throws InterruptedException {
         KpiJobLauncher job = context.kpiJob();
         List<String> args = full ? List.of("--warehouse", target.toString(), "--full") : List.of("--warehouse", target.toString());
         ClassDataArchive.Use archive = job.classDataArchive();
@@ -214,7 +217,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new UnionStatsException(org.unionstats.errors.ExitCode.FAILURE, "the measured KPI job on " + target
                     + " failed with exit code " + run.exitCode());
         }
-        return run;
+        return new KpiRun(run, archive.writes());
     }
 
     private static void printRun(String name, MeasuredProcess run) {
