@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.unionstats.environment.JavaRuntimes.JavaRuntime;
 import org.unionstats.process.ChildProcess;
 
 /**
@@ -22,10 +23,11 @@ public record MeasuredProcess(int exitCode, double seconds, long peakRssKb, Stri
     /** The national workload takes minutes; a measured run still going after hours is stuck. */
     private static final Duration TIMEOUT = Duration.ofHours(6);
 
-    /** {@code java -Xmx<heap> <jvm options> -Dunionstats.home=<home> -cp <classpath> <main class> <args>}, on this JVM's java. */
-    public static List<String> java(String heap, List<String> jvmOptions, Path home, String classpath, String mainClass, List<String> args) {
+    /** {@code java -Xmx<heap> <jvm options> -Dunionstats.home=<home> -cp <classpath> <main class> <args>}, on that JDK's java. */
+    public static List<String> java(JavaRuntime java, String heap, List<String> jvmOptions, Path home, String classpath, String mainClass,
+            List<String> args) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(java.java().toString());
         command.add("-Xmx" + heap);
         command.addAll(jvmOptions);
         command.add("-Dunionstats.home=" + home);

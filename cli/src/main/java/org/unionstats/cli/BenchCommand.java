@@ -16,6 +16,7 @@ import org.unionstats.bench.TrinoQueryBenchmark;
 import org.unionstats.cli.samples.SampleInboxes;
 import org.unionstats.contract.RecordType;
 import org.unionstats.environment.Environment;
+import org.unionstats.environment.JavaRuntimes;
 import org.unionstats.errors.UnionStatsException;
 import org.unionstats.files.FileTrees;
 import org.unionstats.period.Period;
@@ -145,8 +146,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.println("| engine | scope | output rows | wall s | peak RSS MiB |");
         System.out.println("|---|---|---:|---:|---:|");
-        System.out.printf("| Spark KPI job (%s%s) | every KPI of the catalogue, breakdowns, completeness, findings, scorecards | %,d | %.1f | %,d |%n",
-                Environment.LOCAL_SPARK_MASTER, measured.wroteArchive() ? ", first run after a build: writes its class-data archive" : "", result.kpiRows(), spark.seconds(), spark.peakRssKb() / 1024);
+        System.out.printf("| Spark KPI job (%s, %s%s) | every KPI of the catalogue, breakdowns, completeness, findings, scorecards | %,d | %.1f | %,d |%n",
+                Environment.LOCAL_SPARK_MASTER, context.kpiJob().java().build(), measured.wroteArchive() ? ", first run after a build: writes its class-data archive" : "", result.kpiRows(), spark.seconds(), spark.peakRssKb() / 1024);
         System.out.printf("| DuckDB, same catalogue (%s) | every KPI of the catalogue, breakdowns; kpi_values' key and value only | %,d | %.1f | %,d |%n",
                 "unionstats/bench/duckdb/*.sql", duckRows, duck.seconds(), duck.peakRssKb() / 1024);
         System.out.printf("wall-time ratio Spark / DuckDB: %.1f; peak RSS ratio: %.1f%n", spark.seconds() / duck.seconds(),
@@ -178,7 +179,8 @@ final class BenchCommand implements Callable<Integer> {
         incremental.arrive();
         MeasuredProcess newQuarter = kpiJob(incremental.root(), false).process();
         KpiTablesComparison comparison = KpiTablesComparison.of(incremental.root(), everyQuarter, tables.foldersWrittenBy(Writer.KPI));
-        System.out.printf("workload: the ingested tables of %s, %s arriving on top of the quarters before it%n", source, quarter);
+        System.out.printf("workload: the ingested tables of %s, %s arriving on top of the quarters before it; the job on %s%n", source,
+                quarter, context.kpiJob().java().build());
         System.out.print(comparison.describe("after the new quarter", "full run"));
         if (!comparison.equal()) {
             System.err.println("bench kpi-quarter: the run for the new quarter and the full run disagree (above); no timings reported");
@@ -206,7 +208,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<String> options = new java.util.ArrayList<>(job.javaOptions());
         options.addAll(archive.options());
-        MeasuredProcess run = MeasuredProcess.run(MeasuredProcess.java(heap, options, context.environment().home(),
+        MeasuredProcess run = MeasuredProcess.run(MeasuredProcess.java(job.java(), heap, options, context.environment().home(),
                 job.classpath(), KpiJobLauncher.MAIN, args));
         if (run.exitCode() == 0) {
             archive.keep();
@@ -250,6 +252,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** A JVM on this one's classpath. */
     private MeasuredProcess measure(String mainClass, List<String> args) throws InterruptedException {
-        return MeasuredProcess.run(MeasuredProcess.java(heap, List.of(), context.environment().home(), context.classpath(), mainClass, args));
+        return MeasuredProcess.run(MeasuredProcess.java(JavaRuntimes.current(), heap, List.of(), context.environment().home(),
+                context.classpath(), mainClass, args));
     }
 }

@@ -39,7 +39,7 @@ public final class ClassDataArchive {
 
     /**
      * @param target the KPI module's build output, holding the job's jar and its {@code lib} folder
-     * @param jvmBuild the build of the JVM that runs the job ({@code java.vm.version} of this one: the job runs on it)
+     * @param jvmBuild the build of the JVM that runs the job
      */
     static ClassDataArchive of(Path target, List<Path> jars, String jvmBuild) {
         try {
@@ -58,11 +58,14 @@ public final class ClassDataArchive {
         }
     }
 
-    /** The archive of the job built in {@code target} ({@code unionstats-kpi-<version>.jar} and {@code lib/*.jar}) on this JVM. */
-    static ClassDataArchive forBuild(Path target, Path jar) {
+    /**
+     * The archive of the job built in {@code target} ({@code unionstats-kpi-<version>.jar} and {@code lib/*.jar}) on the
+     * JVM of that build ({@link org.unionstats.environment.JavaRuntimes.JavaRuntime#build}).
+     */
+    static ClassDataArchive forBuild(Path target, Path jar, String jvmBuild) {
         try (Stream<Path> libs = Files.list(target.resolve("lib"))) {
             List<Path> jars = Stream.concat(Stream.of(jar), libs.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted()).toList();
-            return of(target, jars, System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.version"));
+            return of(target, jars, jvmBuild);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the KPI job's libraries in " + target.resolve("lib"), e);
         }

@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.unionstats.environment.Environment;
+import org.unionstats.environment.JavaRuntimes;
+import org.unionstats.environment.JavaRuntimes.JavaRuntime;
 import org.unionstats.process.ChildProcess;
 import org.unionstats.process.DiesWithParent;
 
 /**
  * Runs the Spark KPI job in a JVM of its own, on the KPI module's classpath, the way spark-submit
- * would: Spark and Beam never share a classpath. The job's log goes to stderr; its one-line JSON
- * result ({@link org.unionstats.warehouse.runs.KpiJobResult}) comes back.
+ * would: Spark and Beam never share a classpath, on the JDK {@link JavaRuntimes#kpiJob} chooses. The job's log goes
+ * to stderr; its one-line JSON result ({@link org.unionstats.warehouse.runs.KpiJobResult}) comes back.
  */
 public final class KpiJobLauncher {
 
@@ -52,19 +54,27 @@ public final class KpiJobLauncher {
 
     private final Path target;
     private final Optional<String> configuredClasspath;
+    private final JavaRuntime java;
 
     /**
      * @param target the KPI module's build output ({@code pipelines/kpi/target})
      * @param configuredClasspath the job's classpath when given from outside (bin/unionstats, tests), else the target's
+     * @param java the JDK the job runs on
      */
-    public KpiJobLauncher(Path target, Optional<String> configuredClasspath) {
+    public KpiJobLauncher(Path target, Optional<String> configuredClasspath, JavaRuntime java) {
         this.target = target;
         this.configuredClasspath = configuredClasspath.filter(c -> !c.isBlank());
+        this.java = java;
     }
 
-    /** The job as the checkout builds it, unless a classpath is given. */
+    /** The job as the checkout builds it, unless a classpath is given, on the JDK chosen for it. */
     public static KpiJobLauncher of(Environment environment, Optional<String> configuredClasspath) {
-        return new KpiJobLauncher(environment.target(MODULE), configuredClasspath);
+        return new KpiJobLauncher(environment.target(MODULE), configuredClasspath, JavaRuntimes.kpiJob(environment));
+    }
+
+    /** The JDK the job runs on. */
+    public JavaRuntime java() {
+        return java;
     }
 
     /** The KPI module's jar and libraries. */
@@ -88,19 +98,31 @@ public final class KpiJobLauncher {
      * these jars wrote it, else written by this run. A job given by classpath runs without.
      */
     public ClassDataArchive.Use classDataArchive() {
-        return configuredClasspath.isPresent() ? ClassDataArchive.Use.NONE : ClassDataArchive.forBuild(target, builtJar()).use();
+        return configuredClasspath.isPresent() ? ClassDataArchive.Use.NONE : ClassDataArchive.forBuild(target, builtJar(), java.build()).use();
     }
 
     /**
-     * The JVM options of the job: {@link #JAVA_OPTIONS} and the compiler directives, when the KPI module's folder holds
-     * them (a job given by classpath alone runs without).
+     * The JVM options of the job: {@link #JAVA_OPTIONS}, those its JDK needs, and the compiler directives, when the KPI
+     * module's folder holds them (a job given by classpath alone runs without).
      */
     public List<String> javaOptions() {
+        List<String> options = new ArrayList<>(JAVA_OPTIONS);
+        // Java 24 removed the package (the JVM would warn that it cannot open it).
+        if (java.feature() >= 24) {
+            options.remove("--add-opens=java.base/sun.security.action=ALL-UNNAMED");
+        }
+        // Newer JDKs warn on stderr, once per library, about what Spark, Arrow and Netty use: sun.misc.Unsafe's memory
+        // access (allowed through Java 25) and native access.
+        if (java.feature() >= 22) {
+            options.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (java.feature() >= 23) {
+            options.add("--sun-misc-unsafe-memory-access=allow");
+        }
         Path directives = target.resolveSibling(COMPILER_DIRECTIVES);
         if (!Files.isRegularFile(directives)) {
-            return JAVA_OPTIONS;
+            return List.copyOf(options);
         }
-        List<String> options = new ArrayList<>(JAVA_OPTIONS);
         options.add("-XX:+UnlockDiagnosticVMOptions");
         options.add("-XX:CompilerDirectivesFile=" + directives.toAbsolutePath());
         return List.copyOf(options);
@@ -118,7 +140,7 @@ public final class KpiJobLauncher {
     public String run(KpiJobRequest request, Consumer<String> logLines) {
         ClassDataArchive.Use archive = classDataArchive();
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(java.java().toString());
         command.add("-Xmx" + request.heap());
         command.add("-Dfile.encoding=UTF-8");
         command.addAll(javaOptions());

@@ -11,8 +11,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unionstats.environment.JavaRuntimes;
 
 class ClassDataArchiveTest {
+
+    /** The tests' JVMs are this one. */
+    private static final String THIS_JVM = JavaRuntimes.current().build();
 
     @TempDir
     Path target;
@@ -29,7 +33,7 @@ class ClassDataArchiveTest {
 
     @Test
     void theFirstRunWritesTheArchiveAndTheNextMapsIt() throws Exception {
-        ClassDataArchive.Use first = ClassDataArchive.forBuild(target, jar).use();
+        ClassDataArchive.Use first = ClassDataArchive.forBuild(target, jar, THIS_JVM).use();
         assertThat(first.writes()).isTrue();
         Path part = first.written().orElseThrow();
         assertThat(part.getParent()).isEqualTo(target.resolve(ClassDataArchive.FOLDER));
@@ -37,26 +41,26 @@ class ClassDataArchiveTest {
 
         Files.writeString(part, "archive"); // what the JVM writes when it exits
         first.keep();
-        Path archive = ClassDataArchive.forBuild(target, jar).file();
+        Path archive = ClassDataArchive.forBuild(target, jar, THIS_JVM).file();
         assertThat(archive).hasContent("archive");
         assertThat(part).doesNotExist();
 
-        ClassDataArchive.Use next = ClassDataArchive.forBuild(target, jar).use();
+        ClassDataArchive.Use next = ClassDataArchive.forBuild(target, jar, THIS_JVM).use();
         assertThat(next.writes()).isFalse();
         assertThat(next.options()).containsExactly("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
     }
 
     @Test
     void aRebuiltJobGetsAnArchiveOfItsOwnAndTheOldOneGoes() throws Exception {
-        ClassDataArchive.Use first = ClassDataArchive.forBuild(target, jar).use();
+        ClassDataArchive.Use first = ClassDataArchive.forBuild(target, jar, THIS_JVM).use();
         Files.writeString(first.written().orElseThrow(), "old");
         first.keep();
-        Path old = ClassDataArchive.forBuild(target, jar).file();
+        Path old = ClassDataArchive.forBuild(target, jar, THIS_JVM).file();
 
         // A JVM maps an archive only with the jars it was written from: a library rebuilt makes it another archive.
         Path lib = target.resolve("lib/spark-sql.jar");
         Files.setLastModifiedTime(lib, FileTime.fromMillis(Files.getLastModifiedTime(lib).toMillis() + 60_000));
-        ClassDataArchive rebuilt = ClassDataArchive.forBuild(target, jar);
+        ClassDataArchive rebuilt = ClassDataArchive.forBuild(target, jar, THIS_JVM);
         assertThat(rebuilt.file()).isNotEqualTo(old);
         ClassDataArchive.Use run = rebuilt.use();
         assertThat(run.writes()).isTrue();
@@ -77,20 +81,20 @@ class ClassDataArchiveTest {
 
     @Test
     void aFailedRunLeavesNoArchive() throws Exception {
-        ClassDataArchive.Use run = ClassDataArchive.forBuild(target, jar).use();
+        ClassDataArchive.Use run = ClassDataArchive.forBuild(target, jar, THIS_JVM).use();
         Files.writeString(run.written().orElseThrow(), "half");
         run.discard();
         try (Stream<Path> files = Files.list(target.resolve(ClassDataArchive.FOLDER))) {
             assertThat(files).isEmpty();
         }
-        assertThat(ClassDataArchive.forBuild(target, jar).use().writes()).as("the next run writes it").isTrue();
+        assertThat(ClassDataArchive.forBuild(target, jar, THIS_JVM).use().writes()).as("the next run writes it").isTrue();
     }
 
     @Test
     void aRunThatWroteNothingKeepsNothing() throws Exception {
-        ClassDataArchive.Use run = ClassDataArchive.forBuild(target, jar).use();
+        ClassDataArchive.Use run = ClassDataArchive.forBuild(target, jar, THIS_JVM).use();
         run.keep();
-        assertThat(ClassDataArchive.forBuild(target, jar).file()).doesNotExist();
+        assertThat(ClassDataArchive.forBuild(target, jar, THIS_JVM).file()).doesNotExist();
     }
 
     @Test
@@ -104,13 +108,13 @@ class ClassDataArchiveTest {
         }
         Files.delete(target.resolve("Hello.class"));
 
-        ClassDataArchive.Use first = ClassDataArchive.forBuild(target, jar).use();
+        ClassDataArchive.Use first = ClassDataArchive.forBuild(target, jar, THIS_JVM).use();
         assertThat(java(first.options())).as("the JVM's messages about the archive stay off its output").isEqualTo("hello");
         first.keep();
-        assertThat(ClassDataArchive.forBuild(target, jar).file()).isNotEmptyFile();
+        assertThat(ClassDataArchive.forBuild(target, jar, THIS_JVM).file()).isNotEmptyFile();
 
         // -Xshare:on: a JVM that cannot map the archive refuses to start.
-        List<String> mapped = new java.util.ArrayList<>(ClassDataArchive.forBuild(target, jar).use().options());
+        List<String> mapped = new java.util.ArrayList<>(ClassDataArchive.forBuild(target, jar, THIS_JVM).use().options());
         mapped.addAll(List.of("-Xshare:on", "-Xlog:class+load=info"));
         assertThat(java(mapped)).contains("Hello source: shared objects file (top)");
     }
@@ -127,7 +131,7 @@ class ClassDataArchiveTest {
 
     @Test
     void aJobGivenByClasspathRunsWithout() {
-        KpiJobLauncher launcher = new KpiJobLauncher(target, Optional.of("/elsewhere/kpi.jar:/elsewhere/lib/*"));
+        KpiJobLauncher launcher = new KpiJobLauncher(target, Optional.of("/elsewhere/kpi.jar:/elsewhere/lib/*"), JavaRuntimes.current());
         assertThat(launcher.classDataArchive()).isEqualTo(ClassDataArchive.Use.NONE);
     }
 }

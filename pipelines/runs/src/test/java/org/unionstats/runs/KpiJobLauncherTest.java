@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unionstats.environment.Environment;
+import org.unionstats.environment.JavaRuntimes;
 import org.unionstats.kpis.ReportingRules;
 import org.unionstats.warehouse.runs.KpiJobResult;
 
@@ -19,7 +21,7 @@ class KpiJobLauncherTest {
     Path tmp;
 
     /** This JVM's classpath has the stand-in job (test org.unionstats.kpi.KpiJob) and DiesWithParent. */
-    private final KpiJobLauncher launcher = new KpiJobLauncher(Path.of("not-built"), Optional.of(System.getProperty("java.class.path")));
+    private final KpiJobLauncher launcher = new KpiJobLauncher(Path.of("not-built"), Optional.of(System.getProperty("java.class.path")), JavaRuntimes.current());
 
     @Test
     void theJobRunsInAChildJvmAndItsResultLineComesBack() {
@@ -47,19 +49,29 @@ class KpiJobLauncherTest {
     void theJobsJvmTakesTheKpiModulesCompilerDirectives() throws Exception {
         Path module = tmp.resolve("pipelines/kpi");
         java.nio.file.Files.createDirectories(module.resolve("jvm"));
-        assertThat(new KpiJobLauncher(module.resolve("target"), Optional.empty()).javaOptions()).as("no directives file: Spark's options only")
+        assertThat(new KpiJobLauncher(module.resolve("target"), Optional.empty(), JavaRuntimes.current()).javaOptions()).as("no directives file: Spark's options only")
                 .isEqualTo(KpiJobLauncher.JAVA_OPTIONS);
         java.nio.file.Files.writeString(module.resolve(KpiJobLauncher.COMPILER_DIRECTIVES), "[]");
-        assertThat(new KpiJobLauncher(module.resolve("target"), Optional.empty()).javaOptions())
+        assertThat(new KpiJobLauncher(module.resolve("target"), Optional.empty(), JavaRuntimes.current()).javaOptions())
                 .containsSubsequence(KpiJobLauncher.JAVA_OPTIONS)
                 .endsWith("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + module.resolve(KpiJobLauncher.COMPILER_DIRECTIVES).toAbsolutePath());
     }
 
     @Test
-    void theCheckedInCompilerDirectivesAreOnesAJvmStartsWith() throws Exception {
+    void aNewerJdkGetsTheOptionsSparkNeedsThere() {
+        Path target = tmp.resolve("target");
+        assertThat(new KpiJobLauncher(target, Optional.empty(), new JavaRuntimes.JavaRuntime(tmp, 25, "Temurin 25")).javaOptions())
+                .contains("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "--add-opens=java.base/java.nio=ALL-UNNAMED")
+                .as("a package Java 24 removed").doesNotContain("--add-opens=java.base/sun.security.action=ALL-UNNAMED");
+        assertThat(new KpiJobLauncher(target, Optional.empty(), new JavaRuntimes.JavaRuntime(tmp, 17, "OpenJDK 17")).javaOptions())
+                .as("Java 17 knows neither option and would not start").isEqualTo(KpiJobLauncher.JAVA_OPTIONS);
+    }
+
+    @Test
+    void theCheckedInCompilerDirectivesAreOnesTheJobsJvmStartsWith() throws Exception {
         // A JVM refuses to start on a directives file it cannot parse: the KPI job would never run.
         Path directives = Path.of("../kpi").resolve(KpiJobLauncher.COMPILER_DIRECTIVES).toAbsolutePath().normalize();
-        Process jvm = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-XX:+UnlockDiagnosticVMOptions",
+        Process jvm = new ProcessBuilder(JavaRuntimes.kpiJob(Environment.fromSystem()).java().toString(), "-XX:+UnlockDiagnosticVMOptions",
                 "-XX:CompilerDirectivesFile=" + directives, "-XX:+CompilerDirectivesPrint", "-version").redirectErrorStream(true).start();
         String output = new String(jvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(jvm.waitFor()).as(output).isZero();
@@ -68,8 +80,8 @@ class KpiJobLauncherTest {
 
     @Test
     void anUnbuiltJobSaysHowToBuildIt() {
-        assertThatThrownBy(() -> new KpiJobLauncher(tmp, Optional.empty()).classpath()).hasMessageContaining("mvn -DskipTests package");
-        assertThatThrownBy(() -> new KpiJobLauncher(tmp, Optional.of("  ")).classpath()).as("a blank classpath is none")
+        assertThatThrownBy(() -> new KpiJobLauncher(tmp, Optional.empty(), JavaRuntimes.current()).classpath()).hasMessageContaining("mvn -DskipTests package");
+        assertThatThrownBy(() -> new KpiJobLauncher(tmp, Optional.of("  "), JavaRuntimes.current()).classpath()).as("a blank classpath is none")
                 .hasMessageContaining("not built");
     }
 

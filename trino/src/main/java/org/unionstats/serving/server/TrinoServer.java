@@ -15,7 +15,7 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import org.unionstats.environment.Environment;
 import org.unionstats.process.ChildProcess;
-import org.unionstats.serving.install.JavaRuntimes;
+import org.unionstats.environment.JavaRuntimes;
 import org.unionstats.serving.install.TrinoDistribution;
 import org.unionstats.serving.security.LocalCredentials;
 import org.unionstats.serving.security.PasswordFile;

@@ -10,11 +10,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.unionstats.environment.Environment;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -26,26 +24,6 @@ class InstallTest {
 
     @TempDir
     Path dir;
-
-    @Test
-    void theJdkFeatureVersionComesFromItsReleaseFile() throws Exception {
-        Files.writeString(dir.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
-        assertThat(JavaRuntimes.feature(dir)).contains(25);
-        Files.writeString(dir.resolve("release"), "JAVA_VERSION=\"1.8.0_402\"\n");
-        assertThat(JavaRuntimes.feature(dir)).contains(8);
-        assertThat(JavaRuntimes.feature(dir.resolve("nothing"))).isEmpty();
-    }
-
-    @Test
-    void theServersJdkComesFromTheEnvironmentItIsGiven() throws Exception {
-        Files.writeString(dir.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
-        assertThat(JavaRuntimes.trinoJavaHome(environment(Map.of(JavaRuntimes.ENV, dir.toString())))).isEqualTo(dir);
-        Files.writeString(dir.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
-        assertThatThrownBy(() -> JavaRuntimes.trinoJavaHome(environment(Map.of(JavaRuntimes.ENV, dir.toString()))))
-                .hasMessageContaining("Java 17").hasMessageContaining(JavaRuntimes.ENV);
-        assertThat(JavaRuntimes.folders(environment(Map.of("HOME", "/home/someone"))))
-                .contains(Path.of("/home/someone/.sdkman/candidates/java"), Path.of("/usr/lib/jvm"));
-    }
 
     @Test
     void artifactsAreNamedAsMavenCopiesThem() {
@@ -104,9 +82,5 @@ class InstallTest {
 
     private static String text(Element parent, String tag) {
         return parent.getElementsByTagName(tag).item(0).getTextContent().strip();
-    }
-
-    private Environment environment(Map<String, String> variables) {
-        return new Environment(dir, dir.resolve(".local"), variables);
     }
 }
