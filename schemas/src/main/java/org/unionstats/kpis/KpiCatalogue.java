@@ -137,6 +137,15 @@ public final class KpiCatalogue implements Serializable {
         return familyOf.get(kpiId);
     }
 
+    /**
+     * Whether a family's KPIs are computed from its own KPIs alone and no other family's KPI is computed from them: then
+     * the family can be recomputed without the others (a restatement only its records make).
+     */
+    public boolean selfContained(String family) {
+        return byId.values().stream().allMatch(k -> k.dependencies().stream()
+                .allMatch(d -> familyOf.get(d).equals(family) == familyOf.get(k.id()).equals(family)));
+    }
+
     /** Every KPI after the KPIs it depends on. */
     public List<KpiDefinition> inDependencyOrder() {
         List<KpiDefinition> ordered = new ArrayList<>();

@@ -20,6 +20,16 @@ class KpiCatalogueTest {
     }
 
     @Test
+    void aFamilyIsSelfContainedWhenNoKpiCrossesItsBounds() {
+        // Hardship's rate and caseload are of hardship KPIs only, and no other family reads them.
+        assertThat(catalogue.selfContained("hardship")).isTrue();
+        assertThat(catalogue.selfContained("indicators")).isTrue();
+        // Participation per 100 members (competitions) is over members_end (membership): neither stands alone.
+        assertThat(catalogue.selfContained("competitions")).isFalse();
+        assertThat(catalogue.selfContained("membership")).isFalse();
+    }
+
+    @Test
     void flowsAndStocksAreSummedOverOrgsOtherKpisAreNot() {
         assertThat(Additivity.ADDITIVE_FLOW.summedOverOrgs()).isTrue();
         assertThat(Additivity.STOCK.summedOverOrgs()).isTrue();

@@ -1,8 +1,12 @@
 package org.unionstats.kpi;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,6 +26,7 @@ import org.unionstats.kpi.engine.KpiOutputs;
 import org.unionstats.kpi.engine.KpiProjections;
 import org.unionstats.kpi.engine.PosixLocalFileSystem;
 import org.unionstats.kpi.engine.PublishedKpis;
+import org.unionstats.kpi.engine.RecomputedFamilies;
 import org.unionstats.kpi.engine.ReportingCalendar;
 import org.unionstats.kpi.engine.RollUp;
 import org.unionstats.kpi.engine.ScratchFrames;
@@ -149,7 +154,8 @@ public final class KpiJob {
 
         KpiState state = new KpiState(config.warehouse());
         Set<String> receipts = CurrentReceipts.stateKeys(ingested.ingestReceipts());
-        List<Period> toWrite = periodsToWrite(calendar, state, receipts, ingested, calendarRows);
+        RecomputePlan plan = plan(calendar, state, receipts, ingested, calendarRows);
+        List<Period> toWrite = plan.written();
         if (toWrite.isEmpty()) {
             LOG.info("no submission changed since the last KPI run: nothing to write");
             return new KpiJobResult(List.of(), 0, seconds(start));
@@ -159,13 +165,18 @@ public final class KpiJob {
         // still read for the stocks.
         PublishedKpis published = new PublishedKpis(config.warehouse(), catalogue);
         List<Period> comparedWith = calendar.comparedWith(toWrite);
-        List<Period> readBack = published.publishedAmong(spark, comparedWith);
+        List<Period> comparedReadBack = published.publishedAmong(spark, comparedWith);
         List<Period> computed = calendar.periods().stream()
-                .filter(p -> toWrite.contains(p) || comparedWith.contains(p) && !readBack.contains(p)).toList();
-        LOG.info("computing KPIs over {} of {} periods; writing {}; reading {} compared periods back from the published tables",
-                computed.size(), calendar.periods().size(), toWrite.size(), readBack.size());
+                .filter(p -> plan.everyFamily().contains(p) || comparedWith.contains(p) && !comparedReadBack.contains(p)).toList();
+        List<Period> readBack = calendar.periods().stream()
+                .filter(p -> comparedReadBack.contains(p) || plan.familyAlonePeriods().contains(p)).toList();
+        LOG.info("computing KPIs over {} of {} periods ({} more for {} alone); writing {}; reading {} periods back from the published tables",
+                computed.size(), calendar.periods().size(), plan.familyAlonePeriods().size(), plan.familyAlone().keySet(),
+                toWrite.size(), readBack.size());
+        // Checkpointed: the published partitions of periods this run rewrites are read before they are replaced.
         Optional<Dataset<Row>> publishedRows = readBack.isEmpty() ? Optional.empty()
                 : Optional.of(published.read(spark, readBack).localCheckpoint());
+        RecomputedFamilies recomputed = new RecomputedFamilies(catalogue, plan.familyAlone());
 
         OrgHierarchy hierarchy = new OrgHierarchy(RegionDirectory.loadDefault(),
                 OrgHierarchy.BasicUnion.declaredIn(ingested.orgUnits()));
@@ -179,16 +190,16 @@ public final class KpiJob {
         // Checkpointed, not cached: the measures and the findings read it inside WITH clauses, where Spark does not
         // match a cached plan and would compute it again.
         Dataset<Row> balanceChecks = ReportedBalances.check(ingested, register, calendarRows).localCheckpoint();
-        MeasureFamily.Inputs measureInputs = new MeasureFamily.Inputs(ingested, calendarRows, calendar.periodMonths(spark, computed),
-                orgGrain, register, balanceChecks);
-        Dataset<Row> measures = scratch.keep("measures",
-                FAMILIES.stream().map(f -> f.measures(measureInputs)).reduce(Dataset::unionAll).orElseThrow());
+        Dataset<Row> measures = scratch.keep("measures", FAMILIES.stream()
+                .map(f -> f.measures(new MeasureFamily.Inputs(ingested, calendarRows,
+                        calendar.periodMonths(spark, plan.computedFor(f.kpiFamily(), computed)), orgGrain, register, balanceChecks)))
+                .reduce(Dataset::unionAll).orElseThrow());
         stage("base measures", start);
         Dataset<Row> rolled = RollUp.apply(measures, orgAncestors, catalogue.measureAggregation()).localCheckpoint();
         stage("roll-up", start);
         KpiProjections project = new KpiProjections(catalogue);
-        Dataset<Row> wide = project.wide(new KpiDerivation(catalogue).derive(rolled, calendarRows, publishedRows), dimOrgs, calendarRows)
-                .localCheckpoint();
+        Dataset<Row> derived = new KpiDerivation(catalogue).derive(rolled, calendarRows, publishedRows, recomputed);
+        Dataset<Row> wide = project.wide(recomputed.withPublished(derived, publishedRows), dimOrgs, calendarRows).localCheckpoint();
         stage("KPI derivation", start);
         Dataset<Row> totals = project.totals(wide).cache();
 
@@ -202,7 +213,8 @@ public final class KpiJob {
         stage("KPI tables written", start);
         // The totals with those of the compared periods read back: the scorecard's change on the quarter and the year,
         // and the targets' year so far (H1 before Q3) and opening value (the previous year) read them.
-        Dataset<Row> comparable = publishedRows.map(r -> totals.unionByName(project.totals(r))).orElse(totals);
+        Dataset<Row> comparable = publishedRows.map(r -> totals.unionByName(project.totals(r.where(col("period").isin(comparedReadBack
+                .stream().map(Period::canonical).toArray()))))).orElse(totals);
         // Targets (目标任务): each target against the year-to-date totals, with the pace expected by each quarter's end.
         out.writePartitioned("kpi_targets", new TargetAttainment(catalogue).compute(ingested.targets(), comparable, dimOrgs, calendarRows),
                 "org_level", "org_code", "kpi_id");
@@ -247,36 +259,36 @@ public final class KpiJob {
                         + " additivity STRING, better STRING, source STRING, breakdown STRING"));
     }
 
-    private List<Period> periodsToWrite(ReportingCalendar calendar, KpiState state, Set<String> receipts, IngestedTables ingested,
+    private RecomputePlan plan(ReportingCalendar calendar, KpiState state, Set<String> receipts, IngestedTables ingested,
             Dataset<Row> calendarRows) {
         if (config.full()) {
-            return calendar.periods();
+            return RecomputePlan.everyFamily(calendar.periods());
         }
         if (config.periods().isPresent()) {
             List<Period> asked = config.periods().get();
-            return calendar.periods().stream()
+            return RecomputePlan.everyFamily(calendar.periods().stream()
                     .filter(p -> asked.stream().anyMatch(a -> p.overlaps(a.start(), a.end())))
-                    .toList();
+                    .toList());
         }
         // Published periods hold the old catalogue's KPIs, and an incremental run compares with them.
         if (state.catalogueChanged(publishedForm())) {
             LOG.info("the KPI catalogue or the form of the KPI tables changed since the last run: rewriting every period");
-            return calendar.periods();
+            return RecomputePlan.everyFamily(calendar.periods());
         }
         Set<String> changed = state.changedReceipts(receipts);
         // A balance moves the stocks back to its date (and before a union's first balance), earlier than its period.
         if (changed.stream().map(KpiState::sourceFileOf).anyMatch(KpiJob::isBalances)) {
             LOG.info("a balances submission changed: rewriting every period");
-            return calendar.periods();
+            return RecomputePlan.everyFamily(calendar.periods());
         }
         Optional<LocalDate> changedFrom = changed.stream()
                 .map(k -> Period.parse(KpiState.periodOf(k)).start()).min(LocalDate::compareTo);
         if (changedFrom.isEmpty()) {
-            return List.of();
+            return RecomputePlan.everyFamily(List.of());
         }
         List<Period> affected = calendar.affectedFrom(changedFrom.get());
         if (affected.size() == calendar.periods().size()) {
-            return affected;
+            return RecomputePlan.everyFamily(affected);
         }
         // Later submissions restate earlier periods too (a case filed before the period listing it, a union's founding).
         Set<String> fresh = state.newReceipts(receipts);
@@ -285,19 +297,34 @@ public final class KpiJob {
                 .flatMap(k -> recordTypeOf(KpiState.sourceFileOf(k)).stream()
                         .map(t -> new Restatements.Withdrawn(t.code(), Period.parse(KpiState.periodOf(k)).start())))
                 .toList();
-        Restatements.Restated restated = Restatements.of(ingested, calendarRows,
+        List<Restatements.Restated> restated = Restatements.of(ingested, calendarRows,
                 fresh.stream().map(KpiState::submissionIdOf).collect(Collectors.toSet()),
                 fresh.stream().map(KpiState::periodOf).collect(Collectors.toSet()), withdrawn);
-        if (restated.everyPeriod()) {
-            LOG.info("new submissions restate earlier periods ({}): rewriting every period", String.join(", ", restated.reasons()));
-            return calendar.periods();
+        RecomputePlan plan = RecomputePlan.of(calendar, changedFrom.get(), restated, familiesReadingAlone());
+        if (!restated.isEmpty()) {
+            LOG.info("new submissions restate earlier periods ({}): rewriting {} of {} periods, {} of them for {} alone",
+                    restated.stream().map(Restatements.Restated::reason).collect(Collectors.joining(", ")), plan.written().size(),
+                    calendar.periods().size(), plan.familyAlonePeriods().size(), plan.familyAlone().keySet());
         }
-        if (restated.since().filter(d -> d.isBefore(changedFrom.get())).isPresent()) {
-            LOG.info("new submissions restate earlier periods ({}): rewriting from {} on", String.join(", ", restated.reasons()),
-                    restated.since().get());
-            return calendar.affectedFrom(restated.since().get());
+        // The other families' KPIs of a period recomputed for one family alone are read back: an earlier run must have
+        // published it.
+        List<Period> alone = plan.familyAlonePeriods();
+        if (!new PublishedKpis(config.warehouse(), catalogue).publishedAmong(spark, alone).equals(alone)) {
+            LOG.info("some earlier periods a family alone is restated in were never published: recomputing every family in them");
+            return RecomputePlan.everyFamily(plan.written());
         }
-        return affected;
+        return plan;
+    }
+
+    /** The record types only one family reads, with that family, where the catalogue lets it be recomputed alone. */
+    private Map<String, String> familiesReadingAlone() {
+        Map<String, String> families = new HashMap<>();
+        for (MeasureFamily f : FAMILIES) {
+            if (catalogue.selfContained(f.kpiFamily())) {
+                f.recordTypesReadAlone().forEach(t -> families.put(t.code(), f.kpiFamily()));
+            }
+        }
+        return families;
     }
 
     private static Optional<RecordType> recordTypeOf(String sourceFile) {

@@ -342,6 +342,36 @@ class KpiJobTest {
     }
 
     @Test
+    void inPeriodsACaseListedLateRestatesTheOtherFamiliesAreReadBackNotRecomputed() throws Exception {
+        String wh = firstRun("hardship-alone");
+        // The published members_end of 抚宁区 (130306) in 2023Q4 is altered by hand: the run that follows recomputes
+        // hardship alone in 2023Q4, so it keeps the altered value there, while 2024Q2 (every family) is recomputed.
+        Double published = valueIn(wh, "130306", "2023Q4 members_end");
+        Path partition = Path.of(wh, "kpi_values", "period=2023Q4");
+        Path altered = Path.of(wh, "altered");
+        spark.read().parquet(partition.toString()).withColumn("value", functions.when(functions.expr(
+                        "org_code = '130306' AND kpi_id = 'members_end' AND breakdown = ''"), functions.col("value").plus(1000))
+                .otherwise(functions.col("value"))).write().parquet(altered.toString());
+        try (var files = Files.walk(partition)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        Files.move(altered, partition);
+
+        // As aLaterQuarterListingACaseFiledEarlierRewritesThePeriodsFromItsFiling: F3, filed 2023-11-15, first listed in
+        // 2024Q2. Hardship of 2023Q4 is recomputed (newly filed F1 + F3 = 2), its members_end read back (altered).
+        FixtureWarehouse later = fixture();
+        later.add("hardship_cases", "2024Q2", "F3", "130306-0001", "2023-11-15", "disability", 3, "on_file", null, null, "130306");
+        later.write(spark, wh);
+        KpiJobResult rerun = new KpiJob(spark, config(wh)).run();
+        assertThat(rerun.periodsWritten()).contains("2023Q4", "2024Q2");
+        assertThat(valueIn(wh, "130306", "2023Q4 hardship_newly_filed")).isEqualTo(2.0);
+        assertThat(valueIn(wh, "130306", "2023Q4 members_end")).isEqualTo(published + 1000);
+        // 2024Q2 has every family recomputed: its start is 2024Q1's end, which the alteration did not touch.
+        assertThat(valueIn(wh, "130306", "2024Q2 members_end")).isEqualTo(valueIn(tmp.resolve("warehouse").toString(), "130306",
+                "2024Q2 members_end"));
+    }
+
+    @Test
     void aLaterDeclarationOfAUnionsWorkforceCountsFromItsOwnPeriod() throws Exception {
         String wh = firstRun("redeclared");
 

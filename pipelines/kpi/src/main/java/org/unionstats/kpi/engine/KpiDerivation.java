@@ -32,9 +32,11 @@ public final class KpiDerivation {
     /**
      * @param rolled the rolled-up measures ({@link RollUp#apply})
      * @param calendar the reporting calendar ({@link ReportingCalendar#toDataFrame}), for year-on-year KPIs
-     * @param published the KPIs of year-ago periods this run does not compute ({@link PublishedKpis#read}), if any
+     * @param published the KPIs of year-ago periods this run does not compute, and of those it computes some families of
+     *     only ({@link PublishedKpis#read}), if any
+     * @param families which families the run recomputed in which periods
      */
-    public Dataset<Row> derive(Dataset<Row> rolled, Dataset<Row> calendar, Optional<Dataset<Row>> published) {
+    public Dataset<Row> derive(Dataset<Row> rolled, Dataset<Row> calendar, Optional<Dataset<Row>> published, RecomputedFamilies families) {
         Dataset<Row> wide = rolled;
         for (List<KpiDefinition> level : levels()) {
             List<String> columns = new ArrayList<>(List.of(wide.columns()));
@@ -42,7 +44,7 @@ public final class KpiDerivation {
             wide = wide.selectExpr(columns.toArray(String[]::new));
             List<KpiDefinition> yearOnYear = level.stream().filter(k -> k.yoyOf() != null).toList();
             if (!yearOnYear.isEmpty()) {
-                wide = withYearOnYear(wide, calendar, published, yearOnYear);
+                wide = withYearOnYear(wide, calendar, published, families, yearOnYear);
             }
         }
         List<String> kept = new ArrayList<>(List.of("org_code", "period", "breakdown"));
@@ -80,7 +82,7 @@ public final class KpiDerivation {
     }
 
     private static Dataset<Row> withYearOnYear(Dataset<Row> wide, Dataset<Row> calendar, Optional<Dataset<Row>> published,
-            List<KpiDefinition> kpis) {
+            RecomputedFamilies families, List<KpiDefinition> kpis) {
         List<String> sourceColumns = new ArrayList<>(List.of("org_code", "period", "breakdown"));
         StringBuilder sources = new StringBuilder();
         StringBuilder columns = new StringBuilder();
@@ -103,10 +105,7 @@ public final class KpiDerivation {
         // Both sides of the join read the same rows: compute them once (and plan them once).
         Dataset<Row> computed = wide.localCheckpoint();
         String[] selected = sourceColumns.toArray(String[]::new);
-        Dataset<Row> yearAgoSources = computed.selectExpr(selected);
-        if (published.isPresent()) {
-            yearAgoSources = yearAgoSources.unionByName(published.get().selectExpr(selected));
-        }
+        Dataset<Row> yearAgoSources = families.yearAgoSources(computed.selectExpr(selected), published.map(p -> p.selectExpr(selected)));
         return SqlStage.run("year_on_year", Map.of("kpi_wide", computed, "year_ago_sources", yearAgoSources, "calendar", calendar),
                 Map.of("source_columns", sources.toString(), "yoy_columns", columns.toString()));
     }

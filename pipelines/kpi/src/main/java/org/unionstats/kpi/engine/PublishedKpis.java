@@ -24,9 +24,13 @@ import org.unionstats.warehouse.tables.TableCatalog;
  * year-ago period of each period it writes. Those periods end before anything that changed, so their published
  * values are what recomputing them would give; reading them keeps an incremental run's work to the periods it writes.
  *
- * <p>Rows have the wide frame's key and the columns comparisons read: {@code org_code, period, breakdown, org_level,
- * period_type} and {@code v_<kpi>} (value), {@code q_<kpi>} (qualifier rank) for every KPI of the catalogue; a KPI a
- * published table does not hold (added to the catalogue since) reads as no value until a full run.
+ * <p>They are also read back for the written periods a run recomputes some families alone in ({@code RecomputePlan}):
+ * the other families' KPIs there are unchanged.
+ *
+ * <p>Rows have the wide frame's columns: {@code org_code, period, breakdown, org_level, period_type} and {@code
+ * v_<kpi>, n_<kpi>, d_<kpi>, q_<kpi>} (value, numerator, denominator, qualifier rank) for every KPI of the catalogue
+ * (basic-level unions publish no numerators and denominators); a KPI a published table does not hold (added to the
+ * catalogue since) reads as no value until a full run.
  */
 public final class PublishedKpis {
 
@@ -70,11 +74,14 @@ public final class PublishedKpis {
         StringBuilder basicSelect = new StringBuilder();
         for (KpiDefinition k : catalogue.all()) {
             String id = k.id();
-            regionalColumns.append(", MAX(IF(kpi_id = ").append(SqlStage.quote(id)).append(", value, NULL)) AS v_").append(id)
-                    .append(", MAX(IF(kpi_id = ").append(SqlStage.quote(id)).append(", ").append(rank("qualifier"))
-                    .append(", NULL)) AS q_").append(id);
+            String isKpi = "MAX(IF(kpi_id = " + SqlStage.quote(id) + ", ";
+            regionalColumns.append(", ").append(isKpi).append("value, NULL)) AS v_").append(id)
+                    .append(", ").append(isKpi).append("numerator, NULL)) AS n_").append(id)
+                    .append(", ").append(isKpi).append("denominator, NULL)) AS d_").append(id)
+                    .append(", ").append(isKpi).append(rank("qualifier")).append(", NULL)) AS q_").append(id);
             String qualifier = id + TableCatalog.QUALIFIER_SUFFIX;
             basicSelect.append(basicColumns.contains(id) ? ", CAST(" + id + " AS DOUBLE)" : ", CAST(NULL AS DOUBLE)").append(" AS v_").append(id)
+                    .append(", CAST(NULL AS DOUBLE) AS n_").append(id).append(", CAST(NULL AS DOUBLE) AS d_").append(id)
                     .append(basicColumns.contains(qualifier) ? ", " + rank(qualifier) : ", CAST(NULL AS INT)").append(" AS q_").append(id);
         }
         return SqlStage.run("published_kpis", Map.of("kpi_values", regional, "kpi_basic_unions", basic), Map.of(

@@ -14,6 +14,11 @@ import org.unionstats.kpi.engine.SqlStage;
 public final class CompetitionMeasures implements MeasureFamily {
 
     @Override
+    public String kpiFamily() {
+        return "competitions";
+    }
+
+    @Override
     public Dataset<Row> measures(Inputs in) {
         return SqlStage.run("competition_measures",
                 Map.of("competitions", in.ingested().competitions(), "competition_entries", in.ingested().competitionEntries(),

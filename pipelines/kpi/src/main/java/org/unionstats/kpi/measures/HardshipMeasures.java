@@ -1,8 +1,10 @@
 package org.unionstats.kpi.measures;
 
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.unionstats.contract.RecordType;
 import org.unionstats.kpi.engine.SqlStage;
 
 /**
@@ -21,6 +23,17 @@ import org.unionstats.kpi.engine.SqlStage;
  * last month ({@code period_months}).
  */
 public final class HardshipMeasures implements MeasureFamily {
+
+    @Override
+    public String kpiFamily() {
+        return "hardship";
+    }
+
+    /** The register is the hardship family's alone (the balance checks read it too, for the findings). */
+    @Override
+    public Set<RecordType> recordTypesReadAlone() {
+        return Set.of(RecordType.HARDSHIP_CASES);
+    }
 
     @Override
     public Dataset<Row> measures(Inputs in) {

@@ -16,6 +16,11 @@ import org.unionstats.kpi.engine.SqlStage;
 public final class IndicatorMeasures implements MeasureFamily {
 
     @Override
+    public String kpiFamily() {
+        return "indicators";
+    }
+
+    @Override
     public Dataset<Row> measures(Inputs in) {
         return SqlStage.run("indicator_measures",
                 Map.of("indicator_reports", in.ingested().indicatorReports(), "org_grain", in.orgGrain(), "calendar", in.calendar(),

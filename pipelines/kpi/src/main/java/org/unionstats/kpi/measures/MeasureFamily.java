@@ -1,7 +1,9 @@
 package org.unionstats.kpi.measures;
 
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.unionstats.contract.RecordType;
 import org.unionstats.kpi.engine.IngestedTables;
 
 /**
@@ -40,6 +42,18 @@ public interface MeasureFamily {
      */
     record Inputs(IngestedTables ingested, Dataset<Row> calendar, Dataset<Row> periodMonths, Dataset<Row> orgGrain,
             Dataset<Row> hardshipRegister, Dataset<Row> balanceChecks) {}
+
+    /** The catalogue family these are the measures of ({@code schemas/kpis/<family>.yaml}). */
+    String kpiFamily();
+
+    /**
+     * The record types no other family's measures read (the data-quality findings may): a submission of one of them
+     * that restates earlier periods changes this family's KPIs alone there, so an incremental run recomputes only
+     * this family in those periods when the catalogue says it is self-contained.
+     */
+    default Set<RecordType> recordTypesReadAlone() {
+        return Set.of();
+    }
 
     Dataset<Row> measures(Inputs in);
 }

@@ -16,6 +16,11 @@ import org.unionstats.kpi.engine.SqlStage;
 public final class MembershipMeasures implements MeasureFamily {
 
     @Override
+    public String kpiFamily() {
+        return "membership";
+    }
+
+    @Override
     public Dataset<Row> measures(Inputs in) {
         return SqlStage.run("membership_measures",
                 Map.of("member_events", in.ingested().memberEvents(), "org_units", in.ingested().orgUnits(),

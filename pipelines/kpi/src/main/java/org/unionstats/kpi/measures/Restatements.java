@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,21 +31,27 @@ public final class Restatements {
     public record Withdrawn(String recordType, LocalDate periodStart) {}
 
     /**
-     * What the submissions restate.
+     * What the submissions of one record type restate.
      *
      * @param since the earliest date from which they change the KPIs, if before their own periods' ends
      * @param everyPeriod whether one changes them before every month
-     * @param reasons per record type that restates, from when (for the log)
      */
-    public record Restated(Optional<LocalDate> since, boolean everyPeriod, List<String> reasons) {}
+    public record Restated(String recordType, Optional<LocalDate> since, boolean everyPeriod) {
+
+        /** For the log: the record type, and from when. */
+        public String reason() {
+            return recordType + (everyPeriod ? " before every month" : " from " + since.orElseThrow());
+        }
+    }
 
     private Restatements() {}
 
     /**
      * @param fresh the new submissions' ids
      * @param freshPeriods their submission periods (the partitions their rows are in)
+     * @return per record type that restates earlier periods, from when, in record type order
      */
-    public static Restated of(IngestedTables ingested, Dataset<Row> calendar, Collection<String> fresh, Collection<String> freshPeriods,
+    public static List<Restated> of(IngestedTables ingested, Dataset<Row> calendar, Collection<String> fresh, Collection<String> freshPeriods,
             List<Withdrawn> withdrawn) {
         SparkSession spark = calendar.sparkSession();
         Dataset<Row> ids = spark.createDataFrame(fresh.stream().map(id -> RowFactory.create(id)).toList(),
@@ -75,21 +82,15 @@ public final class Restatements {
                 Map.entry("balances", ingested.balances()),
                 Map.entry("withdrawn", withdrawnRows),
                 Map.entry("calendar", calendar))).collectAsList();
-        Optional<LocalDate> since = Optional.empty();
-        boolean everyPeriod = false;
-        List<String> reasons = new ArrayList<>();
+        List<Restated> restated = new ArrayList<>();
         for (Row r : rows) {
-            LocalDate date = r.isNullAt(1) ? null : r.getDate(1).toLocalDate();
+            Optional<LocalDate> date = r.isNullAt(1) ? Optional.empty() : Optional.of(r.getDate(1).toLocalDate());
             boolean all = !r.isNullAt(2) && r.getBoolean(2);
-            if (date == null && !all) {
-                continue;
-            }
-            reasons.add(r.getString(0) + (all ? " before every month" : " from " + date));
-            everyPeriod |= all;
-            if (date != null && since.map(date::isBefore).orElse(true)) {
-                since = Optional.of(date);
+            if (date.isPresent() || all) {
+                restated.add(new Restated(r.getString(0), date, all));
             }
         }
-        return new Restated(since, everyPeriod, reasons.stream().sorted().toList());
+        restated.sort(Comparator.comparing(Restated::recordType));
+        return List.copyOf(restated);
     }
 }

@@ -1,0 +1,83 @@
+package org.unionstats.kpi.engine;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.unionstats.kpis.KpiCatalogue;
+import org.unionstats.period.Period;
+
+/**
+ * Merges the KPIs a run recomputed with those it read back from the published tables, where it recomputed some
+ * families alone ({@code RecomputePlan}): in those periods, a family's KPI columns come from the recomputed rows if
+ * the family was recomputed there, else from the published ones ({@code kpi_merged.sql}). Elsewhere a period is
+ * either recomputed whole or read back whole, and nothing is merged.
+ */
+public final class RecomputedFamilies {
+
+    private static final List<String> KEY = List.of("org_code", "period", "breakdown");
+
+    private final KpiCatalogue catalogue;
+    private final Map<String, List<Period>> familyAlone;
+    private final Object[] mergedPeriods;
+
+    /** @param familyAlone per family, the periods it alone was recomputed in */
+    public RecomputedFamilies(KpiCatalogue catalogue, Map<String, List<Period>> familyAlone) {
+        this.catalogue = catalogue;
+        this.familyAlone = Map.copyOf(familyAlone);
+        this.mergedPeriods = familyAlone.values().stream().flatMap(List::stream).distinct().map(Period::canonical).toArray();
+    }
+
+    /** Every family recomputed wherever a period is recomputed at all. */
+    public static RecomputedFamilies none(KpiCatalogue catalogue) {
+        return new RecomputedFamilies(catalogue, Map.of());
+    }
+
+    /**
+     * The recomputed wide KPI rows ({@code org_code, period, breakdown} and KPI columns), with the published values of
+     * the families not recomputed in the periods some family alone was.
+     */
+    public Dataset<Row> withPublished(Dataset<Row> recomputed, Optional<Dataset<Row>> published) {
+        if (mergedPeriods.length == 0) {
+            return recomputed;
+        }
+        Column merged = col("period").isin(mergedPeriods);
+        return recomputed.where(not(merged)).unionByName(merge(recomputed.where(merged), published.orElseThrow().where(merged),
+                Stream.of(recomputed.columns()).filter(c -> !KEY.contains(c)).toList()));
+    }
+
+    /**
+     * The rows year-on-year KPIs look a year back in: those recomputed, and those read back (the periods compared with,
+     * and the other families' KPIs where some family alone was recomputed).
+     */
+    public Dataset<Row> yearAgoSources(Dataset<Row> recomputed, Optional<Dataset<Row>> published) {
+        if (published.isEmpty()) {
+            return recomputed;
+        }
+        if (mergedPeriods.length == 0) {
+            return recomputed.unionByName(published.get());
+        }
+        return withPublished(recomputed, published).unionByName(published.get().where(not(col("period").isin(mergedPeriods))));
+    }
+
+    private Dataset<Row> merge(Dataset<Row> recomputed, Dataset<Row> published, List<String> columns) {
+        String merged = columns.stream().map(c -> {
+            List<Period> alone = familyAlone.getOrDefault(catalogue.familyOf(c.substring(2)), List.of());
+            String fromPublished = "MAX(IF(is_recomputed, NULL, " + c + "))";
+            return ", " + (alone.isEmpty() ? fromPublished
+                    : "IF(period IN (" + SqlStage.quoteAll(alone.stream().map(Period::canonical).toList()) + "), MAX(IF(is_recomputed, "
+                            + c + ", NULL)), " + fromPublished + ")")
+                    + " AS " + c;
+        }).collect(Collectors.joining());
+        return SqlStage.run("kpi_merged", Map.of("kpis_recomputed", recomputed, "kpis_published", published.selectExpr(
+                        Stream.concat(KEY.stream(), columns.stream()).toArray(String[]::new))),
+                Map.of("columns", columns.stream().map(c -> ", " + c).collect(Collectors.joining()), "merged_columns", merged));
+    }
+}
