@@ -70,14 +70,13 @@ public final class RecomputedFamilies {
     private Dataset<Row> merge(Dataset<Row> recomputed, Dataset<Row> published, List<String> columns) {
         String merged = columns.stream().map(c -> {
             List<Period> alone = familyAlone.getOrDefault(catalogue.familyOf(c.substring(2)), List.of());
-            String fromPublished = "MAX(IF(is_recomputed, NULL, " + c + "))";
-            return ", " + (alone.isEmpty() ? fromPublished
-                    : "IF(period IN (" + SqlStage.quoteAll(alone.stream().map(Period::canonical).toList()) + "), MAX(IF(is_recomputed, "
-                            + c + ", NULL)), " + fromPublished + ")")
+            return ", " + (alone.isEmpty() ? "p." + c
+                    : "IF(COALESCE(c.period, p.period) IN (" + SqlStage.quoteAll(alone.stream().map(Period::canonical).toList()) + "), c."
+                            + c + ", p." + c + ")")
                     + " AS " + c;
         }).collect(Collectors.joining());
-        return SqlStage.run("kpi_merged", Map.of("kpis_recomputed", recomputed, "kpis_published", published.selectExpr(
-                        Stream.concat(KEY.stream(), columns.stream()).toArray(String[]::new))),
-                Map.of("columns", columns.stream().map(c -> ", " + c).collect(Collectors.joining()), "merged_columns", merged));
+        String[] selected = Stream.concat(KEY.stream(), columns.stream()).toArray(String[]::new);
+        return SqlStage.run("kpi_merged", Map.of("kpis_recomputed", recomputed.selectExpr(selected), "kpis_published",
+                published.selectExpr(selected)), Map.of("merged_columns", merged));
     }
 }
