@@ -35,11 +35,6 @@ public final class RecomputedFamilies {
         this.mergedPeriods = familyAlone.values().stream().flatMap(List::stream).distinct().map(Period::canonical).toArray();
     }
 
-    /** Every family recomputed wherever a period is recomputed at all. */
-    public static RecomputedFamilies none(KpiCatalogue catalogue) {
-        return new RecomputedFamilies(catalogue, Map.of());
-    }
-
     /**
      * The recomputed wide KPI rows ({@code org_code, period, breakdown} and KPI columns), with the published values of
      * the families not recomputed in the periods some family alone was.
