@@ -42,12 +42,21 @@ final class DashboardBrowser implements AutoCloseable {
     }
 
     void logIn(String username, String password) {
-        driver.get(url + "/login/");
-        waitFor(() -> !driver.findElements(By.cssSelector("[data-test=\"username-input\"]")).isEmpty(), Duration.ofSeconds(60));
-        driver.findElement(By.cssSelector("[data-test=\"username-input\"]")).sendKeys(username);
-        driver.findElement(By.cssSelector("[data-test=\"password-input\"]")).sendKeys(password);
-        driver.findElement(By.cssSelector("[data-test=\"login-button\"]")).click();
-        waitFor(() -> !driver.getCurrentUrl().contains("/login"), Duration.ofSeconds(60));
+        // The login page's own event-log request can answer after the sign-in and leave the anonymous session cookie:
+        // Superset then sends the browser back to the login page, and signing in again succeeds.
+        for (int attempt = 1; ; attempt++) {
+            driver.get(url + "/login/");
+            waitFor(() -> !driver.findElements(By.cssSelector("[data-test=\"username-input\"]")).isEmpty(), Duration.ofSeconds(60));
+            driver.findElement(By.cssSelector("[data-test=\"username-input\"]")).sendKeys(username);
+            driver.findElement(By.cssSelector("[data-test=\"password-input\"]")).sendKeys(password);
+            driver.findElement(By.cssSelector("[data-test=\"login-button\"]")).click();
+            if (waitFor(() -> !driver.getCurrentUrl().contains("/login"), Duration.ofSeconds(30))) {
+                return;
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException("still on Superset's login page after signing in 3 times as " + username);
+            }
+        }
     }
 
     /** Opens the dashboard, waits until every chart has loaded, saves a full-page screenshot. */
