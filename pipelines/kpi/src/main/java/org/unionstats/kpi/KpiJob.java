@@ -203,12 +203,14 @@ public final class KpiJob {
         stage("KPI derivation", start);
         Dataset<Row> totals = project.totals(wide).cache();
 
-        List<String> written = toWrite.stream().map(Period::canonical).toList();
+        List<String> written = canonical(toWrite);
         KpiOutputs out = new KpiOutputs(config.warehouse(), written, tables.foldersWrittenBy(Writer.KPI));
         long rows = out.writePartitioned("kpi_values", project.regionalValues(wide), "org_level", "org_code", "kpi_id", "breakdown")
                 + out.writePartitioned("kpi_basic_unions", project.basicUnions(totals), "org_code");
+        // A family's own table does not change in the periods another family alone is recomputed in.
         for (TableSpec family : familyTables()) {
-            out.writePartitioned(family.folder(), project.family(totals, family.kpiFamily()), "org_level", "org_code");
+            out.writePartitioned(family.folder(), canonical(plan.recomputedIn(family.kpiFamily())),
+                    project.family(totals, family.kpiFamily()), "org_level", "org_code");
         }
         stage("KPI tables written", start);
         // The totals with those of the compared periods read back: the scorecard's change on the quarter and the year,
@@ -221,7 +223,9 @@ public final class KpiJob {
         stage("targets written", start);
         // Data quality: reporting completeness, rule findings, and the county scorecard (which counts the findings).
         Dataset<Row> findings = DataQualityFindings.compute(totals, dimOrgs, balanceChecks, calendarRows).cache();
-        out.writePartitioned("reporting_completeness",
+        // Completeness reads the receipts alone: it changes only from the earliest changed submission's period on,
+        // where every family is recomputed.
+        out.writePartitioned("reporting_completeness", canonical(plan.everyFamily()),
                 ReportingCompleteness.compute(ingested.ingestReceipts(), calendarRows, dimOrgs, orgAncestors, config.reporting()),
                 "org_code", "record_type");
         out.writePartitioned("dq_findings", findings, "rule_id", "org_code");
@@ -333,6 +337,10 @@ public final class KpiJob {
 
     private static boolean isBalances(String sourceFile) {
         return recordTypeOf(sourceFile).filter(t -> t == RecordType.BALANCES).isPresent();
+    }
+
+    private static List<String> canonical(List<Period> periods) {
+        return periods.stream().map(Period::canonical).toList();
     }
 
     private static void stage(String name, long start) {

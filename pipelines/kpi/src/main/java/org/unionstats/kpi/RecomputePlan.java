@@ -71,6 +71,12 @@ public record RecomputePlan(List<Period> written, List<Period> everyFamily, Map<
         return written.stream().filter(p -> !everyFamily.contains(p)).toList();
     }
 
+    /** The written periods a family is recomputed in: with every family, or alone. */
+    public List<Period> recomputedIn(String family) {
+        List<Period> alone = familyAlone.getOrDefault(family, List.of());
+        return written.stream().filter(p -> everyFamily.contains(p) || alone.contains(p)).toList();
+    }
+
     /**
      * The periods a family's measures are computed for.
      *

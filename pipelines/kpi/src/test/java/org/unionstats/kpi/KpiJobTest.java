@@ -3,10 +3,16 @@ package org.unionstats.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -362,10 +368,20 @@ class KpiJobTest {
         FixtureWarehouse later = fixture();
         later.add("hardship_cases", "2024Q2", "F3", "130306-0001", "2023-11-15", "disability", 3, "on_file", null, null, "130306");
         later.write(spark, wh);
+        Map<String, Set<String>> filesBefore = partitionFiles(wh, "2023Q4");
         KpiJobResult rerun = new KpiJob(spark, config(wh)).run();
         assertThat(rerun.periodsWritten()).contains("2023Q4", "2024Q2");
         assertThat(valueIn(wh, "130306", "2023Q4 hardship_newly_filed")).isEqualTo(2.0);
         assertThat(valueIn(wh, "130306", "2023Q4 members_end")).isEqualTo(published + 1000);
+        // In 2023Q4 the tables hardship does not feed keep their files (a rewrite names its files anew); the others are
+        // rewritten.
+        Map<String, Set<String>> filesAfter = partitionFiles(wh, "2023Q4");
+        for (String kept : List.of("kpi_membership", "kpi_competitions", "kpi_indicators", "reporting_completeness")) {
+            assertThat(filesAfter.get(kept)).as(kept).isNotEmpty().isEqualTo(filesBefore.get(kept));
+        }
+        for (String rewritten : List.of("kpi_hardship", "kpi_values", "kpi_basic_unions")) {
+            assertThat(filesAfter.get(rewritten)).as(rewritten).isNotEmpty().doesNotContainAnyElementsOf(filesBefore.get(rewritten));
+        }
         // 2024Q2 has every family recomputed: its start is 2024Q1's end, which the alteration did not touch.
         assertThat(valueIn(wh, "130306", "2024Q2 members_end")).isEqualTo(valueIn(tmp.resolve("warehouse").toString(), "130306",
                 "2024Q2 members_end"));
@@ -408,6 +424,20 @@ class KpiJobTest {
         assertThat(valueIn(wh, "130306", "2024Q2 competition_enterprises")).isEqualTo(2.0);
         assertThat(valueIn(wh, "130300", "2024Q2 competition_entrants")).isEqualTo(66.0);
         assertSameTablesAsAFullRun(wh, later, "late-entries-full");
+    }
+
+    /** Per period-partitioned KPI table, the data files of one period's partition. */
+    private static Map<String, Set<String>> partitionFiles(String warehouse, String period) throws IOException {
+        Map<String, Set<String>> files = new TreeMap<>();
+        for (String table : List.of("kpi_membership", "kpi_competitions", "kpi_indicators", "reporting_completeness", "kpi_hardship",
+                "kpi_values", "kpi_basic_unions")) {
+            Path partition = Path.of(warehouse, table, "period=" + period);
+            try (var listed = Files.list(partition)) {
+                files.put(table, listed.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".parquet"))
+                        .collect(Collectors.toCollection(TreeSet::new)));
+            }
+        }
+        return files;
     }
 
     /** One value of a warehouse's KPIs as analysts see them, by org and "period kpi_id" (the total unless a breakdown is given). */

@@ -48,6 +48,9 @@ class RecomputePlanTest {
         List<Period> computed = plan.everyFamily();
         assertThat(plan.computedFor("membership", computed)).hasSize(17);
         assertThat(plan.computedFor("hardship", computed)).hasSize(38);
+        // Tables: hardship's rewritten in all 38, membership's in the 17 only.
+        assertThat(plan.recomputedIn("hardship")).isEqualTo(calendar.periods());
+        assertThat(plan.recomputedIn("membership")).isEqualTo(plan.everyFamily());
     }
 
     @Test

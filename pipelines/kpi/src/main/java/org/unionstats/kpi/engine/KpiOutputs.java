@@ -50,10 +50,26 @@ public final class KpiOutputs {
      * @return the number of rows written
      */
     public long writePartitioned(String table, Dataset<Row> rows, String... sortColumns) {
+        return writePartitioned(table, periods, rows, sortColumns);
+    }
+
+    /**
+     * As {@link #writePartitioned(String, Dataset, String...)}, in some of the run's periods only: those the table's
+     * values can change in. The others keep their published partitions.
+     *
+     * @param only periods among the run's
+     */
+    public long writePartitioned(String table, List<String> only, Dataset<Row> rows, String... sortColumns) {
+        if (!periods.containsAll(only)) {
+            throw new IllegalArgumentException(table + ": periods " + only + " are not all among the run's " + periods);
+        }
         claim(table);
+        if (only.isEmpty()) {
+            return 0;
+        }
         // The rows and periods written are observed while writing: one pass over the rows, no count before the write.
         Observation written = new Observation(table);
-        rows.filter(col("period").isin(periods.toArray()))
+        rows.filter(col("period").isin(only.toArray()))
                 .observe(written, count(lit(1)).as("rows"), collect_set(col("period")).as("periods"))
                 .repartition(col("period"))
                 .sortWithinPartitions(sortColumns[0], Arrays.copyOfRange(sortColumns, 1, sortColumns.length))
@@ -65,7 +81,7 @@ public final class KpiOutputs {
         // No metrics when no partition held a row.
         @SuppressWarnings("unchecked")
         scala.collection.Seq<String> periodsWritten = (scala.collection.Seq<String>) observed.get("periods");
-        removeEmptied(rows, table, periodsWritten == null ? Set.of() : new HashSet<>(CollectionConverters.asJava(periodsWritten)));
+        removeEmptied(rows, table, only, periodsWritten == null ? Set.of() : new HashSet<>(CollectionConverters.asJava(periodsWritten)));
         return observed.get("rows") == null ? 0 : (Long) observed.get("rows");
     }
 
@@ -78,10 +94,10 @@ public final class KpiOutputs {
         }
     }
 
-    private void removeEmptied(Dataset<Row> rows, String table, Set<String> present) {
+    private void removeEmptied(Dataset<Row> rows, String table, List<String> only, Set<String> present) {
         try {
             FileSystem fs = new Path(warehouse.table(table)).getFileSystem(rows.sparkSession().sparkContext().hadoopConfiguration());
-            for (String period : periods) {
+            for (String period : only) {
                 Path partition = new Path(warehouse.partition(table, period));
                 if (!present.contains(period) && fs.exists(partition)) {
                     fs.delete(partition, true);
