@@ -138,12 +138,23 @@ public final class KpiCatalogue implements Serializable {
     }
 
     /**
-     * Whether a family's KPIs are computed from its own KPIs alone and no other family's KPI is computed from them: then
-     * the family can be recomputed without the others (a restatement only its records make).
+     * The other families' KPIs a family's KPIs are computed from (competitions' participation per 100 members reads
+     * membership's members_end), in id order.
      */
-    public boolean selfContained(String family) {
-        return byId.values().stream().allMatch(k -> k.dependencies().stream()
-                .allMatch(d -> familyOf.get(d).equals(family) == familyOf.get(k.id()).equals(family)));
+    public List<String> borrowedBy(String family) {
+        return byId.values().stream().filter(k -> familyOf.get(k.id()).equals(family))
+                .flatMap(k -> k.dependencies().stream()).filter(d -> !familyOf.get(d).equals(family)).distinct().sorted().toList();
+    }
+
+    /**
+     * Whether a family can be recomputed without the others (a restatement only its records make): no other family's
+     * KPI is computed from its KPIs, and every KPI it borrows from another family is a measure, whose published value
+     * stands in for it where that family is not recomputed.
+     */
+    public boolean recomputableAlone(String family) {
+        boolean lent = byId.values().stream().filter(k -> !familyOf.get(k.id()).equals(family))
+                .anyMatch(k -> k.dependencies().stream().anyMatch(d -> familyOf.get(d).equals(family)));
+        return !lent && borrowedBy(family).stream().allMatch(d -> byId.get(d).measure() != null);
     }
 
     /** Every KPI after the KPIs it depends on. */

@@ -20,13 +20,16 @@ class KpiCatalogueTest {
     }
 
     @Test
-    void aFamilyIsSelfContainedWhenNoKpiCrossesItsBounds() {
+    void aFamilyIsRecomputedAloneWhenNoOtherFamilyReadsItsKpisAndItBorrowsMeasuresOnly() {
         // Hardship's rate and caseload are of hardship KPIs only, and no other family reads them.
-        assertThat(catalogue.selfContained("hardship")).isTrue();
-        assertThat(catalogue.selfContained("indicators")).isTrue();
-        // Participation per 100 members (competitions) is over members_end (membership): neither stands alone.
-        assertThat(catalogue.selfContained("competitions")).isFalse();
-        assertThat(catalogue.selfContained("membership")).isFalse();
+        assertThat(catalogue.recomputableAlone("hardship")).isTrue();
+        assertThat(catalogue.borrowedBy("hardship")).isEmpty();
+        assertThat(catalogue.recomputableAlone("indicators")).isTrue();
+        // Participation per 100 members (competitions) is over members_end (membership), a measure: competitions can be
+        // recomputed with the published members_end; membership cannot, since competitions reads it.
+        assertThat(catalogue.borrowedBy("competitions")).containsExactly("members_end");
+        assertThat(catalogue.recomputableAlone("competitions")).isTrue();
+        assertThat(catalogue.recomputableAlone("membership")).isFalse();
     }
 
     @Test

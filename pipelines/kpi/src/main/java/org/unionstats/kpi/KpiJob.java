@@ -198,7 +198,8 @@ public final class KpiJob {
         Dataset<Row> rolled = RollUp.apply(measures, orgAncestors, catalogue.measureAggregation()).localCheckpoint();
         stage("roll-up", start);
         KpiProjections project = new KpiProjections(catalogue);
-        Dataset<Row> derived = new KpiDerivation(catalogue).derive(rolled, calendarRows, publishedRows, recomputed);
+        Dataset<Row> derived = new KpiDerivation(catalogue).derive(recomputed.withBorrowed(rolled, publishedRows), calendarRows,
+                publishedRows, recomputed);
         Dataset<Row> wide = project.wide(recomputed.withPublished(derived, publishedRows), dimOrgs, calendarRows).localCheckpoint();
         stage("KPI derivation", start);
         Dataset<Row> totals = project.totals(wide).cache();
@@ -324,7 +325,7 @@ public final class KpiJob {
     private Map<String, String> familiesReadingAlone() {
         Map<String, String> families = new HashMap<>();
         for (MeasureFamily f : FAMILIES) {
-            if (catalogue.selfContained(f.kpiFamily())) {
+            if (catalogue.recomputableAlone(f.kpiFamily())) {
                 f.recordTypesReadAlone().forEach(t -> families.put(t.code(), f.kpiFamily()));
             }
         }

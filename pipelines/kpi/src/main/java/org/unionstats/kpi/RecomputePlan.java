@@ -14,7 +14,7 @@ import org.unionstats.period.Period;
 /**
  * The periods a run writes and the KPI families it recomputes in each. Every family is recomputed from the earliest
  * changed period on, and from the earliest date a record read by several families restates. Earlier periods that only
- * a self-contained family's own records restate (a hardship case listed a year after its filing) recompute that family
+ * a family's own records restate (a hardship case listed a year after its filing) recompute that family
  * alone: the other families' KPIs there are unchanged, and are read back from the published tables.
  *
  * @param written every period the run writes, in calendar order
@@ -37,7 +37,7 @@ public record RecomputePlan(List<Period> written, List<Period> everyFamily, Map<
     /**
      * @param changedFrom the start of the earliest period a changed submission is for
      * @param restated what the new submissions restate, per record type ({@link org.unionstats.kpi.measures.Restatements})
-     * @param familyReadingAlone the record types only one self-contained family reads, with that family
+     * @param familyReadingAlone the record types only one family reads, with that family, where the catalogue lets it be recomputed alone
      */
     public static RecomputePlan of(ReportingCalendar calendar, LocalDate changedFrom, List<Restated> restated,
             Map<String, String> familyReadingAlone) {

@@ -418,18 +418,28 @@ class KpiJobTest {
         FixtureWarehouse later = fixture();
         later.add("competition_entries", "2024Q3", "C1", "130306-0002", "Z", null, 5, "none", null, "130306");
         later.write(spark, wh);
+        Map<String, Set<String>> filesBefore = partitionFiles(wh, "2024Q2");
         KpiJobResult rerun = new KpiJob(spark, config(wh)).run();
         assertThat(rerun.periodsWritten()).containsExactlyInAnyOrder("2024-05", "2024-06", "2024Q2", "2024H1", "2024");
+        // Competitions alone are recomputed (participation per 100 members with the published members_end): the other
+        // families' tables and the completeness keep their files.
+        Map<String, Set<String>> filesAfter = partitionFiles(wh, "2024Q2");
+        for (String kept : List.of("kpi_membership", "kpi_hardship", "kpi_indicators", "reporting_completeness")) {
+            assertThat(filesAfter.get(kept)).as(kept).isNotEmpty().isEqualTo(filesBefore.get(kept));
+        }
+        assertThat(filesAfter.get("kpi_competitions")).isNotEmpty().doesNotContainAnyElementsOf(filesBefore.get("kpi_competitions"));
         assertThat(valueIn(wh, "130306", "2024Q2 competition_entrants")).isEqualTo(45.0);
         assertThat(valueIn(wh, "130306", "2024Q2 competition_enterprises")).isEqualTo(2.0);
         assertThat(valueIn(wh, "130300", "2024Q2 competition_entrants")).isEqualTo(66.0);
+        // 66 entrants per the 5 members read back (members_end, not recomputed), times 100.
+        assertThat(valueIn(wh, "130300", "2024Q2 competition_participation_per_100_members")).isCloseTo(1320.0, within(1e-9));
         assertSameTablesAsAFullRun(wh, later, "late-entries-full");
     }
 
     /** Per period-partitioned KPI table, the data files of one period's partition. */
     private static Map<String, Set<String>> partitionFiles(String warehouse, String period) throws IOException {
         Map<String, Set<String>> files = new TreeMap<>();
-        for (String table : List.of("kpi_membership", "kpi_competitions", "kpi_indicators", "reporting_completeness", "kpi_hardship",
+        for (String table : List.of("kpi_membership", "kpi_hardship", "kpi_competitions", "kpi_indicators", "reporting_completeness",
                 "kpi_values", "kpi_basic_unions")) {
             Path partition = Path.of(warehouse, table, "period=" + period);
             try (var listed = Files.list(partition)) {

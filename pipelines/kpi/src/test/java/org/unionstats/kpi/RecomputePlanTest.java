@@ -54,6 +54,29 @@ class RecomputePlanTest {
     }
 
     @Test
+    void lateCompetitionEntriesRestateCompetitionsAloneWhereTheOtherFamiliesDoNotChange() {
+        // The same restatements, competitions recomputed alone too: every family from 2024-10-01 (2024-10..12, 2024Q4,
+        // 2024H2, 2024 = 6 periods); competitions alone from 2024-03-10 in the other 17 − 6 = 11 (2024-03..09, 2024Q1..Q3,
+        // 2024H1); hardship alone in the 38 − 6 = 32 before Q4, those 11 among them.
+        Map<String, String> alone = Map.of("hardship_cases", "hardship", "competitions", "competitions", "competition_entries",
+                "competitions");
+        RecomputePlan plan = RecomputePlan.of(calendar, Q4, List.of(
+                new Restated("competitions", Optional.of(LocalDate.parse("2024-03-10")), false),
+                new Restated("hardship_cases", Optional.empty(), true),
+                new Restated("member_events", Optional.of(Q4), false)), alone);
+        assertThat(plan.written()).isEqualTo(calendar.periods());
+        assertThat(plan.everyFamily()).extracting(Period::canonical)
+                .containsExactlyInAnyOrder("2024-10", "2024-11", "2024-12", "2024Q4", "2024H2", "2024");
+        assertThat(plan.familyAlone().get("competitions")).extracting(Period::canonical).containsExactlyInAnyOrder(
+                "2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024Q1", "2024Q2", "2024Q3", "2024H1");
+        assertThat(plan.familyAlone().get("hardship")).hasSize(32);
+        assertThat(plan.familyAlonePeriods()).hasSize(32);
+        assertThat(plan.recomputedIn("competitions")).hasSize(17);
+        assertThat(plan.recomputedIn("membership")).hasSize(6);
+        assertThat(plan.computedFor("membership", plan.everyFamily())).hasSize(6);
+    }
+
+    @Test
     void aCaseFiledEarlierInTheSameSpanChangesNothingMore() {
         RecomputePlan plan = RecomputePlan.of(calendar, Q4, List.of(new Restated("hardship_cases", Optional.of(LocalDate.parse("2024-11-02")), false)),
                 HARDSHIP_ALONE);

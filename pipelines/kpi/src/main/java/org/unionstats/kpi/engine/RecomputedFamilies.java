@@ -3,6 +3,7 @@ package org.unionstats.kpi.engine;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,13 +12,16 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
 import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.period.Period;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Merges the KPIs a run recomputed with those it read back from the published tables, where it recomputed some
  * families alone ({@code RecomputePlan}): in those periods, a family's KPI columns come from the recomputed rows if
- * the family was recomputed there, else from the published ones ({@code kpi_merged.sql}). Elsewhere a period is
+ * the family was recomputed there, else from the published ones ({@code kpi_merged.sql}); the KPIs such a family
+ * borrows from others enter its derivation from the published ones too ({@link #withBorrowed}). Elsewhere a period is
  * either recomputed whole or read back whole, and nothing is merged.
  */
 public final class RecomputedFamilies {
@@ -33,6 +37,38 @@ public final class RecomputedFamilies {
         this.catalogue = catalogue;
         this.familyAlone = Map.copyOf(familyAlone);
         this.mergedPeriods = familyAlone.values().stream().flatMap(List::stream).distinct().map(Period::canonical).toArray();
+    }
+
+    /**
+     * The rolled-up measures with, in the periods a family borrowing other families' KPIs was recomputed alone in, those
+     * KPIs' published values as their measures ({@link KpiCatalogue#borrowedBy}: competitions' participation per 100
+     * members reads members_end). Their families were not recomputed there, so the measures are absent, and the values
+     * published are what recomputing them would give. Keys only published (an org with members and no competition)
+     * join too, as in a full run, where every family's measures give the rows.
+     */
+    public Dataset<Row> withBorrowed(Dataset<Row> rolled, Optional<Dataset<Row>> published) {
+        List<String> borrowing = familyAlone.keySet().stream().filter(f -> !catalogue.borrowedBy(f).isEmpty()).sorted().toList();
+        if (borrowing.isEmpty()) {
+            return rolled;
+        }
+        Object[] periods = borrowing.stream().flatMap(f -> familyAlone.get(f).stream()).distinct().map(Period::canonical).toArray();
+        List<String> kpis = borrowing.stream().flatMap(f -> catalogue.borrowedBy(f).stream()).distinct().sorted().toList();
+        Map<String, String> types = Stream.of(rolled.schema().fields())
+                .collect(Collectors.toMap(StructField::name, f -> f.dataType().sql()));
+        List<String> lent = new ArrayList<>(KEY);
+        List<String> replaced = new ArrayList<>();
+        for (String kpi : kpis) {
+            String measure = RollUp.column(catalogue.get(kpi).measure());
+            lent.add("CAST(v_" + kpi + " AS " + types.get("m_" + measure) + ") AS m_" + measure);
+            lent.add("CAST(q_" + kpi + " AS " + types.get("mq_" + measure) + ") AS mq_" + measure);
+            replaced.addAll(List.of("m_" + measure, "mq_" + measure));
+        }
+        Column in = col("period").isin(periods);
+        String anyLent = kpis.stream().map(k -> "v_" + k + " IS NOT NULL").collect(Collectors.joining(" OR "));
+        Dataset<Row> borrowed = published.orElseThrow().where(in).where(anyLent).selectExpr(lent.toArray(String[]::new));
+        Dataset<Row> joined = rolled.where(in).drop(replaced.toArray(String[]::new))
+                .join(borrowed, CollectionConverters.asScala(KEY).toSeq(), "full_outer");
+        return rolled.where(not(in)).unionByName(joined);
     }
 
     /**

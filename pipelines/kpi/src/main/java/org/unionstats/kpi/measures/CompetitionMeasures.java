@@ -1,8 +1,10 @@
 package org.unionstats.kpi.measures;
 
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.unionstats.contract.RecordType;
 import org.unionstats.kpi.engine.SqlStage;
 
 /**
@@ -16,6 +18,11 @@ public final class CompetitionMeasures implements MeasureFamily {
     @Override
     public String kpiFamily() {
         return "competitions";
+    }
+
+    @Override
+    public Set<RecordType> recordTypesReadAlone() {
+        return Set.of(RecordType.COMPETITIONS, RecordType.COMPETITION_ENTRIES);
     }
 
     @Override

@@ -49,7 +49,7 @@ public interface MeasureFamily {
     /**
      * The record types no other family's measures read (the data-quality findings may): a submission of one of them
      * that restates earlier periods changes this family's KPIs alone there, so an incremental run recomputes only
-     * this family in those periods when the catalogue says it is self-contained.
+     * this family in those periods when the catalogue says it can be ({@code KpiCatalogue.recomputableAlone}).
      */
     default Set<RecordType> recordTypesReadAlone() {
         return Set.of();
