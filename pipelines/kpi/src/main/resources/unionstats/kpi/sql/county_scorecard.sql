@@ -9,13 +9,16 @@ counties AS (
          COALESCE(o.city_name, p.org_name) AS city_name
   FROM dim_orgs o LEFT JOIN dim_orgs p ON p.org_code = COALESCE(o.city_code, o.parent_code)
   WHERE o.org_level = 'county'),
-cards AS (
-  SELECT DISTINCT k.org_code AS county_code, k.period
-  FROM kpi_totals k LEFT SEMI JOIN counties c ON c.county_code = k.org_code
+county_quarters AS (
+  -- The counties' quarters only, before anything is unpivoted or joined: the totals hold every org and period, and
+  -- the scorecard reads them three times (the quarter, the one before, a year earlier; all quarters).
+  SELECT k.* FROM kpi_totals k LEFT SEMI JOIN counties c ON c.county_code = k.org_code
   WHERE k.period_type = 'quarter'),
+cards AS (
+  SELECT DISTINCT org_code AS county_code, period FROM county_quarters),
 totals AS (
   SELECT org_code, period, kpi_id, value
-  FROM kpi_totals LATERAL VIEW STACK(${headline_kpi_count}, ${headline_kpi_stack}) s AS kpi_id, value),
+  FROM county_quarters LATERAL VIEW STACK(${headline_kpi_count}, ${headline_kpi_stack}) s AS kpi_id, value),
 base AS (
   SELECT c.city_code, c.city_name, c.county_code, c.county_name, h.kpi_id, h.kpi_name_zh, h.kpi_order, h.unit, h.better,
          cur.value, prev.value AS previous_value, ago.value AS year_ago_value, k.period,
