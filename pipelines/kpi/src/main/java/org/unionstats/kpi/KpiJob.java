@@ -148,8 +148,7 @@ public final class KpiJob {
             return new KpiJobResult(List.of(), 0, 0);
         }
         ReportingCalendar calendar = spanned.get();
-        // The calendar and the hierarchy's frames stay local relations: a query broadcasts them from the driver without a
-        // Spark job, where a cached frame costs a job per query that joins it.
+        // The calendar stays a local relation (a few dozen rows): a query broadcasts it from the driver without a Spark job.
         Dataset<Row> calendarRows = calendar.toDataFrame(spark);
 
         KpiState state = new KpiState(config.warehouse());
@@ -180,9 +179,12 @@ public final class KpiJob {
 
         OrgHierarchy hierarchy = new OrgHierarchy(RegionDirectory.loadDefault(),
                 OrgHierarchy.BasicUnion.declaredIn(ingested.orgUnits()));
-        Dataset<Row> dimOrgs = hierarchy.dimension(spark);
-        Dataset<Row> orgAncestors = hierarchy.bridge(spark);
-        Dataset<Row> orgGrain = hierarchy.grains(spark);
+        // The hierarchy's frames are read back from Parquet rather than kept as local relations: on the national sample
+        // (857 k bridge rows) a local relation's rows cost seconds of analysis in every query, were shipped inside every
+        // task, and were too big in memory for Spark to broadcast; as Parquet of a few MB they are broadcast.
+        Dataset<Row> dimOrgs = scratch.keep("dim_orgs", hierarchy.dimension(spark));
+        Dataset<Row> orgAncestors = scratch.keep("org_ancestors", hierarchy.bridge(spark));
+        Dataset<Row> orgGrain = scratch.keep("org_grain", hierarchy.grains(spark));
 
         // Spark re-analyses a frame's whole lineage in every query that reads it, and the KPI lineage is deep (a column
         // per KPI, each an expression of earlier ones): local checkpoints at the stage boundaries keep planning short.
