@@ -187,7 +187,9 @@ public final class KpiJob {
         Dataset<Row> orgGrain = scratch.keep("org_grain", hierarchy.grains(spark));
 
         // Spark re-analyses a frame's whole lineage in every query that reads it, and the KPI lineage is deep (a column
-        // per KPI, each an expression of earlier ones): local checkpoints at the stage boundaries keep planning short.
+        // per KPI, each an expression of earlier ones): frames kept at the stage boundaries keep planning short. The large
+        // ones are kept as scratch Parquet rather than checkpointed rows: columnar, they compress the wide frame's nulls
+        // (most KPIs of a breakdown row) and each projection reads only its columns.
         Dataset<Row> register = HardshipRegister.of(ingested, calendarRows).cache();
         // Checkpointed, not cached: the measures and the findings read it inside WITH clauses, where Spark does not
         // match a cached plan and would compute it again.
@@ -197,12 +199,12 @@ public final class KpiJob {
                         calendar.periodMonths(spark, plan.computedFor(f.kpiFamily(), computed)), orgGrain, register, balanceChecks)))
                 .reduce(Dataset::unionAll).orElseThrow());
         stage("base measures", start);
-        Dataset<Row> rolled = RollUp.apply(measures, orgAncestors, catalogue.measureAggregation()).localCheckpoint();
+        Dataset<Row> rolled = scratch.keep("rolled", RollUp.apply(measures, orgAncestors, catalogue.measureAggregation()));
         stage("roll-up", start);
         KpiProjections project = new KpiProjections(catalogue);
-        Dataset<Row> derived = new KpiDerivation(catalogue).derive(recomputed.withBorrowed(rolled, publishedRows), calendarRows,
+        Dataset<Row> derived = new KpiDerivation(catalogue, scratch).derive(recomputed.withBorrowed(rolled, publishedRows), calendarRows,
                 publishedRows, recomputed);
-        Dataset<Row> wide = project.wide(recomputed.withPublished(derived, publishedRows), dimOrgs, calendarRows).localCheckpoint();
+        Dataset<Row> wide = scratch.keep("kpi_wide", project.wide(recomputed.withPublished(derived, publishedRows), dimOrgs, calendarRows));
         stage("KPI derivation", start);
         Dataset<Row> totals = project.totals(wide).cache();
 

@@ -24,9 +24,12 @@ import org.unionstats.kpis.KpiDefinition;
 public final class KpiDerivation {
 
     private final KpiCatalogue catalogue;
+    private final ScratchFrames scratch;
 
-    public KpiDerivation(KpiCatalogue catalogue) {
+    /** @param scratch where the frame a year-on-year join reads on both sides is kept */
+    public KpiDerivation(KpiCatalogue catalogue, ScratchFrames scratch) {
         this.catalogue = catalogue;
+        this.scratch = scratch;
     }
 
     /**
@@ -38,13 +41,15 @@ public final class KpiDerivation {
      */
     public Dataset<Row> derive(Dataset<Row> rolled, Dataset<Row> calendar, Optional<Dataset<Row>> published, RecomputedFamilies families) {
         Dataset<Row> wide = rolled;
-        for (List<KpiDefinition> level : levels()) {
+        List<List<KpiDefinition>> levels = levels();
+        for (int l = 0; l < levels.size(); l++) {
+            List<KpiDefinition> level = levels.get(l);
             List<String> columns = new ArrayList<>(List.of(wide.columns()));
             level.stream().filter(k -> k.yoyOf() == null).forEach(k -> columns.addAll(expressions(k)));
             wide = wide.selectExpr(columns.toArray(String[]::new));
             List<KpiDefinition> yearOnYear = level.stream().filter(k -> k.yoyOf() != null).toList();
             if (!yearOnYear.isEmpty()) {
-                wide = withYearOnYear(wide, calendar, published, families, yearOnYear);
+                wide = withYearOnYear(scratch.keep("kpi_derived_" + l, wide), calendar, published, families, yearOnYear);
             }
         }
         List<String> kept = new ArrayList<>(List.of("org_code", "period", "breakdown"));
@@ -81,7 +86,8 @@ public final class KpiDerivation {
                 "CAST(NULL AS DOUBLE) AS d_" + id, (deps.size() == 1 ? rank : "GREATEST(" + rank + ")") + " AS q_" + id);
     }
 
-    private static Dataset<Row> withYearOnYear(Dataset<Row> wide, Dataset<Row> calendar, Optional<Dataset<Row>> published,
+    /** @param computed the KPIs so far, kept: both sides of the join read them (computed and planned once) */
+    private static Dataset<Row> withYearOnYear(Dataset<Row> computed, Dataset<Row> calendar, Optional<Dataset<Row>> published,
             RecomputedFamilies families, List<KpiDefinition> kpis) {
         List<String> sourceColumns = new ArrayList<>(List.of("org_code", "period", "breakdown"));
         StringBuilder sources = new StringBuilder();
@@ -102,8 +108,6 @@ public final class KpiDerivation {
                     .append(", GREATEST(COALESCE(w.q_").append(kpi.yoyOf()).append(", 0), COALESCE(p.ya_q_").append(kpi.yoyOf())
                     .append(", 0)) AS q_").append(kpi.id());
         }
-        // Both sides of the join read the same rows: compute them once (and plan them once).
-        Dataset<Row> computed = wide.localCheckpoint();
         String[] selected = sourceColumns.toArray(String[]::new);
         Dataset<Row> yearAgoSources = families.yearAgoSources(computed.selectExpr(selected), published.map(p -> p.selectExpr(selected)));
         return SqlStage.run("year_on_year", Map.of("kpi_wide", computed, "year_ago_sources", yearAgoSources, "calendar", calendar),
