@@ -16,12 +16,41 @@ summed_wide AS (
   FROM unit_sums m
   JOIN org_ancestors a ON a.org_code = m.org_code AND (a.ancestor_code LIKE '%-%') = (m.grain = 'basic')
   GROUP BY a.ancestor_code, m.period, m.breakdown),
+distinct_rows AS (
+  SELECT org_code, grain, period, breakdown, measure, distinct_key, qualifier_rank
+  FROM measures
+  WHERE measure IN (${distinct_count_measures})),
+shared_keys AS (
+  -- Keys found at more than one unit of a grain (few: an enterprise enters through one union, a competition has one
+  -- organiser). Only these are recounted over each subtree; every other key adds one to each ancestor of its unit,
+  -- so it rolls up as a sum, without moving one row per key and ancestor.
+  SELECT grain, measure, distinct_key
+  FROM distinct_rows
+  GROUP BY grain, measure, distinct_key
+  HAVING MIN(org_code) <> MAX(org_code)),
+classified AS (
+  SELECT /*+ BROADCAST(s) */ d.*, s.distinct_key IS NOT NULL AS shared
+  FROM distinct_rows d
+  LEFT JOIN shared_keys s ON s.grain = d.grain AND s.measure = d.measure AND s.distinct_key = d.distinct_key),
+unit_keys AS (
+  -- Per unit: its keys found nowhere else (one row each, see MeasureFamily), and the weakest qualifier of all its keys.
+  SELECT org_code, grain, period, breakdown, measure, SUM(IF(shared, 0, 1)) AS solitary,
+         MAX(qualifier_rank) AS qualifier_rank
+  FROM classified
+  GROUP BY org_code, grain, period, breakdown, measure),
 recounted AS (
-  SELECT a.ancestor_code AS org_code, m.period, m.breakdown, m.measure,
-         CAST(COUNT(DISTINCT m.distinct_key) AS DOUBLE) AS value, MAX(m.qualifier_rank) AS qualifier_rank
-  FROM measures m
+  -- A distinct count is the sum of the subtree's solitary keys plus its shared keys counted once; recounted_wide
+  -- adds the two rows up.
+  SELECT a.ancestor_code AS org_code, m.period, m.breakdown, m.measure, CAST(SUM(m.solitary) AS DOUBLE) AS value,
+         MAX(m.qualifier_rank) AS qualifier_rank
+  FROM unit_keys m
   JOIN org_ancestors a ON a.org_code = m.org_code AND (a.ancestor_code LIKE '%-%') = (m.grain = 'basic')
-  WHERE m.measure IN (${distinct_count_measures})
+  GROUP BY a.ancestor_code, m.period, m.breakdown, m.measure
+  UNION ALL
+  SELECT a.ancestor_code, m.period, m.breakdown, m.measure, CAST(COUNT(DISTINCT m.distinct_key) AS DOUBLE), NULL
+  FROM classified m
+  JOIN org_ancestors a ON a.org_code = m.org_code AND (a.ancestor_code LIKE '%-%') = (m.grain = 'basic')
+  WHERE m.shared
   GROUP BY a.ancestor_code, m.period, m.breakdown, m.measure
   UNION ALL
   SELECT a.ancestor_code, m.period, m.breakdown, m.measure, MEDIAN(m.value), MAX(m.qualifier_rank)

@@ -16,7 +16,9 @@ import org.unionstats.kpis.Additivity;
  * {@code region} grain (already summed per regional federation) to regional ancestors only, so
  * every org is reached from each unit exactly once. Additive measures are pivoted per unit
  * before the bridge join, so the join and the sums move one row per unit and period instead of
- * one per measure.
+ * one per measure. A distinct key found at one unit only (nearly all: an enterprise enters through one union) adds one
+ * to each of that unit's ancestors, so it is summed per unit before the bridge join; only keys found at several units
+ * are carried to every ancestor and counted there once.
  *
  * <p>The result has one row per {@code org_code, period, breakdown} and, for every measure the
  * catalogue uses, a value column {@code m_<measure>} and a qualifier-rank column {@code mq_<measure>}

@@ -15,7 +15,8 @@ import org.unionstats.kpi.engine.IngestedTables;
  * {@code region} grain every submitter counts at its nearest regional federation, for every
  * period and breakdown. Rows have the columns
  * {@code org_code (the unit), grain, period, breakdown, measure, value, distinct_key, qualifier_rank}:
- * additive measures carry a {@code value}, distinct counts one row per {@code distinct_key},
+ * additive measures carry a {@code value}, distinct counts one row per unit, period, breakdown and {@code distinct_key}
+ * (the roll-up counts the rows of a key found at one unit only),
  * medians one row per observation. {@code breakdown} is '' for the total, {@code cause=illness}
  * and so on for breakdowns.
  */

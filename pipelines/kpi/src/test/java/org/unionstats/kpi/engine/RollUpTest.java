@@ -38,8 +38,8 @@ class RollUpTest {
                 // Region grain, 2024Q1.
                 measure("A", "region", "joined", 10.0, null, 0),
                 measure("B", "region", "joined", 5.0, null, 1),
-                // e1 only at A (twice: the count is distinct), e2 at A and B, e3 only at B.
-                measure("A", "region", "enterprises", null, "e1", 0),
+                // e1 only at A, e2 at A and B (shared: recounted), e3 only at B (one row per unit and key, as
+                // MeasureFamily asks).
                 measure("A", "region", "enterprises", null, "e1", 0),
                 measure("A", "region", "enterprises", null, "e2", 2),
                 measure("B", "region", "enterprises", null, "e2", 0),
@@ -86,12 +86,13 @@ class RollUpTest {
 
     @Test
     void distinctKeysAreCountedOncePerSubtreeWhereverTheyAreFound() {
-        // A: {e1, e2} = 2; B: {e2, e3} = 2; C and P: {e1, e2, e3} = 3, not 2 + 2.
+        // A: {e1, e2} = 2; B: {e2, e3} = 2; C and P: {e1, e2, e3} = 3, not 2 + 2: e1 and e3 found at one unit each
+        // add 1 + 1, e2 found at two is counted once.
         assertThat(value("A", "m_enterprises")).isEqualTo(2.0);
         assertThat(value("B", "m_enterprises")).isEqualTo(2.0);
         assertThat(value("C", "m_enterprises")).isEqualTo(3.0);
         assertThat(value("P", "m_enterprises")).isEqualTo(3.0);
-        // {e1, e4} = 2 (e1 at both A-1 and A-1-2 counts once); A-1-2: {e1, e4} = 2.
+        // {e1, e4} = 2 (e1 at both A-1 and A-1-2 counts once, e4 at A-1-2 only); A-1-2: {e1, e4} = 2.
         assertThat(value("A-1", "m_enterprises")).isEqualTo(2.0);
         assertThat(value("A-1-2", "m_enterprises")).isEqualTo(2.0);
         // The qualifier of e2 at A (2) reaches A, C and P, not B.
