@@ -172,9 +172,11 @@ public final class KpiJob {
         LOG.info("computing KPIs over {} of {} periods ({} more for {} alone); writing {}; reading {} periods back from the published tables",
                 computed.size(), calendar.periods().size(), plan.familyAlonePeriods().size(), plan.familyAlone().keySet(),
                 toWrite.size(), readBack.size());
-        // Checkpointed: the published partitions of periods this run rewrites are read before they are replaced.
+        // Kept as scratch Parquet: the published partitions of periods this run rewrites are read before they are
+        // replaced, and as columns rather than checkpointed rows (on the national sample 32 periods of a wide frame,
+        // read several times over).
         Optional<Dataset<Row>> publishedRows = readBack.isEmpty() ? Optional.empty()
-                : Optional.of(published.read(spark, readBack).localCheckpoint());
+                : Optional.of(scratch.keep("published", published.read(spark, readBack)));
         RecomputedFamilies recomputed = new RecomputedFamilies(catalogue, plan.familyAlone());
 
         OrgHierarchy hierarchy = new OrgHierarchy(RegionDirectory.loadDefault(),
