@@ -3,10 +3,19 @@
 -- to the totals; the breakdown by cause counts the register's cases only), assistance from every period's records,
 -- days to lift out per case. Cases are counted per unit, cause and month, then mapped to the periods containing the
 -- month by an equi-join on period_months; assistance per submission period, then summed over the periods enclosing it.
+-- By cause, a case inside a union's first on-file balance (filed by the balance's month) and first listed by a later
+-- submission is known from that submission's period on: it counts in the periods ending on or after that period's
+-- start, from its filing as every case does, and in none before; its own series (known_from) keeps those periods apart.
 -- Placeholders: qualifier_rank, the rank of a record's qualifier; period_at_grain, the condition on a grain g and a
 -- period c that gives basic unions no months.
-WITH cases AS (
+WITH anchors AS (
+  SELECT org_code, TRUNC(MIN(as_of), 'MM') AS anchor_month
+  FROM balance_checks WHERE balance_type = 'hardship_on_file'
+  GROUP BY org_code),
+cases AS (
   SELECT g.unit_code, g.grain, r.qualifier_rank, b.breakdown,
+         IF(b.breakdown <> '' AND TRUNC(r.filed_on, 'MM') <= a.anchor_month AND r.listed_on > a.anchor_month,
+            r.listed_on, NULL) AS known_from,
          TRUNC(r.filed_on, 'MM') AS filed_month,
          -- GREATEST skips nulls: a case still on file must keep a null month.
          IF(r.left_on IS NULL, NULL, TRUNC(GREATEST(r.filed_on, r.left_on), 'MM')) AS left_month,
@@ -15,10 +24,11 @@ WITH cases AS (
   FROM (SELECT *, LEAST(IF(status = 'lifted_out', lifted_out_on, NULL), closed_on) AS left_on
         FROM hardship_register) r
   JOIN org_grain g ON g.org_code = r.org_code
+  LEFT JOIN anchors a ON a.org_code = r.org_code
   LATERAL VIEW EXPLODE(IF(g.grain = 'region', ARRAY('', CONCAT('cause=', r.cause)), ARRAY(''))) b AS breakdown
   WHERE r.filed_on IS NOT NULL),
 monthly AS (
-  SELECT unit_code, grain, breakdown, month, SUM(filed) AS filed, SUM(left_) AS left_, SUM(lifted) AS lifted,
+  SELECT unit_code, grain, breakdown, known_from, month, SUM(filed) AS filed, SUM(left_) AS left_, SUM(lifted) AS lifted,
          SUM(closed) AS closed, CAST(0 AS DOUBLE) AS adjust, CAST(0 AS DOUBLE) AS correction,
          MAX(qualifier_rank) AS qualifier_rank
   FROM cases
@@ -28,9 +38,9 @@ monthly AS (
     NAMED_STRUCT('month', lifted_month, 'filed', 0, 'left_', 0, 'lifted', 1, 'closed', 0),
     NAMED_STRUCT('month', closed_month, 'filed', 0, 'left_', 0, 'lifted', 0, 'closed', 1))) m
   WHERE month IS NOT NULL
-  GROUP BY unit_code, grain, breakdown, month
+  GROUP BY unit_code, grain, breakdown, known_from, month
   UNION ALL
-  SELECT g.unit_code, g.grain, '', b.adjustment_month, 0, 0, 0, 0, SUM(b.adjustment), SUM(COALESCE(b.difference, 0)),
+  SELECT g.unit_code, g.grain, '', CAST(NULL AS DATE), b.adjustment_month, 0, 0, 0, 0, SUM(b.adjustment), SUM(COALESCE(b.difference, 0)),
          MAX(b.qualifier_rank)
   FROM balance_checks b JOIN org_grain g ON g.org_code = b.org_code
   WHERE b.balance_type = 'hardship_on_file'
@@ -39,15 +49,16 @@ running AS (
   -- Each caseload after every month with deltas (those dated before the calendar, such as first balances and cases
   -- filed earlier, included), and the next such month: the level holds until then.
   SELECT *, SUM(delta) OVER w AS on_file, MAX(qualifier_rank) OVER w AS rank_to_date,
-         LEAD(month) OVER (PARTITION BY unit_code, grain, breakdown ORDER BY month) AS next_month
-  FROM (SELECT unit_code, grain, breakdown, month, SUM(filed) AS filed, SUM(lifted) AS lifted, SUM(closed) AS closed,
-               SUM(correction) AS correction, SUM(filed - left_ + adjust) AS delta, MAX(qualifier_rank) AS qualifier_rank
-        FROM monthly GROUP BY unit_code, grain, breakdown, month)
-  WINDOW w AS (PARTITION BY unit_code, grain, breakdown ORDER BY month ROWS UNBOUNDED PRECEDING)),
+         LEAD(month) OVER (PARTITION BY unit_code, grain, breakdown, known_from ORDER BY month) AS next_month
+  FROM (SELECT unit_code, grain, breakdown, known_from, month, SUM(filed) AS filed, SUM(lifted) AS lifted,
+               SUM(closed) AS closed, SUM(correction) AS correction, SUM(filed - left_ + adjust) AS delta,
+               MAX(qualifier_rank) AS qualifier_rank
+        FROM monthly GROUP BY unit_code, grain, breakdown, known_from, month)
+  WINDOW w AS (PARTITION BY unit_code, grain, breakdown, known_from ORDER BY month ROWS UNBOUNDED PRECEDING)),
 grid AS (
   -- The dense unit × month grid: every month of the calendar from a caseload's first delta on (it exists from then),
   -- each taken from the latest month with deltas at or before it: the level carries over, the month's counts do not.
-  SELECT r.unit_code, r.grain, r.breakdown, m.month, r.on_file, r.rank_to_date,
+  SELECT r.unit_code, r.grain, r.breakdown, r.known_from, m.month, r.on_file, r.rank_to_date,
          r.on_file - IF(m.month = r.month, r.delta, 0) AS on_file_before, IF(m.month = r.month, r.filed, 0) AS filed,
          IF(m.month = r.month, r.lifted, 0) AS lifted, IF(m.month = r.month, r.closed, 0) AS closed,
          IF(m.month = r.month, r.correction, 0) AS correction
@@ -56,13 +67,15 @@ grid AS (
     ON m.month >= r.month AND (m.month < r.next_month OR r.next_month IS NULL)),
 counts AS (
   -- On file at a period's start: before its first month (0 when the caseload starts later in the period); at its end:
-  -- after its last month. Every measure takes the weakest qualifier up to the period's end.
+  -- after its last month; each summed over the series known by the period's end. Every measure takes the weakest
+  -- qualifier up to the period's end.
   SELECT g.unit_code, c.period, g.grain, g.breakdown, MAX(IF(c.last_month, g.rank_to_date, NULL)) AS qualifier_rank,
-         COALESCE(MAX(IF(c.first_month, g.on_file_before, NULL)), 0) AS on_file_start,
+         COALESCE(SUM(IF(c.first_month, g.on_file_before, NULL)), 0) AS on_file_start,
          SUM(g.filed) AS newly_filed, SUM(g.lifted) AS lifted_out, SUM(g.closed) AS closed,
-         SUM(g.correction) AS balance_correction, MAX(IF(c.last_month, g.on_file, NULL)) AS on_file_end
+         SUM(g.correction) AS balance_correction, SUM(IF(c.last_month, g.on_file, NULL)) AS on_file_end
   FROM grid g JOIN period_months c ON c.month = g.month
-  WHERE ${period_at_grain}
+  JOIN calendar p ON p.period = c.period
+  WHERE ${period_at_grain} AND (g.known_from IS NULL OR g.known_from <= p.end_date)
   GROUP BY g.unit_code, c.period, g.grain, g.breakdown),
 submitted_assistance AS (
   SELECT g.unit_code, g.grain, h.period AS submission_period, b.breakdown, SUM(h.assistance_cny) AS assistance_cny,

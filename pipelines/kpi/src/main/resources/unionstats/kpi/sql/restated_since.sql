@@ -19,16 +19,26 @@ events AS (
   GROUP BY e.org_code),
 cases AS (
   -- A case counts from its filing to its lift-out or closure (hardship_measures): a new case from its filing; a
-  -- changed filing, cause or qualifier from the earlier of both filings; a changed status from the earlier of the
-  -- dates it left on. Assistance alone changes only its own period.
-  SELECT n.org_code, CASE
+  -- changed filing, cause, qualifier or first listing from the earlier of both filings; a changed status from the
+  -- earlier of the dates it left on. Assistance alone changes only its own period. A new case inside its union's first
+  -- on-file balance and listed after it is known by cause from its listing on; in the totals the balance already holds
+  -- it, so they change from the date it left on, and before its filing where that lies inside the calendar.
+  SELECT n.org_code, TRUNC(n.filed_on, 'MM') AS filed_month,
+         COALESCE(b.case_id IS NULL AND TRUNC(n.filed_on, 'MM') <= a.first_month AND n.listed_on > a.first_month, FALSE)
+           AS inside_balance,
+         CASE
+      WHEN b.case_id IS NULL AND TRUNC(n.filed_on, 'MM') <= a.first_month AND n.listed_on > a.first_month
+        THEN LEAST(n.listed_on, n.lifted_out_on, n.closed_on)
       WHEN b.case_id IS NULL THEN LEAST(n.filed_on, n.lifted_out_on, n.closed_on)
-      WHEN NOT (n.filed_on <=> b.filed_on AND n.cause <=> b.cause AND n.qualifier_rank <=> b.qualifier_rank)
+      WHEN NOT (n.filed_on <=> b.filed_on AND n.cause <=> b.cause AND n.qualifier_rank <=> b.qualifier_rank
+                AND n.listed_on <=> b.listed_on)
         THEN LEAST(n.filed_on, b.filed_on, n.lifted_out_on, b.lifted_out_on, n.closed_on, b.closed_on)
       WHEN NOT (n.status <=> b.status AND n.lifted_out_on <=> b.lifted_out_on AND n.closed_on <=> b.closed_on)
         THEN LEAST(n.lifted_out_on, b.lifted_out_on, n.closed_on, b.closed_on)
     END AS since
-  FROM register_now n LEFT JOIN register_before b ON b.org_code = n.org_code AND b.case_id = n.case_id),
+  FROM register_now n
+  LEFT JOIN register_before b ON b.org_code = n.org_code AND b.case_id = n.case_id
+  LEFT JOIN first_balances a ON a.org_code = n.org_code AND a.balance_type = 'hardship_on_file'),
 orgs AS (
   SELECT o.org_code, o.name, o.level, o.parent_org_code, o.region_code, o.established_on, o.workforce, o.period,
          o.submitter, f.submission_id IS NOT NULL AS is_new
@@ -87,7 +97,9 @@ contests AS (
 members_anchor AS (
   SELECT MAX(first_month) AS latest FROM first_balances WHERE balance_type = 'members'),
 restated AS (
-SELECT 'hardship_cases' AS record_type, c.since, COALESCE(b.first_month >= TRUNC(c.since, 'MM'), FALSE) AS every_period
+SELECT 'hardship_cases' AS record_type, c.since,
+       c.inside_balance AND c.filed_month > (SELECT MIN(start_date) FROM calendar)
+         OR COALESCE(b.first_month >= TRUNC(c.since, 'MM'), FALSE) AS every_period
 FROM cases c LEFT JOIN first_balances b ON b.org_code = c.org_code AND b.balance_type = 'hardship_on_file'
 WHERE c.since IS NOT NULL
 UNION ALL

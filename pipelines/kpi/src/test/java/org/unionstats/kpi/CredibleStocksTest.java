@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,8 @@ import org.unionstats.warehouse.WarehouseLayout;
  *   <li>抚宁区 sends a full register snapshot in its 2024Q1 file: H1 filed 2021-05-10 and H2 filed 2022-11-01, both on
  *       file, and H3 newly filed 2024-02-01; in 2024Q2 H1 is lifted out on 2024-05-15.
  *   <li>昌黎县 sends an on-file count instead: 40 families as of 2023-12-31 at its own code 130322. Its register shows
- *       K1 (filed 2022-03-01, one of the 40) only when lifted out on 2024-04-20, and K2 newly filed 2024-01-15.
+ *       K1 (filed 2022-03-01, one of the 40) only when lifted out on 2024-04-20, and K2 newly filed 2024-01-15. By cause
+ *       K1 is known from its first listing on: it counts in the periods ending on or after 2024-04-01, from its filing.
  * </ul>
  *
  * <p>Reporting: 抚宁区 sends member_events, hardship_cases and indicator_reports for both quarters, its 2024Q2
@@ -73,6 +75,11 @@ class CredibleStocksTest {
     }
 
     static FixtureWarehouse fixture() {
+        return fixture(true);
+    }
+
+    /** @param k1Listed whether 昌黎县's 2024Q2 register file (K1 lifted out) has been sent */
+    static FixtureWarehouse fixture(boolean k1Listed) {
         FixtureWarehouse w = new FixtureWarehouse();
         w.add("org_units", "2024Q1", "130306-0001", "骊城街道工会", "township", "130306", "130306", "2010-01-01", 20000, "130306");
         w.add("org_units", "2024Q1", "130306-0002", "某公司工会", "enterprise", "130306", "130306", "2012-03-01", 4000, "130306");
@@ -101,7 +108,9 @@ class CredibleStocksTest {
         w.add("hardship_cases", "2024Q1", "H3", "130306-0001", "2024-02-01", "illness", 4, "on_file", null, null, "130306");
         w.add("hardship_cases", "2024Q2", "H1", "130306-0001", "2021-05-10", "illness", 3, "lifted_out", "2024-05-15", null, "130306");
         w.add("hardship_cases", "2024Q1", "K2", "130322", "2024-01-15", "education", 3, "on_file", null, null, "130322");
-        w.add("hardship_cases", "2024Q2", "K1", "130322", "2022-03-01", "illness", 2, "lifted_out", "2024-04-20", null, "130322");
+        if (k1Listed) {
+            w.add("hardship_cases", "2024Q2", "K1", "130322", "2022-03-01", "illness", 2, "lifted_out", "2024-04-20", null, "130322");
+        }
         // Indicators: only 抚宁区; its 2024Q2 file received five days after the deadline day (2024-07-15).
         w.add("indicator_reports", "2024Q1", "130306", "jobs_offered", 100, "jobs", "130306");
         w.add("indicator_reports", "2024Q2", "130306", "jobs_offered", 120, "jobs", "130306");
@@ -207,6 +216,15 @@ class CredibleStocksTest {
         assertThat(kpi("130322", "2024Q2", "hardship_on_file_correction")).isEqualTo(0.0);
         assertThat(kpi("130322", "2024Q2", "hardship_on_file_correction", "cause=illness")).isNull();
         assertThat(kpi("130322", "2024Q2", "hardship_lifted_out", "cause=illness")).isEqualTo(1.0);
+        // K1 is first listed in 2024Q2: by cause it is unknown in the periods ending before 2024-04-01 (2024Q1 and its
+        // months; K1 is the county's only illness case), and counts from its filing in those ending after, so it is on
+        // file at the start of 2024H1 and of 2024. The totals hold it in the balance throughout (41 at 2024Q1's end).
+        assertThat(kpi("130322", "2024Q1", "hardship_on_file_end", "cause=illness")).isNull();
+        assertThat(kpi("130322", "2024-03", "hardship_on_file_end", "cause=illness")).isNull();
+        assertThat(kpi("130322", "2024H1", "hardship_on_file_start", "cause=illness")).isEqualTo(1.0);
+        assertThat(kpi("130322", "2024H1", "hardship_lifted_out", "cause=illness")).isEqualTo(1.0);
+        assertThat(kpi("130322", "2024H1", "hardship_on_file_end", "cause=illness")).isEqualTo(0.0);
+        assertThat(kpi("130322", "2024", "hardship_on_file_start", "cause=illness")).isEqualTo(1.0);
         // 秦皇岛 2024Q2: (1 + 1) lifted out / (3 + 41) on file at the start = 2 / 44, from the summed parts.
         assertThat(kpi("130300", "2024Q2", "hardship_lift_out_rate")).isCloseTo(2.0 / 44, within(1e-12));
     }
@@ -234,6 +252,28 @@ class CredibleStocksTest {
                 + " WHERE org_code = '130300' AND period = '2024Q2' AND record_type = 'all'").first();
         assertThat(q2.getDouble(0)).isCloseTo(5.0 / 27, within(1e-12));
         assertThat(q2.getDouble(1)).isCloseTo(4.0 / 27, within(1e-12));
+    }
+
+    @Test
+    void aCaseInsideTheOpeningBalanceListedLaterRewritesOnlyThePeriodsOfItsListing() {
+        // 昌黎县's 2024Q2 register file first lists K1, filed 2022-03-01, inside its on-file count as of 2023-12-31. The
+        // totals hold K1 in that count already and change from its lift-out (2024-04-20); by cause K1 is known from
+        // 2024Q2 on. So only 2024Q2 and what encloses it are rewritten: 2024-04..2024-06, 2024Q2, 2024H1, 2024 (not
+        // 2024Q1 and its months), and the KPIs are those of a full run over the same submissions (this class's).
+        String wh = tmp.resolve("listed-later").toString();
+        KpiConfig config = new KpiConfig(new WarehouseLayout(wh), Optional.empty(), false, Optional.of("local[2]"),
+                new ReportingRules(15, List.of("130300")));
+        fixture(false).write(spark, wh);
+        new KpiJob(spark, config).run();
+        fixture(true).write(spark, wh);
+        assertThat(new KpiJob(spark, config).run().periodsWritten())
+                .containsExactlyInAnyOrder("2024Q2", "2024-04", "2024-05", "2024-06", "2024H1", "2024");
+        for (String table : List.of("kpi_values", "kpi_hardship")) {
+            Dataset<Row> incremental = spark.read().parquet(wh + "/" + table);
+            Dataset<Row> full = spark.read().parquet(warehouse + "/" + table).selectExpr(incremental.columns());
+            assertThat(incremental.count()).as(table + " rows").isEqualTo(full.count());
+            assertThat(incremental.exceptAll(full).count()).as(table + " rows a full run does not give").isZero();
+        }
     }
 
     @Test

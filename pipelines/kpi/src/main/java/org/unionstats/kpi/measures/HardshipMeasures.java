@@ -15,7 +15,9 @@ import org.unionstats.kpi.engine.SqlStage;
  * measure is also broken down by cause.
  *
  * <p>The caseload totals start from the on-file balances a union reported ({@link ReportedBalances}); the breakdown
- * by cause counts the register's cases only.
+ * by cause counts the register's cases only. A case inside a union's first on-file balance that a later file lists
+ * for the first time is known by cause from that file's period on: it counts in the periods ending on or after that
+ * period's start (from its filing, as any case), in none before, so a new quarter does not revise earlier ones.
  *
  * <p>A case is on file from the month it was filed until the month it left the register (lifted
  * out or closed, whichever came first, never before it was filed), so cases are summed per unit
