@@ -21,21 +21,28 @@ cases AS (
   LEFT JOIN anchors a ON a.org_code = r.org_code
   WHERE r.filed_on IS NOT NULL),
 case_months AS (
-  SELECT unit_code, grain, cause, known_from, filed_month AS month, 1 AS filed, 0 AS left_, 0 AS lifted, 0 AS closed FROM cases
-  UNION ALL SELECT unit_code, grain, cause, known_from, left_month, 0, 1, 0, 0 FROM cases WHERE left_month IS NOT NULL
-  UNION ALL SELECT unit_code, grain, cause, known_from, lifted_month, 0, 0, 1, 0 FROM cases WHERE lifted_month IS NOT NULL
-  UNION ALL SELECT unit_code, grain, cause, known_from, closed_month, 0, 0, 0, 1 FROM cases WHERE closed_month IS NOT NULL),
-by_breakdown AS (
-  SELECT unit_code, grain, '' AS breakdown, CAST(NULL AS DATE) AS known_from, month, filed, left_, lifted, closed FROM case_months
+  SELECT unit_code, grain, cause, known_from, filed_month AS month, 1 AS filed, 0 AS left_, 0 AS lifted, 0 AS closed
+  FROM cases
   UNION ALL
-  SELECT unit_code, grain, 'cause=' || cause, known_from, month, filed, left_, lifted, closed FROM case_months WHERE grain = 'region'),
+  SELECT unit_code, grain, cause, known_from, left_month, 0, 1, 0, 0 FROM cases WHERE left_month IS NOT NULL
+  UNION ALL
+  SELECT unit_code, grain, cause, known_from, lifted_month, 0, 0, 1, 0 FROM cases WHERE lifted_month IS NOT NULL
+  UNION ALL
+  SELECT unit_code, grain, cause, known_from, closed_month, 0, 0, 0, 1 FROM cases WHERE closed_month IS NOT NULL),
+by_breakdown AS (
+  SELECT unit_code, grain, '' AS breakdown, CAST(NULL AS DATE) AS known_from, month, filed, left_, lifted, closed
+  FROM case_months
+  UNION ALL
+  SELECT unit_code, grain, 'cause=' || cause, known_from, month, filed, left_, lifted, closed
+  FROM case_months WHERE grain = 'region'),
 monthly AS (
   SELECT unit_code, grain, breakdown, known_from, month, SUM(filed) AS filed, SUM(left_) AS left_, SUM(lifted) AS lifted,
          SUM(closed) AS closed, CAST(0 AS DOUBLE) AS adjust, CAST(0 AS DOUBLE) AS correction
   FROM by_breakdown
   GROUP BY ALL
   UNION ALL
-  SELECT g.unit_code, g.grain, '', CAST(NULL AS DATE), b.adjustment_month, 0, 0, 0, 0, SUM(b.adjustment), SUM(COALESCE(b.difference, 0))
+  SELECT g.unit_code, g.grain, '', CAST(NULL AS DATE), b.adjustment_month, 0, 0, 0, 0, SUM(b.adjustment),
+         SUM(COALESCE(b.difference, 0))
   FROM balance_checks b JOIN org_grain g ON g.org_code = b.org_code
   WHERE b.balance_type = 'hardship_on_file'
   GROUP BY ALL),

@@ -154,6 +154,7 @@ public final class KpiJob {
         KpiState state = new KpiState(config.warehouse());
         Set<String> receipts = CurrentReceipts.stateKeys(ingested.ingestReceipts());
         RecomputePlan plan = plan(calendar, state, receipts, ingested, calendarRows);
+        stage("plan", start);
         List<Period> toWrite = plan.written();
         if (toWrite.isEmpty()) {
             LOG.info("no submission changed since the last KPI run: nothing to write");
@@ -177,6 +178,7 @@ public final class KpiJob {
         // read several times over).
         Optional<Dataset<Row>> publishedRows = readBack.isEmpty() ? Optional.empty()
                 : Optional.of(scratch.keep("published", published.read(spark, readBack)));
+        publishedRows.ifPresent(r -> stage("published KPIs read back", start));
         RecomputedFamilies recomputed = new RecomputedFamilies(catalogue, plan.familyAlone());
 
         OrgHierarchy hierarchy = new OrgHierarchy(RegionDirectory.loadDefault(),
@@ -187,6 +189,7 @@ public final class KpiJob {
         Dataset<Row> dimOrgs = scratch.keep("dim_orgs", hierarchy.dimension(spark));
         Dataset<Row> orgAncestors = scratch.keep("org_ancestors", hierarchy.bridge(spark));
         Dataset<Row> orgGrain = scratch.keep("org_grain", hierarchy.grains(spark));
+        stage("hierarchy", start);
 
         // Spark re-analyses a frame's whole lineage in every query that reads it, and the KPI lineage is deep (a column
         // per KPI, each an expression of earlier ones): frames kept at the stage boundaries keep planning short. The large
@@ -196,6 +199,7 @@ public final class KpiJob {
         // Checkpointed, not cached: the measures and the findings read it inside WITH clauses, where Spark does not
         // match a cached plan and would compute it again.
         Dataset<Row> balanceChecks = ReportedBalances.check(ingested, register, calendarRows).localCheckpoint();
+        stage("hardship register, balance checks", start);
         Dataset<Row> measures = scratch.keep("measures", FAMILIES.stream()
                 .map(f -> f.measures(new MeasureFamily.Inputs(ingested, calendarRows,
                         calendar.periodMonths(spark, plan.computedFor(f.kpiFamily(), computed)), orgGrain, register, balanceChecks)))

@@ -40,8 +40,8 @@ monthly AS (
   WHERE month IS NOT NULL
   GROUP BY unit_code, grain, breakdown, known_from, month
   UNION ALL
-  SELECT g.unit_code, g.grain, '', CAST(NULL AS DATE), b.adjustment_month, 0, 0, 0, 0, SUM(b.adjustment), SUM(COALESCE(b.difference, 0)),
-         MAX(b.qualifier_rank)
+  SELECT g.unit_code, g.grain, '', CAST(NULL AS DATE), b.adjustment_month, 0, 0, 0, 0, SUM(b.adjustment),
+         SUM(COALESCE(b.difference, 0)), MAX(b.qualifier_rank)
   FROM balance_checks b JOIN org_grain g ON g.org_code = b.org_code
   WHERE b.balance_type = 'hardship_on_file'
   GROUP BY g.unit_code, g.grain, b.adjustment_month),

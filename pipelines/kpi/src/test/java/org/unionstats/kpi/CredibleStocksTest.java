@@ -109,7 +109,8 @@ class CredibleStocksTest {
         w.add("hardship_cases", "2024Q2", "H1", "130306-0001", "2021-05-10", "illness", 3, "lifted_out", "2024-05-15", null, "130306");
         w.add("hardship_cases", "2024Q1", "K2", "130322", "2024-01-15", "education", 3, "on_file", null, null, "130322");
         if (k1Listed) {
-            w.add("hardship_cases", "2024Q2", "K1", "130322", "2022-03-01", "illness", 2, "lifted_out", "2024-04-20", null, "130322");
+            w.add("hardship_cases", "2024Q2", "K1", "130322", "2022-03-01", "illness", 2, "lifted_out", "2024-04-20", null,
+                    "130322");
         }
         // Indicators: only 抚宁区; its 2024Q2 file received five days after the deadline day (2024-07-15).
         w.add("indicator_reports", "2024Q1", "130306", "jobs_offered", 100, "jobs", "130306");

@@ -353,15 +353,7 @@ class KpiJobTest {
         // The published members_end of 抚宁区 (130306) in 2023Q4 is altered by hand: the run that follows recomputes
         // hardship alone in 2023Q4, so it keeps the altered value there, while 2024Q2 (every family) is recomputed.
         Double published = valueIn(wh, "130306", "2023Q4 members_end");
-        Path partition = Path.of(wh, "kpi_values", "period=2023Q4");
-        Path altered = Path.of(wh, "altered");
-        spark.read().parquet(partition.toString()).withColumn("value", functions.when(functions.expr(
-                        "org_code = '130306' AND kpi_id = 'members_end' AND breakdown = ''"), functions.col("value").plus(1000))
-                .otherwise(functions.col("value"))).write().parquet(altered.toString());
-        try (var files = Files.walk(partition)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
-        Files.move(altered, partition);
+        addToPublishedMembersEnd(wh, "130306", "2023Q4", 1000);
 
         // As aLaterQuarterListingACaseFiledEarlierRewritesThePeriodsFromItsFiling: F3, filed 2023-11-15, first listed in
         // 2024Q2. Hardship of 2023Q4 is recomputed (newly filed F1 + F3 = 2), its members_end read back (altered).
@@ -462,6 +454,19 @@ class KpiJobTest {
                 .and(functions.col("breakdown").equalTo(breakdown))).select("value").collectAsList();
         assertThat(rows).as(org + " " + periodAndKpi + " " + breakdown).hasSize(1);
         return rows.get(0).getDouble(0);
+    }
+
+    /** Adds to an org's published members_end in one period, by rewriting that period's partition of kpi_values. */
+    private void addToPublishedMembersEnd(String warehouse, String org, String period, double added) throws IOException {
+        Path partition = Path.of(warehouse, "kpi_values", "period=" + period);
+        Path altered = Path.of(warehouse, "altered");
+        spark.read().parquet(partition.toString()).withColumn("value", functions.when(functions.expr(
+                        "org_code = '" + org + "' AND kpi_id = 'members_end' AND breakdown = ''"), functions.col("value").plus(added))
+                .otherwise(functions.col("value"))).write().parquet(altered.toString());
+        try (var files = Files.walk(partition)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        Files.move(altered, partition);
     }
 
     /** A fresh warehouse with the fixture after a first run of the job. */
