@@ -218,6 +218,7 @@ public final class KpiJob {
         KpiOutputs out = new KpiOutputs(config.warehouse(), written, tables.foldersWrittenBy(Writer.KPI));
         long rows = out.writePartitioned("kpi_values", project.regionalValues(wide), "org_level", "org_code", "kpi_id", "breakdown")
                 + out.writePartitioned("kpi_basic_unions", project.basicUnions(totals), "org_code");
+        out.writeRegionalWide(project.regionalWide(wide));
         // A family's own table does not change in the periods another family alone is recomputed in.
         for (TableSpec family : familyTables()) {
             out.writePartitioned(family.folder(), canonical(plan.recomputedIn(family.kpiFamily())),

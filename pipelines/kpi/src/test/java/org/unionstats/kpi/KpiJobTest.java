@@ -278,6 +278,28 @@ class KpiJobTest {
     }
 
     @Test
+    void theRegionalKpisKeptForLaterRunsHoldExactlyTheRowsOfKpiValues() {
+        // Unpivoted, the wide rows a later run reads back give kpi_values row for row (the qualifier rank by name as
+        // kpi_values.sql names it), in every period, breakdowns included.
+        var catalogue = org.unionstats.kpis.KpiCatalogue.load();
+        String stack = catalogue.all().stream().map(k -> "'" + k.id() + "', v_" + k.id() + ", n_" + k.id() + ", d_" + k.id() + ", q_" + k.id())
+                .collect(Collectors.joining(", "));
+        var kept = spark.read().parquet(warehouse + "/" + WarehouseLayout.KPI_REGIONAL_WIDE)
+                .selectExpr("org_code", "org_level", "period_type", "breakdown", "period",
+                        "STACK(" + catalogue.all().size() + ", " + stack + ") AS (kpi_id, value, numerator, denominator, rank)")
+                .where("value IS NOT NULL")
+                .selectExpr("org_code", "org_level", "period_type", "kpi_id", "breakdown", "value", "numerator", "denominator",
+                        "CASE rank WHEN 2 THEN 'nearly' WHEN 1 THEN 'over' ELSE 'exact' END AS qualifier", "period");
+        var values = spark.read().parquet(warehouse + "/kpi_values").selectExpr(kept.columns());
+        assertThat(values.where("breakdown <> ''").count()).as("breakdown rows").isPositive();
+        assertThat(kept.count()).isEqualTo(values.count());
+        assertThat(kept.exceptAll(values).count()).isZero();
+        assertThat(values.exceptAll(kept).count()).isZero();
+        // Regional federations only: the basic-level unions are read back from kpi_basic_unions.
+        assertThat(spark.read().parquet(warehouse + "/" + WarehouseLayout.KPI_REGIONAL_WIDE).where("org_level = 'basic'").count()).isZero();
+    }
+
+    @Test
     void aCorrectedSubmissionRewritesOnlyThePeriodsItAffects() throws Exception {
         String wh = firstRun("incremental");
         long q4Before = q4FileTime(wh);
@@ -456,13 +478,16 @@ class KpiJobTest {
         return rows.get(0).getDouble(0);
     }
 
-    /** Adds to an org's published members_end in one period, by rewriting that period's partition of kpi_values. */
+    /**
+     * Adds to an org's published members_end in one period, by rewriting that period's partition of the regional KPIs
+     * the job keeps for its later runs to read back.
+     */
     private void addToPublishedMembersEnd(String warehouse, String org, String period, double added) throws IOException {
-        Path partition = Path.of(warehouse, "kpi_values", "period=" + period);
+        Path partition = Path.of(warehouse, WarehouseLayout.KPI_REGIONAL_WIDE, "period=" + period);
         Path altered = Path.of(warehouse, "altered");
-        spark.read().parquet(partition.toString()).withColumn("value", functions.when(functions.expr(
-                        "org_code = '" + org + "' AND kpi_id = 'members_end' AND breakdown = ''"), functions.col("value").plus(added))
-                .otherwise(functions.col("value"))).write().parquet(altered.toString());
+        spark.read().parquet(partition.toString()).withColumn("v_members_end", functions.when(functions.expr(
+                        "org_code = '" + org + "' AND breakdown = ''"), functions.col("v_members_end").plus(added))
+                .otherwise(functions.col("v_members_end"))).write().parquet(altered.toString());
         try (var files = Files.walk(partition)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }

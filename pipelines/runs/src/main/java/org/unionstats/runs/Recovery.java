@@ -10,7 +10,8 @@ import org.unionstats.warehouse.WarehouseLayout;
 
 /**
  * What a killed run can leave besides the ingest's staging and publish journal (which the ingest
- * recovers itself): Spark's hidden per-job staging folders inside the KPI tables. Readers ignore
+ * recovers itself): Spark's hidden per-job staging folders inside the KPI tables (and inside the regional KPIs the KPI
+ * job keeps for its later runs, {@link WarehouseLayout#KPI_REGIONAL_WIDE}). Readers ignore
  * them; they are removed once the next run holds the lock. The KPI job redoes the periods itself,
  * as its state is saved only after all its tables are written.
  */
@@ -21,7 +22,8 @@ final class Recovery {
     static void clearSparkLeftovers(WarehouseLayout warehouse) {
         try (Stream<Path> tables = Files.list(warehouse.localRoot())) {
             for (Path table : tables.filter(Files::isDirectory).toList()) {
-                if (WarehouseLayout.isHidden(table.getFileName().toString())) {
+                String name = table.getFileName().toString();
+                if (WarehouseLayout.isHidden(name) && !name.equals(WarehouseLayout.KPI_REGIONAL_WIDE)) {
                     continue;
                 }
                 try (Stream<Path> children = Files.list(table)) {

@@ -64,6 +64,18 @@ public final class KpiOutputs {
             throw new IllegalArgumentException(table + ": periods " + only + " are not all among the run's " + periods);
         }
         claim(table);
+        return write(table, only, rows, sortColumns);
+    }
+
+    /**
+     * The regional KPIs as wide rows ({@link KpiProjections#regionalWide}), kept for later runs to read back ({@link
+     * PublishedKpis}) in the run's periods, as a table's partitions are.
+     */
+    public void writeRegionalWide(Dataset<Row> rows) {
+        write(WarehouseLayout.KPI_REGIONAL_WIDE, periods, rows, "org_code");
+    }
+
+    private long write(String table, List<String> only, Dataset<Row> rows, String... sortColumns) {
         if (only.isEmpty()) {
             return 0;
         }

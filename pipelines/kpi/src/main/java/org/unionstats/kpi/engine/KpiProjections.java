@@ -50,6 +50,31 @@ public final class KpiProjections {
                 "broken_down", SqlStage.quoteAll(catalogue.brokenDown())));
     }
 
+    /**
+     * The rows of {@link #regionalValues} as wide rows, in the shape {@link PublishedKpis} reads back: one per org, period
+     * and breakdown with {@code v_/n_/d_/q_<kpi>} for every KPI of the catalogue, null where {@code kpi_values} has no
+     * row, the qualifier rank as {@code kpi_values} names it. A later run reads them back with a scan of the periods it
+     * needs, where reading {@code kpi_values} would pivot the long table.
+     */
+    public Dataset<Row> regionalWide(Dataset<Row> wide) {
+        StringBuilder columns = new StringBuilder();
+        List<String> kept = new ArrayList<>();
+        for (KpiDefinition k : catalogue.all()) {
+            String id = k.id();
+            // As kpi_values.sql: a value, and on a breakdown row only a KPI broken down by that dimension.
+            String keep = "(v_" + id + " IS NOT NULL AND (breakdown = ''"
+                    + (k.breakdown() == null ? "" : " OR SUBSTRING_INDEX(breakdown, '=', 1) = " + SqlStage.quote(k.breakdown())) + "))";
+            kept.add(keep);
+            columns.append(", IF(").append(keep).append(", CAST(v_").append(id).append(" AS DOUBLE), NULL) AS v_").append(id)
+                    .append(", IF(").append(keep).append(", CAST(n_").append(id).append(" AS DOUBLE), NULL) AS n_").append(id)
+                    .append(", IF(").append(keep).append(", CAST(d_").append(id).append(" AS DOUBLE), NULL) AS d_").append(id)
+                    .append(", IF(").append(keep).append(", CASE q_").append(id).append(" WHEN 2 THEN 2 WHEN 1 THEN 1 ELSE 0 END, NULL) AS q_")
+                    .append(id);
+        }
+        return SqlStage.run("kpi_regional_wide", Map.of("kpi_wide", wide), Map.of("kpi_columns", columns.toString(),
+                "any_kept", String.join(" OR ", kept)));
+    }
+
     /** Columns {@code org_code, org_level, period_type, <kpi>..., <kpi>_qualifier..., period}, totals only. */
     public Dataset<Row> totals(Dataset<Row> wide) {
         StringBuilder columns = new StringBuilder();
