@@ -13,8 +13,8 @@ import java.util.Optional;
  *   <li>{@code <root>/_publish/<run>.json}: publish journals, completed by the next run after a crash;</li>
  *   <li>{@code <root>/_kpi_state.json}: the receipts the KPI tables reflect;</li>
  *   <li>{@code <root>/_kpi_scratch/<frame>/}: intermediate frames of a KPI run, removed when it ends;</li>
- *   <li>{@code <root>/_kpi_regional_wide/period=<P>/}: the regional KPIs a KPI run published, as wide rows (a column
- *       per KPI), for later runs to read back;</li>
+ *   <li>{@code <root>/_kpi_kept/regional_wide/period=<P>/}: the regional KPIs a KPI run published, as wide rows (a
+ *       column per KPI), for later runs to read back;</li>
  *   <li>{@code <root>/_lock}: the lock a run holds;</li>
  *   <li>{@code <root>/_letters/<city>/<quarter>/<letter id>-<edition>.pdf}: each issued edition of a guidance letter as
  *       printed, written once (codes and numbers only in its name, no one's name);</li>
@@ -35,11 +35,14 @@ public record WarehouseLayout(String root) implements Serializable {
     public static final String UNKNOWN_PERIOD = "unknown";
     /** The folder of the issued letters' PDFs; hidden from the table readers. */
     public static final String LETTER_ARCHIVE = "_letters";
+    /** The folder of what the KPI job keeps for its later runs, tables by their form; hidden from the table readers. */
+    public static final String KPI_KEPT = "_kpi_kept";
     /**
      * The regional KPIs as the KPI job keeps them for its later runs (the rows of {@code kpi_values} as one row per org,
-     * period and breakdown); partitioned by period like a table, hidden from the table readers.
+     * period and breakdown), partitioned by period like a table. Its own name is not hidden: Spark reads no folder whose
+     * name starts with {@code _}.
      */
-    public static final String KPI_REGIONAL_WIDE = "_kpi_regional_wide";
+    public static final String KPI_REGIONAL_WIDE = KPI_KEPT + "/regional_wide";
     /** The empty folder tables without data are published over; hidden from the table readers. */
     public static final String NO_DATA = "_no_data";
 

@@ -173,12 +173,10 @@ public final class KpiJob {
         LOG.info("computing KPIs over {} of {} periods ({} more for {} alone); writing {}; reading {} periods back from the published tables",
                 computed.size(), calendar.periods().size(), plan.familyAlonePeriods().size(), plan.familyAlone().keySet(),
                 toWrite.size(), readBack.size());
-        // Kept as scratch Parquet: the published partitions of periods this run rewrites are read before they are
-        // replaced, and as columns rather than checkpointed rows (on the national sample 32 periods of a wide frame,
-        // read several times over).
-        Optional<Dataset<Row>> publishedRows = readBack.isEmpty() ? Optional.empty()
-                : Optional.of(scratch.keep("published", published.read(spark, readBack)));
-        publishedRows.ifPresent(r -> stage("published KPIs read back", start));
+        // Scanned where used, each use reading its own columns and periods, rather than copied whole as scratch. The
+        // periods this run rewrites are read only into the wide frame, which is kept before any table is written; after
+        // that, only the periods compared with are read, and no run rewrites them.
+        Optional<Dataset<Row>> publishedRows = readBack.isEmpty() ? Optional.empty() : Optional.of(published.read(spark, readBack));
         RecomputedFamilies recomputed = new RecomputedFamilies(catalogue, plan.familyAlone());
 
         OrgHierarchy hierarchy = new OrgHierarchy(RegionDirectory.loadDefault(),

@@ -20,10 +20,9 @@ final class Recovery {
     private Recovery() {}
 
     static void clearSparkLeftovers(WarehouseLayout warehouse) {
-        try (Stream<Path> tables = Files.list(warehouse.localRoot())) {
+        try (Stream<Path> tables = Stream.concat(Files.list(warehouse.localRoot()), kept(warehouse))) {
             for (Path table : tables.filter(Files::isDirectory).toList()) {
-                String name = table.getFileName().toString();
-                if (WarehouseLayout.isHidden(name) && !name.equals(WarehouseLayout.KPI_REGIONAL_WIDE)) {
+                if (WarehouseLayout.isHidden(table.getFileName().toString())) {
                     continue;
                 }
                 try (Stream<Path> children = Files.list(table)) {
@@ -38,5 +37,11 @@ final class Recovery {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear what the killed run left in " + warehouse.root(), e);
         }
+    }
+
+    /** The tables the KPI job keeps for its later runs, in their hidden folder. */
+    private static Stream<Path> kept(WarehouseLayout warehouse) throws IOException {
+        Path kept = warehouse.localRoot().resolve(WarehouseLayout.KPI_KEPT);
+        return Files.isDirectory(kept) ? Files.list(kept) : Stream.empty();
     }
 }
