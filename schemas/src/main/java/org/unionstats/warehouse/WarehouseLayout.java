@@ -39,8 +39,8 @@ public record WarehouseLayout(String root) implements Serializable {
     public static final String KPI_KEPT = "_kpi_kept";
     /**
      * The regional KPIs as the KPI job keeps them for its later runs (the rows of {@code kpi_values} as one row per org,
-     * period and breakdown), partitioned by period like a table. Its own name is not hidden: Spark reads no folder whose
-     * name starts with {@code _}.
+     * period and breakdown), partitioned by period like a table. Its own name is not hidden: Spark warns that it ignores
+     * a folder so named when asked to read one.
      */
     public static final String KPI_REGIONAL_WIDE = KPI_KEPT + "/regional_wide";
     /** The empty folder tables without data are published over; hidden from the table readers. */
