@@ -229,10 +229,10 @@ public final class KpiJob {
         }
         stage("KPI tables written", start);
         // The totals with those of the compared periods read back: the scorecard's change on the quarter and the year,
-        // and the targets' year so far (H1 before Q3) and opening value (the previous year) read them. Cached: both
-        // would otherwise scan and project the published rows again.
+        // and the targets' year so far (H1 before Q3) and opening value (the previous year) read them. The totals read
+        // back are cached like the computed ones: both would otherwise scan and project the published rows again.
         Dataset<Row> comparable = publishedRows.map(r -> totals.unionByName(project.totals(r.where(col("period").isin(comparedReadBack
-                .stream().map(Period::canonical).toArray())))).cache()).orElse(totals);
+                .stream().map(Period::canonical).toArray()))).cache())).orElse(totals);
         // Targets (目标任务): each target against the year-to-date totals, with the pace expected by each quarter's end.
         out.writePartitioned("kpi_targets", new TargetAttainment(catalogue).compute(ingested.targets(), comparable, dimOrgs, calendarRows),
                 "org_level", "org_code", "kpi_id");
