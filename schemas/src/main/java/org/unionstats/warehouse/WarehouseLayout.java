@@ -15,6 +15,8 @@ import java.util.Optional;
  *   <li>{@code <root>/_kpi_scratch/<frame>/}: intermediate frames of a KPI run, removed when it ends;</li>
  *   <li>{@code <root>/_kpi_kept/regional_wide/period=<P>/}: the regional KPIs a KPI run published, as wide rows (a
  *       column per KPI), for later runs to read back;</li>
+ *   <li>{@code <root>/_kpi_kept/hardship_register/<fingerprint>/}: the hardship register a KPI run computed, named by
+ *       the receipts it covers, for the next run to bring up to date;</li>
  *   <li>{@code <root>/_lock}: the lock a run holds;</li>
  *   <li>{@code <root>/_letters/<city>/<quarter>/<letter id>-<edition>.pdf}: each issued edition of a guidance letter as
  *       printed, written once (codes and numbers only in its name, no one's name);</li>
@@ -43,6 +45,11 @@ public record WarehouseLayout(String root) implements Serializable {
      * a folder so named when asked to read one.
      */
     public static final String KPI_REGIONAL_WIDE = KPI_KEPT + "/regional_wide";
+    /**
+     * The hardship register as the KPI job keeps it for its next run: one folder per register, named by a fingerprint of
+     * the receipts it was computed from.
+     */
+    public static final String KPI_HARDSHIP_REGISTER = KPI_KEPT + "/hardship_register";
     /** The empty folder tables without data are published over; hidden from the table readers. */
     public static final String NO_DATA = "_no_data";
 

@@ -35,6 +35,7 @@ import org.unionstats.kpi.measures.CompetitionMeasures;
 import org.unionstats.kpi.measures.HardshipMeasures;
 import org.unionstats.kpi.measures.HardshipRegister;
 import org.unionstats.kpi.measures.IndicatorMeasures;
+import org.unionstats.kpi.measures.KeptHardshipRegister;
 import org.unionstats.kpi.measures.MeasureFamily;
 import org.unionstats.kpi.measures.MembershipMeasures;
 import org.unionstats.kpi.measures.ReportedBalances;
@@ -158,7 +159,9 @@ public final class KpiJob {
 
         KpiState state = new KpiState(config.warehouse());
         Set<String> receipts = CurrentReceipts.stateKeys(ingested.ingestReceipts());
-        RecomputePlan plan = plan(calendar, state, receipts, ingested, calendarRows);
+        KeptHardshipRegister keptRegister = new KeptHardshipRegister(spark, config.warehouse());
+        Planned planned = plan(calendar, state, receipts, ingested, calendarRows, keptRegister);
+        RecomputePlan plan = planned.plan();
         stage("plan", start);
         List<Period> toWrite = plan.written();
         if (toWrite.isEmpty()) {
@@ -198,7 +201,7 @@ public final class KpiJob {
         // per KPI, each an expression of earlier ones): frames kept at the stage boundaries keep planning short. The large
         // ones are kept as scratch Parquet rather than checkpointed rows: columnar, they compress the wide frame's nulls
         // (most KPIs of a breakdown row) and each projection reads only its columns.
-        Dataset<Row> register = HardshipRegister.of(ingested, calendarRows).cache();
+        Dataset<Row> register = planned.register().orElseGet(() -> HardshipRegister.of(ingested, calendarRows)).cache();
         // Checkpointed, not cached: the measures and the findings read it inside WITH clauses, where Spark does not
         // match a cached plan and would compute it again.
         Dataset<Row> balanceChecks = ReportedBalances.check(ingested, register, calendarRows).localCheckpoint();
@@ -230,9 +233,16 @@ public final class KpiJob {
         stage("KPI tables written", start);
         // The totals with those of the compared periods read back: the scorecard's change on the quarter and the year,
         // and the targets' year so far (H1 before Q3) and opening value (the previous year) read them. The totals read
-        // back are cached like the computed ones: both would otherwise scan and project the published rows again.
-        Dataset<Row> comparable = publishedRows.map(r -> totals.unionByName(project.totals(r.where(col("period").isin(comparedReadBack
-                .stream().map(Period::canonical).toArray()))).cache())).orElse(totals);
+        // back are cached like the computed ones: both would otherwise scan and project the published rows again. Only
+        // those of the orgs they read are kept, the counties (the scorecard) and the unions with a target: on medium the
+        // compared periods hold 1.5 M rows, nearly all basic-level unions', which took 19 s to cache.
+        Dataset<Row> comparedOrgs = dimOrgs.where(col("org_level").equalTo("county")).select("org_code")
+                .union(ingested.targets().select("org_code")).distinct();
+        Dataset<Row> comparable = publishedRows.map(r -> {
+            Dataset<Row> compared = project.totals(r.where(col("period").isin(comparedReadBack.stream().map(Period::canonical).toArray())));
+            return totals.unionByName(compared.join(comparedOrgs, compared.col("org_code").equalTo(comparedOrgs.col("org_code")), "left_semi")
+                    .cache());
+        }).orElse(totals);
         // Targets (目标任务): each target against the year-to-date totals, with the pace expected by each quarter's end.
         out.writePartitioned("kpi_targets", new TargetAttainment(catalogue).compute(ingested.targets(), comparable, dimOrgs, calendarRows),
                 "org_level", "org_code", "kpi_id");
@@ -253,7 +263,9 @@ public final class KpiJob {
         out.writeWhole("dim_periods", calendarRows, "period");
         out.writeWhole("org_ancestors", orgAncestors, "org_code");
         out.checkAllWritten();
+        keptRegister.keep(register, receipts);
         state.save(receipts, publishedForm());
+        keptRegister.keepOnly(receipts);
         return new KpiJobResult(written, rows, seconds(start));
     }
 
@@ -279,36 +291,47 @@ public final class KpiJob {
                         + " additivity STRING, better STRING, source STRING, breakdown STRING"));
     }
 
-    private RecomputePlan plan(ReportingCalendar calendar, KpiState state, Set<String> receipts, IngestedTables ingested,
-            Dataset<Row> calendarRows) {
+    /**
+     * What a run writes, and the hardship register of every case where the one the last run kept could be brought up to
+     * date ({@link Restatements.Check#register}); else the run computes it whole.
+     */
+    private record Planned(RecomputePlan plan, Optional<Dataset<Row>> register) {
+
+        Planned(RecomputePlan plan) {
+            this(plan, Optional.empty());
+        }
+    }
+
+    private Planned plan(ReportingCalendar calendar, KpiState state, Set<String> receipts, IngestedTables ingested,
+            Dataset<Row> calendarRows, KeptHardshipRegister keptRegister) {
         if (config.full()) {
-            return RecomputePlan.everyFamily(calendar.periods());
+            return new Planned(RecomputePlan.everyFamily(calendar.periods()));
         }
         if (config.periods().isPresent()) {
             List<Period> asked = config.periods().get();
-            return RecomputePlan.everyFamily(calendar.periods().stream()
+            return new Planned(RecomputePlan.everyFamily(calendar.periods().stream()
                     .filter(p -> asked.stream().anyMatch(a -> p.overlaps(a.start(), a.end())))
-                    .toList());
+                    .toList()));
         }
         // Published periods hold the old catalogue's KPIs, and an incremental run compares with them.
         if (state.catalogueChanged(publishedForm())) {
             LOG.info("the KPI catalogue or the form of the KPI tables changed since the last run: rewriting every period");
-            return RecomputePlan.everyFamily(calendar.periods());
+            return new Planned(RecomputePlan.everyFamily(calendar.periods()));
         }
         Set<String> changed = state.changedReceipts(receipts);
         // A balance moves the stocks back to its date (and before a union's first balance), earlier than its period.
         if (changed.stream().map(KpiState::sourceFileOf).anyMatch(KpiJob::isBalances)) {
             LOG.info("a balances submission changed: rewriting every period");
-            return RecomputePlan.everyFamily(calendar.periods());
+            return new Planned(RecomputePlan.everyFamily(calendar.periods()));
         }
         Optional<LocalDate> changedFrom = changed.stream()
                 .map(k -> Period.parse(KpiState.periodOf(k)).start()).min(LocalDate::compareTo);
         if (changedFrom.isEmpty()) {
-            return RecomputePlan.everyFamily(List.of());
+            return new Planned(RecomputePlan.everyFamily(List.of()));
         }
         List<Period> affected = calendar.affectedFrom(changedFrom.get());
         if (affected.size() == calendar.periods().size()) {
-            return RecomputePlan.everyFamily(affected);
+            return new Planned(RecomputePlan.everyFamily(affected));
         }
         // Later submissions restate earlier periods too (a case filed before the period listing it, a union's founding).
         Set<String> fresh = state.newReceipts(receipts);
@@ -317,9 +340,17 @@ public final class KpiJob {
                 .flatMap(k -> recordTypeOf(KpiState.sourceFileOf(k)).stream()
                         .map(t -> new Restatements.Withdrawn(t.code(), Period.parse(KpiState.periodOf(k)).start())))
                 .toList();
-        List<Restatements.Restated> restated = Restatements.of(ingested, calendarRows,
+        // The kept register holds the rows of a hardship submission gone since, which the cases' records no longer say.
+        boolean hardshipGone = state.goneReceipts(receipts).stream()
+                .anyMatch(k -> recordTypeOf(KpiState.sourceFileOf(k)).filter(t -> t == RecordType.HARDSHIP_CASES).isPresent());
+        Optional<Dataset<Row>> kept = hardshipGone ? Optional.empty() : state.saved().flatMap(keptRegister::covering);
+        Restatements.Check check = Restatements.of(ingested, calendarRows,
                 fresh.stream().map(KpiState::submissionIdOf).collect(Collectors.toSet()),
-                fresh.stream().map(KpiState::periodOf).collect(Collectors.toSet()), withdrawn);
+                fresh.stream().map(KpiState::periodOf).collect(Collectors.toSet()), withdrawn, kept);
+        List<Restatements.Restated> restated = check.restated();
+        if (check.register().isPresent()) {
+            LOG.info("the hardship register kept by the last run, with the cases the new submissions touch computed anew");
+        }
         RecomputePlan plan = RecomputePlan.of(calendar, changedFrom.get(), restated, familiesReadingAlone());
         if (!restated.isEmpty()) {
             LOG.info("new submissions restate earlier periods ({}): rewriting {} of {} periods, {} of them for {} alone",
@@ -331,9 +362,9 @@ public final class KpiJob {
         List<Period> alone = plan.familyAlonePeriods();
         if (!new PublishedKpis(config.warehouse(), catalogue).publishedAmong(spark, alone).equals(alone)) {
             LOG.info("some earlier periods a family alone is restated in were never published: recomputing every family in them");
-            return RecomputePlan.everyFamily(plan.written());
+            return new Planned(RecomputePlan.everyFamily(plan.written()), check.register());
         }
-        return plan;
+        return new Planned(plan, check.register());
     }
 
     /** The record types only one family reads, with that family, where the catalogue lets it be recomputed alone. */

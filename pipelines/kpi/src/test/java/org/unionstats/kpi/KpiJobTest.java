@@ -21,8 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.unionstats.kpi.measures.KeptHardshipRegister;
 import org.unionstats.kpis.ReportingRules;
 import org.unionstats.warehouse.WarehouseLayout;
+import org.unionstats.warehouse.receipts.KpiState;
 import org.unionstats.warehouse.runs.KpiJobResult;
 import org.unionstats.warehouse.tables.TableCatalog;
 import org.unionstats.warehouse.tables.Writer;
@@ -359,6 +361,9 @@ class KpiJobTest {
         FixtureWarehouse later = fixture();
         later.add("hardship_cases", "2024Q2", "F3", "130306-0001", "2023-11-15", "disability", 3, "on_file", null, null, "130306");
         later.write(spark, wh);
+        // The run brings the register the first run kept up to date, rather than computing it whole.
+        WarehouseLayout layout = new WarehouseLayout(wh);
+        assertThat(new KeptHardshipRegister(spark, layout).covering(new KpiState(layout).saved().orElseThrow())).isPresent();
         KpiJobResult rerun = new KpiJob(spark, config(wh)).run();
         assertThat(rerun.periodsWritten()).contains("2023-11", "2023Q4", "2023H2", "2023", "2024Q1", "2024Q2", "2024")
                 .doesNotContain("2023-10", "2023Q3", "2023Q2");
@@ -525,6 +530,20 @@ class KpiJobTest {
             var b = spark.read().parquet(full + "/" + table).selectExpr(a.columns());
             assertThat(a.count()).as(table + " rows").isEqualTo(b.count());
             assertThat(a.exceptAll(b).count()).as(table + ": rows of the incremental run a full run does not give").isZero();
+        }
+        // The hardship register kept for the next run: the incremental run's, brought up to date, is the one computed whole.
+        var kept = keptRegister(incremental);
+        var whole = keptRegister(full);
+        assertThat(kept.count()).as("cases in the kept hardship register").isEqualTo(whole.count());
+        assertThat(kept.exceptAll(whole).count()).as("kept hardship register rows a full run does not give").isZero();
+    }
+
+    /** The one hardship register a warehouse keeps for the next run. */
+    private org.apache.spark.sql.Dataset<Row> keptRegister(String warehouse) throws IOException {
+        try (var folders = Files.list(Path.of(warehouse, WarehouseLayout.KPI_HARDSHIP_REGISTER))) {
+            List<Path> kept = folders.toList();
+            assertThat(kept).as("hardship registers kept in " + warehouse).hasSize(1);
+            return spark.read().parquet(kept.get(0).toString());
         }
     }
 

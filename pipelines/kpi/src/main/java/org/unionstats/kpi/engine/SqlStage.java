@@ -127,7 +127,8 @@ public final class SqlStage {
         return sql.lines().map(l -> l.replaceFirst("--.*", "")).collect(Collectors.joining("\n"));
     }
 
-    private static String text(String stage) {
+    /** The stage's SQL as written, placeholders and all: what a result kept between runs was computed by. */
+    public static String text(String stage) {
         if (!NAME.matcher(stage).matches()) {
             throw new IllegalArgumentException("not a stage name: " + stage);
         }

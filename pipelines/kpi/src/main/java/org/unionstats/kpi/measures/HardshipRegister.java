@@ -14,6 +14,9 @@ import org.unionstats.kpi.engine.SqlStage;
  */
 public final class HardshipRegister {
 
+    /** The SQL stage that computes it. */
+    static final String STAGE = "hardship_register";
+
     private HardshipRegister() {}
 
     public static Dataset<Row> of(IngestedTables ingested, Dataset<Row> calendar) {
@@ -22,7 +25,7 @@ public final class HardshipRegister {
 
     /** The register of these records (every record of each case they hold, for its latest state to be right). */
     static Dataset<Row> of(Dataset<Row> hardshipCases, Dataset<Row> calendar) {
-        return SqlStage.run("hardship_register", Map.of("hardship_cases", hardshipCases, "calendar", calendar),
+        return SqlStage.run(STAGE, Map.of("hardship_cases", hardshipCases, "calendar", calendar),
                 Map.of("qualifier_rank", MeasureFamily.QUALIFIER_RANK));
     }
 }

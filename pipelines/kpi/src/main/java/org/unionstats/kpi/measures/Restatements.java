@@ -44,15 +44,25 @@ public final class Restatements {
         }
     }
 
+    /**
+     * What the check found.
+     *
+     * @param restated per record type that restates earlier periods, from when, in record type order
+     * @param register the hardship register of every case now, where the check was given the one kept by the last
+     *     run: the kept rows of the cases no new record touches, and the touched cases computed anew
+     */
+    public record Check(List<Restated> restated, Optional<Dataset<Row>> register) {}
+
     private Restatements() {}
 
     /**
      * @param fresh the new submissions' ids
      * @param freshPeriods their submission periods (the partitions their rows are in)
-     * @return per record type that restates earlier periods, from when, in record type order
+     * @param keptRegister the hardship register as the last run kept it ({@link KeptHardshipRegister}), when no
+     *     hardship submission is gone since: the touched cases' rows in it are their register before the new rows
      */
-    public static List<Restated> of(IngestedTables ingested, Dataset<Row> calendar, Collection<String> fresh, Collection<String> freshPeriods,
-            List<Withdrawn> withdrawn) {
+    public static Check of(IngestedTables ingested, Dataset<Row> calendar, Collection<String> fresh, Collection<String> freshPeriods,
+            List<Withdrawn> withdrawn, Optional<Dataset<Row>> keptRegister) {
         SparkSession spark = calendar.sparkSession();
         Dataset<Row> ids = spark.createDataFrame(fresh.stream().map(id -> RowFactory.create(id)).toList(),
                 StructType.fromDDL("submission_id STRING"));
@@ -66,7 +76,20 @@ public final class Restatements {
         Dataset<Row> touched = cases.join(touchedKeys,
                 cases.col("org_code").equalTo(col("touched_org_code")).and(cases.col("case_id").equalTo(col("touched_case_id"))),
                 "left_semi");
-        Dataset<Row> before = touched.join(ids, touched.col("submission_id").equalTo(ids.col("submission_id")), "left_anti");
+        Dataset<Row> registerNow = HardshipRegister.of(touched, calendar);
+        Dataset<Row> registerBefore;
+        Optional<Dataset<Row>> register = Optional.empty();
+        if (keptRegister.isPresent()) {
+            Dataset<Row> kept = keptRegister.get();
+            // Computed once, read twice: by the check and in the register of every case.
+            registerNow = registerNow.localCheckpoint();
+            Column isTouched = kept.col("org_code").equalTo(col("touched_org_code")).and(kept.col("case_id").equalTo(col("touched_case_id")));
+            registerBefore = kept.join(touchedKeys, isTouched, "left_semi");
+            register = Optional.of(kept.join(touchedKeys, isTouched, "left_anti").unionByName(registerNow));
+        } else {
+            registerBefore = HardshipRegister.of(
+                    touched.join(ids, touched.col("submission_id").equalTo(ids.col("submission_id")), "left_anti"), calendar);
+        }
         Dataset<Row> withdrawnRows = spark.createDataFrame(withdrawn.stream()
                 .map(w -> RowFactory.create(w.recordType(), java.sql.Date.valueOf(w.periodStart()))).toList(),
                 StructType.fromDDL("record_type STRING, start_date DATE"));
@@ -75,8 +98,8 @@ public final class Restatements {
                 Map.entry("new_member_events", ingested.memberEvents().where(inFreshPeriods)),
                 Map.entry("new_entries", ingested.competitionEntries().where(inFreshPeriods)),
                 Map.entry("new_targets", ingested.targets().where(inFreshPeriods)),
-                Map.entry("register_now", HardshipRegister.of(touched, calendar)),
-                Map.entry("register_before", HardshipRegister.of(before, calendar)),
+                Map.entry("register_now", registerNow),
+                Map.entry("register_before", registerBefore),
                 Map.entry("org_units", ingested.orgUnits()),
                 Map.entry("competitions", ingested.competitions()),
                 Map.entry("balances", ingested.balances()),
@@ -91,6 +114,6 @@ public final class Restatements {
             }
         }
         restated.sort(Comparator.comparing(Restated::recordType));
-        return List.copyOf(restated);
+        return new Check(List.copyOf(restated), register);
     }
 }
