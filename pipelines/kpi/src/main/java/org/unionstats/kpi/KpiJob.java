@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionstats.contract.RecordType;
 import org.unionstats.errors.ExitCode;
+import org.unionstats.kpi.engine.ConcurrentWrites;
 import org.unionstats.kpi.engine.CurrentReceipts;
 import org.unionstats.kpi.engine.IngestedTables;
 import org.unionstats.kpi.engine.KpiDerivation;
@@ -72,6 +74,12 @@ public final class KpiJob {
      * the KPIs the catalogue breaks down by its dimension.
      */
     static final int TABLES_FORM = 2;
+
+    /**
+     * How many table writes run at once. Two on the embedded default's two cores: a write's driver-side work (planning,
+     * code generation) on one while the other's tasks run.
+     */
+    private static final int CONCURRENT_WRITES = 2;
 
     private final SparkSession spark;
     private final KpiConfig config;
@@ -222,15 +230,6 @@ public final class KpiJob {
 
         List<String> written = canonical(toWrite);
         KpiOutputs out = new KpiOutputs(config.warehouse(), written, tables.foldersWrittenBy(Writer.KPI));
-        long rows = out.writePartitioned("kpi_values", project.regionalValues(wide), "org_level", "org_code", "kpi_id", "breakdown")
-                + out.writePartitioned("kpi_basic_unions", project.basicUnions(totals), "org_code");
-        out.writeRegionalWide(project.regionalWide(wide));
-        // A family's own table does not change in the periods another family alone is recomputed in.
-        for (TableSpec family : familyTables()) {
-            out.writePartitioned(family.folder(), canonical(plan.recomputedIn(family.kpiFamily())),
-                    project.family(totals, family.kpiFamily()), "org_level", "org_code");
-        }
-        stage("KPI tables written", start);
         // The totals with those of the compared periods read back: the scorecard's change on the quarter and the year,
         // and the targets' year so far (H1 before Q3) and opening value (the previous year) read them. The totals read
         // back are cached like the computed ones: both would otherwise scan and project the published rows again. Only
@@ -243,27 +242,40 @@ public final class KpiJob {
             return totals.unionByName(compared.join(comparedOrgs, compared.col("org_code").equalTo(comparedOrgs.col("org_code")), "left_semi")
                     .cache());
         }).orElse(totals);
-        // Targets (目标任务): each target against the year-to-date totals, with the pace expected by each quarter's end.
-        out.writePartitioned("kpi_targets", new TargetAttainment(catalogue).compute(ingested.targets(), comparable, dimOrgs, calendarRows),
-                "org_level", "org_code", "kpi_id");
-        stage("targets written", start);
-        // Data quality: reporting completeness, rule findings, and the county scorecard (which counts the findings).
-        Dataset<Row> findings = DataQualityFindings.compute(totals, dimOrgs, balanceChecks, calendarRows).cache();
-        // Completeness reads the receipts alone: it changes only from the earliest changed submission's period on,
-        // where every family is recomputed.
-        out.writePartitioned("reporting_completeness", canonical(plan.everyFamily()),
-                ReportingCompleteness.compute(ingested.ingestReceipts(), calendarRows, dimOrgs, orgAncestors, config.reporting()),
-                "org_code", "record_type");
-        out.writePartitioned("dq_findings", findings, "rule_id", "org_code");
-        out.writePartitioned("county_scorecard", new CountyScorecard(catalogue).compute(comparable, dimOrgs, calendarRows, findings),
-                "city_code", "county_code", "kpi_order");
-        stage("completeness, findings, scorecards written", start);
-        out.writeWhole("dim_orgs", dimOrgs, "org_code");
-        out.writeWhole("dim_kpis", dimKpis(), "kpi_id");
-        out.writeWhole("dim_periods", calendarRows, "period");
-        out.writeWhole("org_ancestors", orgAncestors, "org_code");
+        long rows;
+        try (ConcurrentWrites writes = new ConcurrentWrites(CONCURRENT_WRITES)) {
+            Future<Long> values = writes.submit(() -> out.writePartitioned("kpi_values", project.regionalValues(wide),
+                    "org_level", "org_code", "kpi_id", "breakdown"));
+            Future<Long> basic = writes.submit(() -> out.writePartitioned("kpi_basic_unions", project.basicUnions(totals), "org_code"));
+            writes.submit(() -> out.writeRegionalWide(project.regionalWide(wide)));
+            // A family's own table does not change in the periods another family alone is recomputed in.
+            for (TableSpec family : familyTables()) {
+                writes.submit(() -> out.writePartitioned(family.folder(), canonical(plan.recomputedIn(family.kpiFamily())),
+                        project.family(totals, family.kpiFamily()), "org_level", "org_code"));
+            }
+            // Targets (目标任务): each target against the year-to-date totals, with the pace expected by each quarter's end.
+            writes.submit(() -> out.writePartitioned("kpi_targets",
+                    new TargetAttainment(catalogue).compute(ingested.targets(), comparable, dimOrgs, calendarRows), "org_level", "org_code", "kpi_id"));
+            // Data quality: reporting completeness, rule findings, and the county scorecard (which counts the findings).
+            // Completeness reads the receipts alone: it changes only from the earliest changed submission's period on,
+            // where every family is recomputed.
+            writes.submit(() -> out.writePartitioned("reporting_completeness", canonical(plan.everyFamily()),
+                    ReportingCompleteness.compute(ingested.ingestReceipts(), calendarRows, dimOrgs, orgAncestors, config.reporting()),
+                    "org_code", "record_type"));
+            Dataset<Row> findings = DataQualityFindings.compute(totals, dimOrgs, balanceChecks, calendarRows).cache();
+            writes.submit(() -> out.writePartitioned("dq_findings", findings, "rule_id", "org_code"));
+            writes.submit(() -> out.writePartitioned("county_scorecard", new CountyScorecard(catalogue).compute(comparable, dimOrgs,
+                    calendarRows, findings), "city_code", "county_code", "kpi_order"));
+            writes.submit(() -> out.writeWhole("dim_orgs", dimOrgs, "org_code"));
+            writes.submit(() -> out.writeWhole("dim_kpis", dimKpis(), "kpi_id"));
+            writes.submit(() -> out.writeWhole("dim_periods", calendarRows, "period"));
+            writes.submit(() -> out.writeWhole("org_ancestors", orgAncestors, "org_code"));
+            writes.submit(() -> keptRegister.keep(register, receipts));
+            writes.awaitAll();
+            rows = ConcurrentWrites.result(values) + ConcurrentWrites.result(basic);
+        }
+        stage("KPI, target, quality and dimension tables written", start);
         out.checkAllWritten();
-        keptRegister.keep(register, receipts);
         state.save(receipts, publishedForm());
         keptRegister.keepOnly(receipts);
         return new KpiJobResult(written, rows, seconds(start));

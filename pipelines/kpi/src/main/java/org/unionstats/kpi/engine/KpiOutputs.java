@@ -24,7 +24,8 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Writes the KPI tables: period-partitioned tables only for the periods a run changes, dimensions whole. Only the
- * folders the table catalogue says the KPI job writes, and all of them ({@link #checkAllWritten}).
+ * folders the table catalogue says the KPI job writes, and all of them ({@link #checkAllWritten}). Tables can be written
+ * from several threads at once ({@link ConcurrentWrites}).
  */
 public final class KpiOutputs {
 
@@ -125,7 +126,7 @@ public final class KpiOutputs {
         rows.coalesce(1).sortWithinPartitions(sortColumn).write().mode(SaveMode.Overwrite).parquet(warehouse.table(table));
     }
 
-    private void claim(String table) {
+    private synchronized void claim(String table) {
         if (!tables.contains(table)) {
             throw new IllegalStateException("the table catalogue (schemas/trino/tables.yaml) does not list " + table
                     + " as written by the KPI job");
@@ -136,7 +137,7 @@ public final class KpiOutputs {
     }
 
     /** Fails when a folder the catalogue says this job writes was not written. */
-    public void checkAllWritten() {
+    public synchronized void checkAllWritten() {
         Set<String> missing = new LinkedHashSet<>(tables);
         missing.removeAll(written);
         if (!missing.isEmpty()) {

@@ -27,13 +27,17 @@ import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
  * <p>The inputs are visible to that stage's SQL only: they are registered as temporary views just long enough for
  * Spark to analyse the query (analysis is eager, so the result keeps the inputs' plans), then removed. The result is
  * the same plan as a query over the inputs' Datasets. A stage fails before running when its SQL reads a table that is
- * not an input, when an input or a parameter is not used, or when a placeholder has no value.
+ * not an input, when an input or a parameter is not used, or when a placeholder has no value. Stages are analysed one at
+ * a time, so those built in several threads at once ({@link ConcurrentWrites}) never see each other's inputs; their
+ * queries run side by side.
  */
 public final class SqlStage {
 
     private static final String FOLDER = "unionstats/kpi/sql/";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z][a-z0-9_]*)}");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+    /** Held while a stage's inputs are registered: the session's temporary views are one namespace for every thread. */
+    private static final Object VIEWS = new Object();
 
     private SqlStage() {}
 
@@ -56,6 +60,13 @@ public final class SqlStage {
         // The session catalog, not spark.catalog(): dropping a view through the public catalog would also uncache a
         // cached input.
         SessionCatalog views = spark.sessionState().catalog();
+        synchronized (VIEWS) {
+            return analysed(stage, sql, inputs, spark, views);
+        }
+    }
+
+    private static Dataset<Row> analysed(String stage, String sql, Map<String, Dataset<Row>> inputs, SparkSession spark,
+            SessionCatalog views) {
         List<String> registered = new ArrayList<>();
         try {
             for (Map.Entry<String, Dataset<Row>> input : inputs.entrySet()) {

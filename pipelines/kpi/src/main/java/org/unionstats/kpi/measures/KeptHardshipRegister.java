@@ -2,13 +2,10 @@ package org.unionstats.kpi.measures;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -92,10 +89,6 @@ public final class KeptHardshipRegister {
         new TreeSet<>(receipts).forEach(r -> text.append(r).append('\n'));
         text.append(SqlStage.text(HardshipRegister.STAGE)).append('\n').append(MeasureFamily.QUALIFIER_RANK).append('\n')
                 .append(IngestedTables.COLUMNS.get("hardship_cases"));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return DigestUtils.sha256Hex(text.toString());
     }
 }

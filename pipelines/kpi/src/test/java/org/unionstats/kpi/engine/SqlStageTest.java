@@ -3,8 +3,10 @@ package org.unionstats.kpi.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -78,6 +80,29 @@ class SqlStageTest {
         } finally {
             spark.catalog().dropTempView("lefts");
         }
+    }
+
+    @Test
+    void stagesBuiltInSeveralThreadsAtOnceEachSeeTheirOwnInputs() {
+        // Eight threads each build the same stage (the same view names) 10 times, with their own threshold: without the
+        // stages analysed one at a time, two would register "lefts" at once and one would fail with "already exists".
+        try (ConcurrentWrites threads = new ConcurrentWrites(8)) {
+            List<Future<Long>> counts = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int minId = t % 4;
+                counts.add(threads.submit(() -> {
+                    long last = -1;
+                    for (int i = 0; i < 10; i++) {
+                        last = join(Map.of("min_id", Integer.toString(minId))).count();
+                    }
+                    return last;
+                }));
+            }
+            threads.awaitAll();
+            // Joined ids (2 and 3) above min_id: both for 0 and 1, id 3 for 2, none for 3.
+            assertThat(counts).extracting(ConcurrentWrites::result).containsExactly(2L, 2L, 1L, 0L, 2L, 2L, 1L, 0L);
+        }
+        assertThat(spark.catalog().tableExists("lefts")).isFalse();
     }
 
     @Test
