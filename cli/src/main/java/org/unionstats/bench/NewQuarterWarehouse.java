@@ -62,22 +62,42 @@ public final class NewQuarterWarehouse {
             Files.createDirectories(target);
             for (String table : ingestTables) {
                 Path from = source.resolve(table);
-                if (!Files.isDirectory(from)) {
-                    continue;
-                }
-                try (Stream<Path> tree = Files.walk(from)) {
-                    for (Path p : (Iterable<Path>) tree::iterator) {
-                        Path to = target.resolve(source.relativize(p));
-                        if (Files.isDirectory(p)) {
-                            Files.createDirectories(to);
-                        } else if (Files.isRegularFile(p)) {
-                            Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
-                        }
-                    }
+                if (Files.isDirectory(from)) {
+                    copyTree(from, target.resolve(table));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the ingested tables of " + source + " to " + target, e);
+        }
+    }
+
+    /**
+     * A copy of this warehouse as it is (its KPI tables and the KPI job's state included) in {@code target} (emptied
+     * first), with the quarter arrived there: the held-back partitions copied in. This warehouse keeps them held back.
+     */
+    public void copyArrived(Path target) {
+        FileTrees.deleteRecursively(target);
+        try {
+            copyTree(root, target);
+            for (Path partition : heldPartitions) {
+                copyTree(partition, target.resolve(held.relativize(partition)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + root + " with the held-back partitions to " + target, e);
+        }
+    }
+
+    /** Copies the folder {@code from} and everything under it to {@code to}. */
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> tree = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) tree::iterator) {
+                Path copy = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(copy);
+                } else if (Files.isRegularFile(p)) {
+                    Files.copy(p, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
         }
     }
 

@@ -39,6 +39,9 @@ import picocli.CommandLine.Parameters;
                 "the KPI job's run for one new quarter against a full run, after proving their tables equal. Each run has its own JVM."})
 final class BenchCommand implements Callable<Integer> {
 
+    /** The KPI job run on several warehouses in one JVM (in the KPI module). */
+    private static final String SAME_JVM_RUNS = "org.unionstats.kpi.SameJvmRuns";
+
     private final CliContext context;
 
     @Parameters(index = "0", description = "What to measure: ingest (generates the inbox if needed), kpi (on the warehouse ingest built), "
@@ -159,8 +162,10 @@ final class BenchCommand implements Callable<Integer> {
      * One new quarter on top of the ones before: the KPI job in full over a copy without the latest quarter's partitions
      * (the warehouse before it arrived; first, so that both timed runs start from the class-data archive), in full over
      * every quarter of the warehouse's ingested tables (the reference), then, the partitions put back, the job's
-     * ordinary run that finds the new submissions and writes the periods they touch. The incremental run's tables are
-     * proved equal to the reference's before any time is printed.
+     * ordinary run that finds the new submissions and writes the periods they touch. Then the same arrival on two more
+     * copies, run one after the other in one JVM ({@code SameJvmRuns}): the second run's time is the new quarter's work
+     * apart from what a new JVM spends loading and compiling Spark's code. Every incremental run's tables are proved
+     * equal to the reference's before any time is printed.
      */
     private int kpiQuarter() throws Exception {
         Path source = (warehouse != null ? warehouse : dir.resolve("warehouse-" + scale)).toAbsolutePath();
@@ -178,13 +183,23 @@ final class BenchCommand implements Callable<Integer> {
         // The set-up first: a run after a build writes the class-data archive, and the two timed runs should both read it.
         MeasuredProcess before = kpiJob(incremental.root(), true).process();
         MeasuredProcess reference = kpiJob(everyQuarter, true).process();
+        // The same arrival twice more, run one after the other in one JVM: the second run's time is the new quarter's
+        // work once the JVM has loaded and compiled Spark's code.
+        Path warmUp = work.resolve("same-jvm-first");
+        Path warm = work.resolve("same-jvm-second");
+        incremental.copyArrived(warmUp);
+        incremental.copyArrived(warm);
         incremental.arrive();
         MeasuredProcess newQuarter = kpiJob(incremental.root(), false).process();
-        KpiTablesComparison comparison = KpiTablesComparison.of(incremental.root(), everyQuarter, tables.foldersWrittenBy(Writer.KPI));
+        MeasuredProcess sameJvm = kpiJob(SAME_JVM_RUNS, List.of(warmUp.toString(), warm.toString())).process();
+        List<String> folders = tables.foldersWrittenBy(Writer.KPI);
+        KpiTablesComparison comparison = KpiTablesComparison.of(incremental.root(), everyQuarter, folders);
+        KpiTablesComparison warmComparison = KpiTablesComparison.of(warm, everyQuarter, folders);
         System.out.printf("workload: the ingested tables of %s, %s arriving on top of the quarters before it; the job on %s%n", source,
                 quarter, context.kpiJob().java().build());
         System.out.print(comparison.describe("after the new quarter", "full run"));
-        if (!comparison.equal()) {
+        System.out.print(warmComparison.describe("after the new quarter, second run in one JVM", "full run"));
+        if (!comparison.equal() || !warmComparison.equal()) {
             System.err.println("bench kpi-quarter: the run for the new quarter and the full run disagree (above); no timings reported");
             return org.unionstats.errors.ExitCode.FAILURE.code();
         }
@@ -194,6 +209,23 @@ final class BenchCommand implements Callable<Integer> {
         printRun("full run before " + quarter + " arrives (`kpi --full`, set-up)", before);
         printRun(quarter + " arrives (`kpi`)", newQuarter);
         System.out.printf("wall-time ratio new quarter / full run: %.2f%n", newQuarter.seconds() / reference.seconds());
+        // The job's own timer (from its first table read to its last write), without the JVM's start and stop.
+        List<String> sameJvmLines = sameJvm.stdout().strip().lines().toList();
+        KpiJobResult first = KpiJobResult.fromOutput(sameJvmLines.get(sameJvmLines.size() - 2));
+        KpiJobResult second = KpiJobResult.fromOutput(sameJvm.stdout());
+        KpiJobResult fullRun = KpiJobResult.fromOutput(reference.stdout());
+        KpiJobResult freshRun = KpiJobResult.fromOutput(newQuarter.stdout());
+        double full = fullRun.seconds();
+        double fresh = freshRun.seconds();
+        System.out.println("| run of the job (its own timer) | periods written | job s | / full run |");
+        System.out.println("|---|---:|---:|---:|");
+        System.out.printf("| full run, every quarter, in a new JVM | %d | %.1f | 1.00 |%n", fullRun.periodsWritten().size(), full);
+        System.out.printf("| %s arrives, in a new JVM | %d | %.1f | %.2f |%n", quarter, freshRun.periodsWritten().size(), fresh, fresh / full);
+        System.out.printf("| %s arrives, first run of a JVM running it twice | %d | %.1f | %.2f |%n", quarter,
+                first.periodsWritten().size(), first.seconds(), first.seconds() / full);
+        System.out.printf("| %s arrives, second run in that JVM | %d | %.1f | %.2f |%n", quarter, second.periodsWritten().size(),
+                second.seconds(), second.seconds() / full);
+        System.out.printf("the JVM warming up: %.1f s of the new quarter's %.1f s in a new JVM%n", fresh - second.seconds(), fresh);
         return 0;
     }
 
@@ -202,8 +234,12 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The KPI job on a warehouse, in its own JVM; fails the benchmark when the job fails. */
     private KpiRun kpiJob(Path target, boolean full) throws InterruptedException {
+        return kpiJob(KpiJobLauncher.MAIN, full ? List.of("--warehouse", target.toString(), "--full") : List.of("--warehouse", target.toString()));
+    }
+
+    /** A main class of the KPI job with its arguments, in its own JVM; fails the benchmark when the job fails. */
+    private KpiRun kpiJob(String mainClass, List<String> args) throws InterruptedException {
         KpiJobLauncher job = context.kpiJob();
-        List<String> args = full ? List.of("--warehouse", target.toString(), "--full") : List.of("--warehouse", target.toString());
         ClassDataArchive.Use archive = job.classDataArchive();
         if (archive.writes()) {
             System.err.println("the KPI job's class-data archive is written by this run (once per build): the runs after it start faster");
@@ -211,15 +247,15 @@ final class BenchCommand implements Callable<Integer> {
         List<String> options = new java.util.ArrayList<>(job.javaOptions());
         options.addAll(archive.options());
         MeasuredProcess run = MeasuredProcess.run(MeasuredProcess.java(job.java(), heap, options, context.environment().home(),
-                job.classpath(), KpiJobLauncher.MAIN, args));
+                job.classpath(), mainClass, args));
         if (run.exitCode() == 0) {
             archive.keep();
         } else {
             archive.discard();
         }
         if (run.exitCode() != 0) {
-            throw new UnionStatsException(org.unionstats.errors.ExitCode.FAILURE, "the measured KPI job on " + target
-                    + " failed with exit code " + run.exitCode());
+            throw new UnionStatsException(org.unionstats.errors.ExitCode.FAILURE, "the measured KPI job (" + String.join(" ", args)
+                    + ") failed with exit code " + run.exitCode());
         }
         return new KpiRun(run, archive.writes());
     }

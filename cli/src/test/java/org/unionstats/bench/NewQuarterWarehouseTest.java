@@ -67,6 +67,22 @@ class NewQuarterWarehouseTest {
         // The source is untouched.
         assertThat(source.resolve("member_events/period=2024Q4/part-0.parquet")).exists();
 
+        // A copy with the quarter arrived, from the warehouse as it is (what a run wrote there included); the
+        // warehouse keeps the quarter held back.
+        Files.createDirectories(target.resolve("kpi_values/period=2024Q3"));
+        write(target.resolve("kpi_values/period=2024Q3/part-0.parquet"));
+        Path copy = tmp.resolve("work/copy");
+        Files.createDirectories(copy.resolve("stale"));
+        w.copyArrived(copy);
+        assertThat(copy.resolve("member_events/period=2024Q4/part-0.parquet")).hasContent("part-0.parquet");
+        assertThat(copy.resolve("member_events/period=2024-11/part-0.parquet")).exists();
+        assertThat(copy.resolve("ingest_receipts/period=2024Q4/part-0.parquet")).exists();
+        assertThat(copy.resolve("member_events/period=2024Q3/part-0.parquet")).exists();
+        assertThat(copy.resolve("kpi_values/period=2024Q3/part-0.parquet")).exists();
+        assertThat(copy.resolve("stale")).doesNotExist();
+        assertThat(target.resolve("member_events/period=2024Q4")).doesNotExist();
+        assertThat(tmp.resolve("work/new-quarter-held/member_events/period=2024Q4/part-0.parquet")).exists();
+
         w.arrive();
 
         assertThat(target.resolve("member_events/period=2024Q4/part-0.parquet")).hasContent("part-0.parquet");

@@ -40,6 +40,12 @@ class KpiQuarterBenchIT {
         int full = periodsWritten(out, "| full run, every quarter (`kpi --full`) | ");
         int incremental = periodsWritten(out, "| 2024Q3 arrives (`kpi`) | ");
         assertThat(incremental).isPositive().isLessThanOrEqualTo(full);
+        // The same arrival run twice in one JVM writes the same periods, and its tables were compared too.
+        assertThat(out).contains("| rows, after the new quarter, second run in one JVM |")
+                .satisfies(o -> assertThat(o.split("every table EQUAL", -1)).as("both incremental runs compared").hasSize(3))
+                .containsPattern("the JVM warming up: -?[0-9.]+ s of the new quarter's [0-9.]+ s in a new JVM");
+        assertThat(periodsWritten(out, "| 2024Q3 arrives, first run of a JVM running it twice | ")).isEqualTo(incremental);
+        assertThat(periodsWritten(out, "| 2024Q3 arrives, second run in that JVM | ")).isEqualTo(incremental);
         // The working copies are the bench's own: the source warehouse gets no KPI tables from it.
         assertThat(warehouse.resolve("kpi_values")).doesNotExist();
     }
