@@ -162,9 +162,9 @@ final class BenchCommand implements Callable<Integer> {
         // compiled Spark's code, what a fresh JVM adds apart. It rewrites the same tables, compared with DuckDB's again.
         String root = target.localRoot().toString();
         MeasuredProcess sameJvm = kpiJob(SAME_JVM_RUNS, List.of(root, root, "--full")).process();
-        List<String> lines = sameJvm.stdout().strip().lines().toList();
-        KpiJobResult first = KpiJobResult.fromOutput(lines.get(lines.size() - 2));
-        KpiJobResult second = KpiJobResult.fromOutput(sameJvm.stdout());
+        List<KpiJobResult> runs = runResults(sameJvm);
+        KpiJobResult first = runs.get(0);
+        KpiJobResult second = runs.get(1);
         DuckDbKpiBaseline.Comparison again = DuckDbKpiBaseline.compare(target.localRoot(), duckOut);
         if (!again.equal()) {
             System.out.print(again.describe());
@@ -231,9 +231,9 @@ final class BenchCommand implements Callable<Integer> {
         printRun(quarter + " arrives (`kpi`)", newQuarter);
         System.out.printf("wall-time ratio new quarter / full run: %.2f%n", newQuarter.seconds() / reference.seconds());
         // The job's own timer (from its first table read to its last write), without the JVM's start and stop.
-        List<String> sameJvmLines = sameJvm.stdout().strip().lines().toList();
-        KpiJobResult first = KpiJobResult.fromOutput(sameJvmLines.get(sameJvmLines.size() - 2));
-        KpiJobResult second = KpiJobResult.fromOutput(sameJvm.stdout());
+        List<KpiJobResult> runs = runResults(sameJvm);
+        KpiJobResult first = runs.get(0);
+        KpiJobResult second = runs.get(1);
         KpiJobResult fullRun = KpiJobResult.fromOutput(reference.stdout());
         KpiJobResult freshRun = KpiJobResult.fromOutput(newQuarter.stdout());
         double full = fullRun.seconds();
@@ -248,6 +248,11 @@ final class BenchCommand implements Callable<Integer> {
                 second.seconds(), second.seconds() / full);
         System.out.printf("the JVM warming up: %.1f s of the new quarter's %.1f s in a new JVM%n", fresh - second.seconds(), fresh);
         return 0;
+    }
+
+    /** The result line of each run of a {@code SameJvmRuns} process, in order. */
+    private static List<KpiJobResult> runResults(MeasuredProcess sameJvm) {
+        return sameJvm.stdout().lines().filter(l -> l.startsWith("{")).map(KpiJobResult::fromOutput).toList();
     }
 
     /** A measured run of the KPI job, and whether it wrote the job's class-data archive (once per build, a few seconds more). */
