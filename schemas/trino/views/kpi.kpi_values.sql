@@ -25,14 +25,14 @@ SELECT b.org_code,
        o.county_name AS county,
        b.period,
        b.period_type,
-       u.kpi_id,
+       b.kpi_id,
        k.name_zh AS kpi_name_zh,
        k.name_en AS kpi_name_en,
-       u.value,
+       b.value,
        k.unit,
-       u.qualifier
-FROM unionstats.kpi.fact_basic_unions b
-CROSS JOIN UNNEST(ARRAY[${kpi_ids}], ARRAY[${kpi_value_columns}], ARRAY[${kpi_qualifier_columns}]) AS u (kpi_id, value, qualifier)
+       b.qualifier
+FROM (
+${basic_union_kpi_rows}
+) b
 JOIN unionstats.warehouse.dim_orgs o ON o.org_code = b.org_code
-JOIN unionstats.kpi.dim_kpis k ON k.kpi_id = u.kpi_id
-WHERE u.value IS NOT NULL
+JOIN unionstats.kpi.dim_kpis k ON k.kpi_id = b.kpi_id

@@ -45,8 +45,8 @@ import org.unionstats.warehouse.WarehouseLayout;
  * {@code dim_periods}); the hierarchy and the calendar are given, not rebuilt. Not computed: the qualifier, numerator
  * and denominator columns, reporting completeness, findings, scorecards and the wide family tables.
  *
- * <p>{@link #compare} proves the output equal to Spark's KPI values ({@code kpi_values} and the basic unions'
- * {@code kpi_basic_unions}, as {@link KpiValueRows} reads them): row counts per family and
+ * <p>{@link #compare} proves the output equal to Spark's KPI values ({@code kpi_values} and the basic unions' rows of
+ * the family tables, as {@link KpiValueRows} reads them): row counts per family and
  * {@code EXCEPT ALL} both ways on {@code (org_code, period, kpi_id, breakdown, round(value, 6))}.
  *
  * <p>{@code main <warehouse> <out.parquet> [--compare]} prints {@code rows <n>}; with {@code --compare} also the
@@ -247,7 +247,7 @@ public final class DuckDbKpiBaseline {
 
         public String describe() {
             StringBuilder s = new StringBuilder("equality on (org_code, period, kpi_id, breakdown, round(value, 6)), every KPI of the"
-                    + " catalogue:\n| family | Spark KPI values (kpi_values + kpi_basic_unions) | DuckDB rows |\n|---|---:|---:|\n");
+                    + " catalogue:\n| family | Spark KPI values (kpi_values + family tables' basic unions) | DuckDB rows |\n|---|---:|---:|\n");
             rowsByFamily.forEach((f, r) -> s.append(String.format("| %s | %,d | %,d |%n", f, r[0], r[1])));
             s.append(String.format("rows only in Spark (EXCEPT ALL): %,d; rows only in DuckDB: %,d -> %s%n", onlySpark, onlyDuckDb,
                     equal() ? "EQUAL" : "DIFFERENT"));

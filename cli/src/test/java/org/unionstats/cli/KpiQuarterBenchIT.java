@@ -28,7 +28,7 @@ class KpiQuarterBenchIT {
         System.out.print(out);
 
         assertThat(out).contains("2024Q3 arriving on top of the quarters before it").contains("every table EQUAL");
-        for (String table : new String[] {"kpi_values", "kpi_basic_unions", "kpi_membership", "county_scorecard", "dq_findings",
+        for (String table : new String[] {"kpi_values", "kpi_membership", "county_scorecard", "dq_findings",
                 "reporting_completeness", "dim_periods"}) {
             assertThat(out).as(table).containsPattern("\\| " + table + " \\| [1-9][0-9,]* \\| [1-9][0-9,]* \\| 0 \\| 0 \\|");
         }

@@ -7,28 +7,33 @@ import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.kpis.KpiDefinition;
 import org.unionstats.warehouse.WarehouseLayout;
 import org.unionstats.warehouse.tables.TableCatalog;
+import org.unionstats.warehouse.tables.TableSpec;
 
 /**
  * Every KPI value of a local warehouse in long form, as DuckDB SQL: the regional federations' {@code kpi_values} and the
- * basic-level unions' compact {@code kpi_basic_unions} unnested (as the Trino view {@code kpi.kpi_values} does).
- * Columns {@code org_code, org_level, period_type, kpi_id, breakdown, value, qualifier, period}.
+ * basic-level unions' rows of the family tables ({@code kpi_membership}, ...) unnested (as the Trino view
+ * {@code kpi.kpi_values} does). Columns {@code org_code, org_level, period_type, kpi_id, breakdown, value, qualifier, period}.
  */
 public final class KpiValueRows {
 
     private KpiValueRows() {}
 
     public static String select(WarehouseLayout warehouse, KpiCatalogue catalogue) {
-        String regional = "SELECT org_code, org_level, period_type, kpi_id, breakdown, value, qualifier, period FROM "
-                + files(warehouse, "kpi_values");
-        if (!FileTrees.hasParquetFiles(warehouse.localTable("kpi_basic_unions"))) {
-            return regional;
+        StringBuilder sql = new StringBuilder("SELECT org_code, org_level, period_type, kpi_id, breakdown, value, qualifier, period FROM ")
+                .append(files(warehouse, "kpi_values"));
+        for (TableSpec table : TableCatalog.load(catalogue).tables()) {
+            if (table.kpiFamily() == null || !FileTrees.hasParquetFiles(warehouse.localTable(table.folder()))) {
+                continue;
+            }
+            List<String> ids = catalogue.family(table.kpiFamily()).kpis().stream().map(KpiDefinition::id).toList();
+            String unnest = "UNNEST([" + ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + "]) AS kpi_id, "
+                    + "UNNEST([" + String.join(", ", ids) + "]) AS value, "
+                    + "UNNEST([" + ids.stream().map(id -> id + TableCatalog.QUALIFIER_SUFFIX).collect(Collectors.joining(", ")) + "]) AS qualifier";
+            sql.append(" UNION ALL SELECT org_code, 'basic', period_type, kpi_id, '', value, qualifier, period FROM (SELECT org_code,")
+                    .append(" period_type, period, ").append(unnest).append(" FROM ").append(files(warehouse, table.folder()))
+                    .append(" WHERE org_level = 'basic') WHERE value IS NOT NULL");
         }
-        List<String> ids = catalogue.all().stream().map(KpiDefinition::id).toList();
-        String unnest = "UNNEST([" + ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + "]) AS kpi_id, "
-                + "UNNEST([" + String.join(", ", ids) + "]) AS value, "
-                + "UNNEST([" + ids.stream().map(id -> id + TableCatalog.QUALIFIER_SUFFIX).collect(Collectors.joining(", ")) + "]) AS qualifier";
-        return regional + " UNION ALL SELECT org_code, 'basic', period_type, kpi_id, '', value, qualifier, period FROM (SELECT org_code,"
-                + " period_type, period, " + unnest + " FROM " + files(warehouse, "kpi_basic_unions") + ") WHERE value IS NOT NULL";
+        return sql.toString();
     }
 
     private static String files(WarehouseLayout warehouse, String table) {

@@ -71,9 +71,10 @@ public final class KpiJob {
 
     /**
      * Raised when the KPI tables change form without a catalogue change. 2: a breakdown row of kpi_values carries only
-     * the KPIs the catalogue breaks down by its dimension.
+     * the KPIs the catalogue breaks down by its dimension. 3: the basic-level unions' KPIs are in the family tables, with
+     * a qualifier column per KPI, and no longer in kpi_basic_unions.
      */
-    static final int TABLES_FORM = 2;
+    static final int TABLES_FORM = 3;
 
     /**
      * How many table writes run at once. Two on the embedded default's two cores: a write's driver-side work (planning,
@@ -192,7 +193,8 @@ public final class KpiJob {
         // Scanned where used, each use reading its own columns and periods, rather than copied whole as scratch. The
         // periods this run rewrites are read only into the wide frame, which is kept before any table is written; after
         // that, only the periods compared with are read, and no run rewrites them.
-        Optional<Dataset<Row>> publishedRows = readBack.isEmpty() ? Optional.empty() : Optional.of(published.read(spark, readBack));
+        Optional<Dataset<Row>> publishedRows = readBack.isEmpty() ? Optional.empty() : Optional.of(published.read(spark, readBack,
+                familyTables().stream().collect(Collectors.toMap(TableSpec::kpiFamily, TableSpec::folder, (a, b) -> a, java.util.LinkedHashMap::new))));
         RecomputedFamilies recomputed = new RecomputedFamilies(catalogue, plan.familyAlone());
 
         OrgHierarchy hierarchy = new OrgHierarchy(RegionDirectory.loadDefault(),
@@ -224,7 +226,11 @@ public final class KpiJob {
         KpiProjections project = new KpiProjections(catalogue);
         Dataset<Row> derived = new KpiDerivation(catalogue, scratch).derive(recomputed.withBorrowed(rolled, publishedRows), calendarRows,
                 publishedRows, recomputed);
-        Dataset<Row> wide = scratch.keep("kpi_wide", project.wide(recomputed.withPublished(derived, publishedRows), dimOrgs, calendarRows));
+        // In the periods a family alone is restated in, the findings are rewritten only if they read that family; the
+        // other tables written there read the basic-level unions of every family only where a union has a target.
+        List<Period> findingsWritten = plan.recomputedInAny(DataQualityFindings.KPIS_READ.stream().map(catalogue::familyOf).toList());
+        Dataset<Row> wide = scratch.keep("kpi_wide", project.wide(recomputed.forTables(derived, publishedRows, findingsWritten,
+                ingested.targets()), dimOrgs, calendarRows));
         stage("KPI derivation", start);
         Dataset<Row> totals = project.totals(wide).cache();
 
@@ -246,9 +252,9 @@ public final class KpiJob {
         try (ConcurrentWrites writes = new ConcurrentWrites(CONCURRENT_WRITES)) {
             Future<Long> values = writes.submit(() -> out.writePartitioned("kpi_values", project.regionalValues(wide),
                     "org_level", "org_code", "kpi_id", "breakdown"));
-            Future<Long> basic = writes.submit(() -> out.writePartitioned("kpi_basic_unions", project.basicUnions(totals), "org_code"));
             writes.submit(() -> out.writeRegionalWide(project.regionalWide(wide)));
-            // A family's own table does not change in the periods another family alone is recomputed in.
+            // A family's own table does not change in the periods another family alone is recomputed in. Its basic-level
+            // rows are the basic-level unions' compact form: no other table holds them.
             for (TableSpec family : familyTables()) {
                 writes.submit(() -> out.writePartitioned(family.folder(), canonical(plan.recomputedIn(family.kpiFamily())),
                         project.family(totals, family.kpiFamily()), "org_level", "org_code"));
@@ -262,8 +268,9 @@ public final class KpiJob {
             writes.submit(() -> out.writePartitioned("reporting_completeness", canonical(plan.everyFamily()),
                     ReportingCompleteness.compute(ingested.ingestReceipts(), calendarRows, dimOrgs, orgAncestors, config.reporting()),
                     "org_code", "record_type"));
+            // Computed in every period written; the scorecard counts those of its counties, whose KPIs are whole in each.
             Dataset<Row> findings = DataQualityFindings.compute(totals, dimOrgs, balanceChecks, calendarRows).cache();
-            writes.submit(() -> out.writePartitioned("dq_findings", findings, "rule_id", "org_code"));
+            writes.submit(() -> out.writePartitioned("dq_findings", canonical(findingsWritten), findings, "rule_id", "org_code"));
             writes.submit(() -> out.writePartitioned("county_scorecard", new CountyScorecard(catalogue).compute(comparable, dimOrgs,
                     calendarRows, findings), "city_code", "county_code", "kpi_order"));
             writes.submit(() -> out.writeWhole("dim_orgs", dimOrgs, "org_code"));
@@ -272,7 +279,7 @@ public final class KpiJob {
             writes.submit(() -> out.writeWhole("org_ancestors", orgAncestors, "org_code"));
             writes.submit(() -> keptRegister.keep(register, receipts));
             writes.awaitAll();
-            rows = ConcurrentWrites.result(values) + ConcurrentWrites.result(basic);
+            rows = ConcurrentWrites.result(values);
         }
         stage("KPI, target, quality and dimension tables written", start);
         out.checkAllWritten();

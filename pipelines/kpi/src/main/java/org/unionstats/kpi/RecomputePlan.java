@@ -77,6 +77,12 @@ public record RecomputePlan(List<Period> written, List<Period> everyFamily, Map<
         return written.stream().filter(p -> everyFamily.contains(p) || alone.contains(p)).toList();
     }
 
+    /** The written periods every family is recomputed in, or any of these families alone. */
+    public List<Period> recomputedInAny(java.util.Collection<String> families) {
+        return written.stream().filter(p -> everyFamily.contains(p)
+                || familyAlone.entrySet().stream().anyMatch(e -> families.contains(e.getKey()) && e.getValue().contains(p))).toList();
+    }
+
     /**
      * The periods a family's measures are computed for.
      *

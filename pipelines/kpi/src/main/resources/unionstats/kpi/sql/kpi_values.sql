@@ -1,5 +1,5 @@
 -- kpi_values: the KPIs of the regional federations (county level and above) in long form, one row per org, period,
--- breakdown and KPI with a value, the qualifier by name. Basic-level unions are in kpi_basic_unions (compact form).
+-- breakdown and KPI with a value, the qualifier by name. Basic-level unions are in the family tables (compact form).
 -- kpi_stack: "'<id>', v_<id>, n_<id>, d_<id>, q_<id>" for every KPI of the catalogue, kpi_count of them;
 -- broken_down: '<id>:<dimension>' for every KPI the catalogue breaks down (a breakdown row carries those only).
 SELECT org_code, org_level, period_type, kpi_id, breakdown, value, numerator, denominator,

@@ -3,12 +3,17 @@
 -- breakdown with v_/n_/d_/q_<kpi> (value, numerator, denominator, qualifier rank).
 -- periods: the quoted periods;
 -- regional_columns: ", v_<id>, n_<id>, d_<id>, q_<id>" for every KPI (kpi_regional_wide.sql wrote them);
--- basic_columns: ", CAST(<id> AS DOUBLE) AS v_<id>", NULL n_ and d_, ", <rank of <id>_qualifier> AS q_<id>" (NULLs for a
--- column the published table does not have yet).
+-- basic_family_rows: per family table, "SELECT org_code, period, period_type, <v_<id>, q_<id> for every KPI: the table's
+-- own KPIs cast, the qualifier ranked, NULL for the others> FROM kpi_<family> WHERE org_level = 'basic' AND period IN
+-- (<periods>)", joined by UNION ALL;
+-- basic_columns: ", MAX(v_<id>) AS v_<id>, NULL n_<id> and d_<id>, MAX(q_<id>) AS q_<id>" for every KPI: a union's rows
+-- of the families made one (each KPI has a value in one family's row at most).
 SELECT org_code, period, breakdown, org_level, period_type${regional_columns}
 FROM kpi_regional_wide
 WHERE period IN (${periods})
 UNION ALL
 SELECT org_code, period, '' AS breakdown, 'basic' AS org_level, period_type${basic_columns}
-FROM kpi_basic_unions
-WHERE period IN (${periods})
+FROM (
+  ${basic_family_rows}
+) f
+GROUP BY org_code, period, period_type

@@ -297,7 +297,7 @@ class KpiJobTest {
         assertThat(kept.count()).isEqualTo(values.count());
         assertThat(kept.exceptAll(values).count()).isZero();
         assertThat(values.exceptAll(kept).count()).isZero();
-        // Regional federations only: the basic-level unions are read back from kpi_basic_unions.
+        // Regional federations only: the basic-level unions are read back from the family tables.
         assertThat(spark.read().parquet(warehouse + "/" + WarehouseLayout.KPI_REGIONAL_WIDE).where("org_level = 'basic'").count()).isZero();
     }
 
@@ -398,7 +398,7 @@ class KpiJobTest {
         for (String kept : List.of("kpi_membership", "kpi_competitions", "kpi_indicators", "reporting_completeness")) {
             assertThat(filesAfter.get(kept)).as(kept).isNotEmpty().isEqualTo(filesBefore.get(kept));
         }
-        for (String rewritten : List.of("kpi_hardship", "kpi_values", "kpi_basic_unions")) {
+        for (String rewritten : List.of("kpi_hardship", "kpi_values")) {
             assertThat(filesAfter.get(rewritten)).as(rewritten).isNotEmpty().doesNotContainAnyElementsOf(filesBefore.get(rewritten));
         }
         // 2024Q2 has every family recomputed: its start is 2024Q1's end, which the alteration did not touch.
@@ -447,6 +447,9 @@ class KpiJobTest {
             assertThat(filesAfter.get(kept)).as(kept).isNotEmpty().isEqualTo(filesBefore.get(kept));
         }
         assertThat(filesAfter.get("kpi_competitions")).isNotEmpty().doesNotContainAnyElementsOf(filesBefore.get("kpi_competitions"));
+        // No rule reads a competition KPI: the findings keep their files too; the scorecard (competition entrants) does not.
+        assertThat(filesAfter.get("dq_findings")).isNotEmpty().isEqualTo(filesBefore.get("dq_findings"));
+        assertThat(filesAfter.get("county_scorecard")).isNotEmpty().doesNotContainAnyElementsOf(filesBefore.get("county_scorecard"));
         assertThat(valueIn(wh, "130306", "2024Q2 competition_entrants")).isEqualTo(45.0);
         assertThat(valueIn(wh, "130306", "2024Q2 competition_enterprises")).isEqualTo(2.0);
         assertThat(valueIn(wh, "130300", "2024Q2 competition_entrants")).isEqualTo(66.0);
@@ -455,12 +458,16 @@ class KpiJobTest {
         assertSameTablesAsAFullRun(wh, later, "late-entries-full");
     }
 
-    /** Per period-partitioned KPI table, the data files of one period's partition. */
+    /** Per period-partitioned KPI table, the data files of one period's partition (none where it has no partition). */
     private static Map<String, Set<String>> partitionFiles(String warehouse, String period) throws IOException {
         Map<String, Set<String>> files = new TreeMap<>();
         for (String table : List.of("kpi_membership", "kpi_hardship", "kpi_competitions", "kpi_indicators", "reporting_completeness",
-                "kpi_values", "kpi_basic_unions")) {
+                "kpi_values", "dq_findings", "county_scorecard")) {
             Path partition = Path.of(warehouse, table, "period=" + period);
+            if (!Files.exists(partition)) {
+                files.put(table, Set.of());
+                continue;
+            }
             try (var listed = Files.list(partition)) {
                 files.put(table, listed.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".parquet"))
                         .collect(Collectors.toCollection(TreeSet::new)));

@@ -74,6 +74,11 @@ class RecomputePlanTest {
         assertThat(plan.recomputedIn("competitions")).hasSize(17);
         assertThat(plan.recomputedIn("membership")).hasSize(6);
         assertThat(plan.computedFor("membership", plan.everyFamily())).hasSize(6);
+        // A table reading membership and hardship (the findings) changes where either is: all 38 here; one reading
+        // membership and indicators only where every family is recomputed.
+        assertThat(plan.recomputedInAny(List.of("membership", "hardship"))).hasSize(38);
+        assertThat(plan.recomputedInAny(List.of("membership", "indicators"))).isEqualTo(plan.everyFamily());
+        assertThat(plan.recomputedInAny(List.of("competitions"))).hasSize(17);
     }
 
     @Test

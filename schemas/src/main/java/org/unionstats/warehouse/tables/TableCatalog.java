@@ -19,7 +19,7 @@ import org.unionstats.kpis.KpiFamily;
 public record TableCatalog(String catalog, Map<String, String> schemas, Map<String, String> glossary, List<TableSpec> tables,
         List<ViewSpec> views) {
 
-    /** The suffix of a KPI's qualifier column in the basic-union table. */
+    /** The suffix of a KPI's qualifier column in the family tables. */
     public static final String QUALIFIER_SUFFIX = "_qualifier";
 
     /** The type of a KPI's value in every table the KPI job writes. */
@@ -53,23 +53,17 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
                     columns.put(key, glossary.get(key));
                     types.put(key, ColumnTypes.STRING);
                 }
-                columns.putAll(kpiColumns(f));
-                f.kpis().forEach(kpi -> types.put(kpi.id(), KPI_VALUE_TYPE));
-                if (comment.isEmpty()) {
-                    comment = f.nameZh() + "指标宽表（每个组织、期间一行，每个指标一列；分析请用视图 kpi." + f.family() + "）/ " + f.nameEn()
-                            + " KPIs, one row per org and period, one column per KPI; analysts use the view kpi." + f.family();
-                }
-            }
-            if (t.path("basic_union_kpis").asBoolean(false)) {
-                for (String key : List.of("org_code", "period_type")) {
-                    columns.put(key, glossary.get(key));
-                    types.put(key, ColumnTypes.STRING);
-                }
-                columns.putAll(basicUnionColumns(kpis));
-                kpis.all().forEach(kpi -> {
+                columns.putAll(familyTableColumns(f));
+                f.kpis().forEach(kpi -> {
                     types.put(kpi.id(), KPI_VALUE_TYPE);
                     types.put(kpi.id() + QUALIFIER_SUFFIX, ColumnTypes.STRING);
                 });
+                if (comment.isEmpty()) {
+                    comment = f.nameZh() + "指标宽表（每个组织、期间一行，每个指标一列数值、一列数据限定；基层工会只有季度、半年、年度；分析请用视图 kpi."
+                            + f.family() + " 或 kpi.kpi_values）/ " + f.nameEn() + " KPIs, one row per org and period, a value and a qualifier"
+                            + " column per KPI; basic-level unions have quarters, half-years and years only; analysts use the view kpi."
+                            + f.family() + " or kpi.kpi_values";
+                }
             }
             columns.putAll(strings(t.path("columns")));
             types.putAll(strings(t.path("column_types")));
@@ -84,9 +78,10 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
             tables.add(new TableSpec(t.path("folder").asText(), Writer.fromCode(t.get("writer").asText()), schema, name, comment, avro, family,
                     columns, typesOfEvery(schema + "." + name, columns, types), t.path("partitioned").asBoolean(true)));
         }
+        String catalog = yaml.path("catalog").asText("unionstats");
         List<ViewSpec> views = new ArrayList<>();
         for (JsonNode v : yaml.path("views")) {
-            String sql = withKpiLists(SchemaResources.text("trino/" + v.path("sql").asText()).strip(), kpis);
+            String sql = withKpiLists(SchemaResources.text("trino/" + v.path("sql").asText()).strip(), kpis, tables, catalog);
             views.add(new ViewSpec(v.path("schema").asText(), v.path("name").asText(), v.path("comment").asText(), sql,
                     strings(v.path("columns"))));
         }
@@ -94,11 +89,11 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
         if (!familyViews.isMissingNode()) {
             for (TableSpec t : tables) {
                 if (t.kpiFamily() != null) {
-                    views.add(familyView(familyViews, t, kpis.family(t.kpiFamily()), yaml.path("catalog").asText()));
+                    views.add(familyView(familyViews, t, kpis.family(t.kpiFamily()), catalog));
                 }
             }
         }
-        return new TableCatalog(yaml.path("catalog").asText("unionstats"), schemas, glossary, tables, views);
+        return new TableCatalog(catalog, schemas, glossary, tables, views);
     }
 
     /**
@@ -160,26 +155,44 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
         return columns;
     }
 
-    /** Every KPI of the catalogue as a value column and a qualifier column, in catalogue order (the basic-union table). */
-    static Map<String, String> basicUnionColumns(KpiCatalogue kpis) {
+    /** A family's KPIs as a value column and a qualifier column each, in catalogue order (the family's table). */
+    static Map<String, String> familyTableColumns(KpiFamily family) {
         Map<String, String> columns = new LinkedHashMap<>();
-        for (KpiDefinition kpi : kpis.all()) {
+        for (KpiDefinition kpi : family.kpis()) {
             columns.put(kpi.id(), comment(kpi));
             columns.put(kpi.id() + QUALIFIER_SUFFIX, "数据限定：" + kpi.nameZh() + " / Qualifier of " + kpi.nameEn() + ": exact, over, nearly");
+        }
+        if (columns.isEmpty()) {
+            throw new IllegalStateException("schemas/kpis/" + family.family() + ".yaml lists no KPIs");
         }
         return columns;
     }
 
     /**
-     * A view's SQL with the KPI lists it may name filled in from the KPI catalogue, so a view that unnests the basic-union
-     * table never lists KPIs by hand: {@code ${kpi_ids}} (quoted ids), {@code ${kpi_value_columns}} and
-     * {@code ${kpi_qualifier_columns}} (the basic-union table's columns, prefixed by its alias {@code b.}), in one order.
+     * A view's SQL with the KPI rows it may name generated from the KPI catalogue, so a view that unnests the basic-level
+     * unions' KPIs never lists KPIs by hand: {@code ${basic_union_kpi_rows}} becomes one query per family table, {@code
+     * UNION ALL}, of the columns {@code org_code, period, period_type, kpi_id, value, qualifier}: the table's basic-level
+     * rows unnested, a row per KPI with a value.
      */
-    static String withKpiLists(String sql, KpiCatalogue kpis) {
-        List<String> ids = kpis.all().stream().map(KpiDefinition::id).toList();
-        return sql.replace("${kpi_ids}", String.join(", ", ids.stream().map(id -> "'" + id + "'").toList()))
-                .replace("${kpi_value_columns}", String.join(", ", ids.stream().map(id -> "b." + id).toList()))
-                .replace("${kpi_qualifier_columns}", String.join(", ", ids.stream().map(id -> "b." + id + QUALIFIER_SUFFIX).toList()));
+    static String withKpiLists(String sql, KpiCatalogue kpis, List<TableSpec> tables, String catalog) {
+        if (!sql.contains("${basic_union_kpi_rows}")) {
+            return sql;
+        }
+        List<String> rows = new ArrayList<>();
+        for (TableSpec t : tables) {
+            if (t.kpiFamily() == null) {
+                continue;
+            }
+            List<String> ids = kpis.family(t.kpiFamily()).kpis().stream().map(KpiDefinition::id).toList();
+            rows.add("SELECT f.org_code, f.period, f.period_type, u.kpi_id, u.value, u.qualifier\n"
+                    + "FROM " + catalog + "." + t.schema() + "." + t.name() + " f\n"
+                    + "CROSS JOIN UNNEST(ARRAY[" + String.join(", ", ids.stream().map(id -> "'" + id + "'").toList()) + "],\n"
+                    + "                  ARRAY[" + String.join(", ", ids.stream().map(id -> "f." + id).toList()) + "],\n"
+                    + "                  ARRAY[" + String.join(", ", ids.stream().map(id -> "f." + id + QUALIFIER_SUFFIX).toList())
+                    + "]) AS u (kpi_id, value, qualifier)\n"
+                    + "WHERE f.org_level = 'basic' AND u.value IS NOT NULL");
+        }
+        return sql.replace("${basic_union_kpi_rows}", String.join("\nUNION ALL\n", rows));
     }
 
     /** A KPI column's comment: its names in both languages, its unit and its definition. */

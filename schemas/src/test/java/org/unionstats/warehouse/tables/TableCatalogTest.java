@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.kpis.KpiDefinition;
+import org.unionstats.kpis.KpiFamily;
 
 class TableCatalogTest {
 
@@ -17,7 +18,7 @@ class TableCatalogTest {
     @Test
     void everyTableIsInAKnownSchemaWithABilingualComment() {
         assertThat(catalog.schemas()).containsOnlyKeys("warehouse", "kpi", "ops");
-        assertThat(catalog.tables()).hasSize(31);
+        assertThat(catalog.tables()).hasSize(30);
         assertThat(catalog.tables()).anyMatch(t -> t.schema().equals("ops") && t.name().equals("pipeline_runs"));
         for (TableSpec t : catalog.tables()) {
             assertThat(t.comment()).as(t.name()).contains("/");
@@ -41,8 +42,8 @@ class TableCatalogTest {
                 .containsEntry("household_size", "int");
         assertThat(table("ingest_receipts").columnTypes()).containsEntry("received_at", "timestamp").containsEntry("rows_read", "bigint");
         // From the KPI catalogue: values are doubles, qualifiers text.
-        assertThat(table("kpi_membership").columnTypes()).containsEntry("members_end", "double").containsEntry("org_level", "string");
-        assertThat(table("kpi_basic_unions").columnTypes()).containsEntry("members_end", "double").containsEntry("members_end_qualifier", "string");
+        assertThat(table("kpi_membership").columnTypes()).containsEntry("members_end", "double").containsEntry("org_level", "string")
+                .containsEntry("members_end_qualifier", "string");
     }
 
     @Test
@@ -163,14 +164,16 @@ class TableCatalogTest {
     }
 
     @Test
-    void basicUnionTableHasAValueAndAQualifierColumnPerCatalogueKpi() {
-        TableSpec basic = catalog.tables().stream().filter(t -> t.folder().equals("kpi_basic_unions")).findFirst().orElseThrow();
-        assertThat(basic.writer()).isEqualTo(Writer.KPI);
-        assertThat(basic.kpiFamily()).isNull();
-        List<String> expected = new java.util.ArrayList<>(List.of("org_code", "period_type"));
-        KpiCatalogue.load().all().forEach(k -> expected.addAll(List.of(k.id(), k.id() + "_qualifier")));
-        assertThat(basic.columns().keySet()).containsExactlyElementsOf(expected);
-        assertThat(basic.columns().values()).allSatisfy(c -> assertThat(c).contains("/"));
+    void familyTablesHaveAValueAndAQualifierColumnPerKpiOfTheFamilyAndNoOtherTableHoldsBasicUnionKpis() {
+        for (KpiFamily family : KpiCatalogue.load().families()) {
+            TableSpec table = catalog.tables().stream().filter(t -> family.family().equals(t.kpiFamily())).findFirst().orElseThrow();
+            assertThat(table.writer()).isEqualTo(Writer.KPI);
+            List<String> expected = new java.util.ArrayList<>(List.of("org_code", "org_level", "period_type"));
+            family.kpis().forEach(k -> expected.addAll(List.of(k.id(), k.id() + "_qualifier")));
+            assertThat(table.columns().keySet()).as(table.name()).containsExactlyElementsOf(expected);
+            assertThat(table.columns().values()).allSatisfy(c -> assertThat(c).contains("/"));
+        }
+        assertThat(catalog.tables()).extracting(TableSpec::folder).doesNotContain("kpi_basic_unions");
     }
 
     @Test
@@ -179,10 +182,11 @@ class TableCatalogTest {
         assertThat(names).contains("kpi.kpi_values", "warehouse.dim_regions", "ops.runs", "kpi.membership", "kpi.hardship", "kpi.competitions",
                 "kpi.indicators");
         ViewSpec kpiValues = catalog.views().stream().filter(v -> v.name().equals("kpi_values")).findFirst().orElseThrow();
-        assertThat(kpiValues.sql()).contains("kpi.fact_kpi_values", "kpi.fact_basic_unions", "warehouse.dim_orgs",
-                "kpi.dim_kpis");
-        // The basic unions' KPIs are unnested with lists generated from the KPI catalogue, in the table's column order.
-        assertThat(kpiValues.sql()).doesNotContain("${").contains("ARRAY['members_joined', ").contains("b.members_joined_qualifier");
+        assertThat(kpiValues.sql()).contains("kpi.fact_kpi_values", "warehouse.dim_orgs", "kpi.dim_kpis");
+        // The basic unions' KPIs are unnested from each family table with lists generated from the KPI catalogue.
+        assertThat(kpiValues.sql()).doesNotContain("${").contains("FROM unionstats.kpi.fact_membership f")
+                .contains("FROM unionstats.kpi.fact_competitions f").contains("ARRAY['members_joined', ")
+                .contains("f.members_joined_qualifier").doesNotContain("f.hardship_lift_out_rate_qualifier, f.members");
         for (String column : List.of("org_code", "org_name", "org_level", "province", "city", "county", "period", "period_type", "kpi_id",
                 "kpi_name_zh", "kpi_name_en", "value", "unit", "qualifier")) {
             assertThat(catalog.viewColumnComment(kpiValues, column)).as(column).isNotBlank();

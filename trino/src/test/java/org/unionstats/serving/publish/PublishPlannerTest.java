@@ -89,7 +89,7 @@ class PublishPlannerTest {
                 "previous_period", "year_ago_period");
         assertThat(table(plan, "pipeline_runs").partitioned()).isFalse();
         // KPI values are doubles, their qualifiers text.
-        assertThat(table(plan, "kpi_basic_unions").columns()).extracting(Column::name, Column::type)
+        assertThat(table(plan, "kpi_membership").columns()).extracting(Column::name, Column::type)
                 .contains(tuple("members_end", "double"), tuple("members_end_qualifier", "varchar"));
     }
 

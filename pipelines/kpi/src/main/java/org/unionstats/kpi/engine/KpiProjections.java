@@ -1,5 +1,6 @@
 package org.unionstats.kpi.engine;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -20,8 +21,8 @@ import org.unionstats.warehouse.tables.TableCatalog;
  * <ul>
  *   <li>{@link #regionalValues}: {@code kpi_values}, the regional federations' KPIs in long form with breakdowns,
  *       numerators and denominators;
- *   <li>{@link #totals}: one row per org and period, a column per KPI and one per KPI's qualifier; the family tables,
- *       the basic-union table ({@link #basicUnions}), the findings and the scorecard select from it.
+ *   <li>{@link #totals}: one row per org and period, a column per KPI and one per KPI's qualifier; the family tables
+ *       (which hold the basic-level unions' KPIs too), the findings and the scorecard select from it.
  * </ul>
  */
 public final class KpiProjections {
@@ -89,25 +90,20 @@ public final class KpiProjections {
         return SqlStage.run("kpi_totals", Map.of("kpi_wide", wide), Map.of("kpi_columns", columns.toString(), "any_value", anyValue));
     }
 
-    /** A family's wide table ({@code kpi_membership}, ...): every org, one column per KPI of the family. */
+    /**
+     * A family's wide table ({@code kpi_membership}, ...): every org with a KPI of the family, a value and a qualifier
+     * column per KPI of the family.
+     * Its basic-level rows are the basic-level unions' KPIs: the Trino view {@code kpi.kpi_values} unnests them.
+     */
     public Dataset<Row> family(Dataset<Row> totals, String family) {
         List<Column> columns = new ArrayList<>(List.of(col("org_code"), col("org_level"), col("period_type")));
-        catalogue.family(family).kpis().forEach(k -> columns.add(col(k.id())));
-        columns.add(col("period"));
-        return totals.select(columns.toArray(Column[]::new));
-    }
-
-    /**
-     * {@code kpi_basic_unions}: the basic-level unions' KPIs (quarters, half-years, years; totals only), one row per
-     * union and period, a value and a qualifier column per KPI of the catalogue.
-     */
-    public Dataset<Row> basicUnions(Dataset<Row> totals) {
-        List<Column> columns = new ArrayList<>(List.of(col("org_code"), col("period_type")));
-        for (KpiDefinition k : catalogue.all()) {
+        catalogue.family(family).kpis().forEach(k -> {
             columns.add(col(k.id()));
             columns.add(col(k.id() + TableCatalog.QUALIFIER_SUFFIX));
-        }
+        });
         columns.add(col("period"));
-        return totals.filter(col("org_level").equalTo("basic")).select(columns.toArray(Column[]::new));
+        // An org with no KPI of the family in a period has no row: a family recomputed alone writes the same rows as a full run.
+        Column anyValue = coalesce(catalogue.family(family).kpis().stream().map(k -> col(k.id())).toArray(Column[]::new));
+        return totals.where(anyValue.isNotNull()).select(columns.toArray(Column[]::new));
     }
 }

@@ -75,12 +75,34 @@ public final class RecomputedFamilies {
      * The recomputed wide KPI rows ({@code org_code, period, breakdown} and KPI columns), with the published values of
      * the families not recomputed in the periods some family alone was.
      */
-    public Dataset<Row> withPublished(Dataset<Row> recomputed, Optional<Dataset<Row>> published) {
+    private Dataset<Row> withPublished(Dataset<Row> recomputed, Optional<Dataset<Row>> published) {
         if (mergedPeriods.length == 0) {
             return recomputed;
         }
         Column merged = col("period").isin(mergedPeriods);
         return recomputed.where(not(merged)).unionByName(merge(recomputed.where(merged), published.orElseThrow().where(merged),
+                Stream.of(recomputed.columns()).filter(c -> !KEY.contains(c)).toList()));
+    }
+
+    /**
+     * As {@link #withPublished}, merging only the published rows the tables written in those periods read: every
+     * regional federation's ({@code kpi_values} and its wide rows; the scorecard's counties), and of the basic-level
+     * unions only those of {@code basicRead} (the unions with a target), except in {@code whole}, where a table reading
+     * every org of every family is rewritten (the findings) and every row is merged. Elsewhere in those periods a basic-level
+     * union keeps the recomputed family's KPIs alone: the only table written with its rows there is that family's own.
+     *
+     * @param basicRead {@code org_code} of the basic-level unions whose KPIs of every family the tables read
+     */
+    public Dataset<Row> forTables(Dataset<Row> recomputed, Optional<Dataset<Row>> published, List<Period> whole, Dataset<Row> basicRead) {
+        if (mergedPeriods.length == 0) {
+            return recomputed;
+        }
+        Column merged = col("period").isin(mergedPeriods);
+        Dataset<Row> inMerged = published.orElseThrow().where(merged);
+        Column everyRow = col("org_level").notEqual("basic").or(col("period").isin(whole.stream().map(Period::canonical).toArray()));
+        Dataset<Row> read = inMerged.where(everyRow).unionByName(inMerged.where(not(everyRow))
+                .join(basicRead.select("org_code").distinct(), CollectionConverters.asScala(List.of("org_code")).toSeq(), "left_semi"));
+        return recomputed.where(not(merged)).unionByName(merge(recomputed.where(merged), read,
                 Stream.of(recomputed.columns()).filter(c -> !KEY.contains(c)).toList()));
     }
 

@@ -55,6 +55,14 @@ public final class DataQualityFindings {
                     "Check the lift-out dates, filing dates and status of the hardship cases (families lifted out on paper only,"
                             + " newly filed families not reported)."));
 
+    /**
+     * The KPIs the rules read ({@code dq_findings.sql}): where only a family none of them belongs to is recomputed, no
+     * finding changes.
+     */
+    public static final List<String> KPIS_READ = List.of("members_start", "members_end", "members_joined", "members_transferred_in",
+            "members_left", "members_balance_correction", "members_growth_rate", "hardship_on_file_start", "hardship_newly_filed",
+            "hardship_lifted_out", "hardship_on_file_end", "hardship_lift_out_rate", "workforce");
+
     private DataQualityFindings() {}
 
     /**

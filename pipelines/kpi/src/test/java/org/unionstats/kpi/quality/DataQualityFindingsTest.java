@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.unionstats.kpi.engine.SqlStage;
+import org.unionstats.kpis.KpiCatalogue;
 
 /**
  * The rules over a hand-built {@code kpi_values}. 秦皇岛 130300's county-level unions: 海港区 130302,
@@ -166,5 +168,21 @@ class DataQualityFindingsTest {
         assertThat(r.<Double>getAs("value")).isEqualTo(13.0);
         assertThat(r.<Double>getAs("reference")).as("10 on file + 2 newly filed").isEqualTo(12.0);
         assertThat(r.<String>getAs("message_en")).contains("北戴河区", "13 families lifted out", "12 families on file");
+    }
+
+    @Test
+    void theKpisTheRulesReadAreDeclaredSoARunRecomputingAnotherFamilyAloneKeepsTheFindings() {
+        // Every KPI of the catalogue the rules' SQL names, as a column or as a finding's KPI: a KPI missing from
+        // KPIS_READ would let a run recomputing its family alone leave stale findings.
+        KpiCatalogue catalogue = KpiCatalogue.load();
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        java.util.regex.Matcher words = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*").matcher(SqlStage.text("dq_findings"));
+        while (words.find()) {
+            catalogue.find(words.group()).ifPresent(k -> named.add(k.id()));
+        }
+        DataQualityFindings.OUTLIER_RULES.forEach(r -> named.add(r.kpiId()));
+        assertThat(named).containsExactlyInAnyOrderElementsOf(DataQualityFindings.KPIS_READ);
+        assertThat(DataQualityFindings.KPIS_READ.stream().map(catalogue::familyOf).distinct())
+                .containsExactlyInAnyOrder("membership", "hardship", "indicators");
     }
 }
