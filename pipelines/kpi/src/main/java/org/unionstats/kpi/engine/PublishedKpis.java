@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -91,7 +92,7 @@ public final class PublishedKpis {
         List<String> familyRows = new ArrayList<>();
         for (Map.Entry<String, String> family : familyTables.entrySet()) {
             Path folder = new Path(warehouse.table(family.getValue()));
-            if (!exists(spark, folder)) {
+            if (!hasData(spark, folder)) {
                 continue;
             }
             Dataset<Row> table = spark.read().parquet(folder.toString());
@@ -117,9 +118,12 @@ public final class PublishedKpis {
                 "basic_family_rows", String.join("\n  UNION ALL\n  ", familyRows)));
     }
 
-    private static boolean exists(SparkSession spark, Path folder) {
+    /** Whether a family table has a partition with a data file (a family with no value anywhere has none). */
+    private static boolean hasData(SparkSession spark, Path folder) {
         try {
-            return folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder);
+            FileStatus[] files = folder.getFileSystem(spark.sparkContext().hadoopConfiguration())
+                    .globStatus(new Path(folder, WarehouseLayout.partitionName("*") + "/*.parquet"));
+            return files != null && files.length > 0;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
         }
