@@ -193,7 +193,7 @@ public final class KpiJob {
         // Scanned where used, each use reading its own columns and periods, rather than copied whole as scratch. The
         // periods this run rewrites are read only into the wide frame, which is kept before any table is written; after
         // that, only the periods compared with are read, and no run rewrites them.
-        Optional<Dataset<Row>> publishedRows = readBack.isEmpty() ? Optional.empty() : Optional.of(published.read(spark, readBack,
+        Optional<PublishedKpis.Rows> publishedRows = readBack.isEmpty() ? Optional.empty() : Optional.of(published.read(spark, readBack,
                 familyTables().stream().collect(Collectors.toMap(TableSpec::kpiFamily, TableSpec::folder, (a, b) -> a, java.util.LinkedHashMap::new))));
         RecomputedFamilies recomputed = new RecomputedFamilies(catalogue, plan.familyAlone());
 
@@ -244,7 +244,8 @@ public final class KpiJob {
         Dataset<Row> comparedOrgs = dimOrgs.where(col("org_level").equalTo("county")).select("org_code")
                 .union(ingested.targets().select("org_code")).distinct();
         Dataset<Row> comparable = publishedRows.map(r -> {
-            Dataset<Row> compared = project.totals(r.where(col("period").isin(comparedReadBack.stream().map(Period::canonical).toArray())));
+            Dataset<Row> compared = project.totals(r.every(ingested.targets(), List.of())
+                    .where(col("period").isin(comparedReadBack.stream().map(Period::canonical).toArray())));
             return totals.unionByName(compared.join(comparedOrgs, compared.col("org_code").equalTo(comparedOrgs.col("org_code")), "left_semi")
                     .cache());
         }).orElse(totals);

@@ -39,7 +39,7 @@ public final class KpiDerivation {
      *     only ({@link PublishedKpis#read}), if any
      * @param families which families the run recomputed in which periods
      */
-    public Dataset<Row> derive(Dataset<Row> rolled, Dataset<Row> calendar, Optional<Dataset<Row>> published, RecomputedFamilies families) {
+    public Dataset<Row> derive(Dataset<Row> rolled, Dataset<Row> calendar, Optional<PublishedKpis.Rows> published, RecomputedFamilies families) {
         Dataset<Row> wide = rolled;
         List<List<KpiDefinition>> levels = levels();
         for (int l = 0; l < levels.size(); l++) {
@@ -87,7 +87,7 @@ public final class KpiDerivation {
     }
 
     /** @param computed the KPIs so far, kept: both sides of the join read them (computed and planned once) */
-    private static Dataset<Row> withYearOnYear(Dataset<Row> computed, Dataset<Row> calendar, Optional<Dataset<Row>> published,
+    private static Dataset<Row> withYearOnYear(Dataset<Row> computed, Dataset<Row> calendar, Optional<PublishedKpis.Rows> published,
             RecomputedFamilies families, List<KpiDefinition> kpis) {
         List<String> sourceColumns = new ArrayList<>(List.of("org_code", "period", "breakdown"));
         StringBuilder sources = new StringBuilder();
@@ -109,7 +109,9 @@ public final class KpiDerivation {
                     .append(", 0)) AS q_").append(kpi.id());
         }
         String[] selected = sourceColumns.toArray(String[]::new);
-        Dataset<Row> yearAgoSources = families.yearAgoSources(computed.selectExpr(selected), published.map(p -> p.selectExpr(selected)));
+        List<String> sourceKpis = kpis.stream().map(KpiDefinition::yoyOf).distinct().toList();
+        Dataset<Row> yearAgoSources = families.yearAgoSources(computed.selectExpr(selected),
+                published.map(p -> p.of(sourceKpis).selectExpr(selected)));
         return SqlStage.run("year_on_year", Map.of("kpi_wide", computed, "year_ago_sources", yearAgoSources, "calendar", calendar),
                 Map.of("source_columns", sources.toString(), "yoy_columns", columns.toString()));
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -71,51 +72,102 @@ public final class PublishedKpis {
     }
 
     /**
-     * The published KPIs of these periods (all of them published: {@link #publishedAmong}).
+     * The published KPIs of these periods (all of them published: {@link #publishedAmong}), read where used.
      *
      * @param familyTables the family tables' folders by family ({@code membership} → {@code kpi_membership}, ...)
      */
-    public Dataset<Row> read(SparkSession spark, List<Period> periods, Map<String, String> familyTables) {
-        String quoted = SqlStage.quoteAll(periods.stream().map(Period::canonical).toList());
-        Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-        tables.put("kpi_regional_wide", spark.read().parquet(warehouse.table(REGIONAL)));
-        StringBuilder regionalColumns = new StringBuilder();
-        StringBuilder basicColumns = new StringBuilder();
-        for (KpiDefinition k : catalogue.all()) {
-            String id = k.id();
-            regionalColumns.append(", v_").append(id).append(", n_").append(id).append(", d_").append(id).append(", q_").append(id);
-            basicColumns.append(", MAX(v_").append(id).append(") AS v_").append(id).append(", CAST(NULL AS DOUBLE) AS n_").append(id)
-                    .append(", CAST(NULL AS DOUBLE) AS d_").append(id).append(", MAX(q_").append(id).append(") AS q_").append(id);
+    public Rows read(SparkSession spark, List<Period> periods, Map<String, String> familyTables) {
+        return new Rows(spark, List.copyOf(periods), Map.copyOf(familyTables));
+    }
+
+    /**
+     * The published KPIs of some periods. Each use reads only the KPIs it needs ({@link #of}): the basic-level unions'
+     * are in one family table per family, and a use of one family's KPIs reads that table alone.
+     */
+    public final class Rows {
+
+        private final SparkSession spark;
+        private final List<Period> periods;
+        private final Map<String, String> familyTables;
+
+        private Rows(SparkSession spark, List<Period> periods, Map<String, String> familyTables) {
+            this.spark = spark;
+            this.periods = periods;
+            this.familyTables = familyTables;
         }
-        // One query per family table, each with its own KPIs and NULL for the others; a union's rows of the families are
-        // then one row (no KPI has a value in two of them).
-        List<String> familyRows = new ArrayList<>();
-        for (Map.Entry<String, String> family : familyTables.entrySet()) {
-            Path folder = new Path(warehouse.table(family.getValue()));
-            if (!hasData(spark, folder)) {
-                continue;
+
+        /**
+         * Every KPI of the catalogue, for every regional federation and those basic-level unions a use reads: the unions
+         * of {@code basicOrgs} ({@code org_code}), and every union in {@code everyBasicIn}.
+         */
+        public Dataset<Row> every(Dataset<Row> basicOrgs, List<Period> everyBasicIn) {
+            return read(catalogue.all(), Optional.of(basicOrgs), everyBasicIn);
+        }
+
+        /**
+         * These KPIs of every org: {@code org_code, period, breakdown, org_level, period_type} and {@code v_/n_/d_/q_<kpi>}
+         * for each of them, in catalogue order.
+         */
+        public Dataset<Row> of(java.util.Collection<String> kpiIds) {
+            return read(catalogue.all().stream().filter(k -> kpiIds.contains(k.id())).toList(), Optional.empty(), List.of());
+        }
+
+        private Dataset<Row> read(List<KpiDefinition> kpis, Optional<Dataset<Row>> basicOrgs, List<Period> everyBasicIn) {
+            String quoted = SqlStage.quoteAll(periods.stream().map(Period::canonical).toList());
+            Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+            tables.put("kpi_regional_wide", spark.read().parquet(warehouse.table(REGIONAL)));
+            // Only the unions read, before their families' rows are made one.
+            String basicRead = "";
+            if (basicOrgs.isPresent()) {
+                tables.put("basic_orgs_read", basicOrgs.get().select("org_code"));
+                basicRead = " AND (org_code IN (SELECT org_code FROM basic_orgs_read)" + (everyBasicIn.isEmpty() ? ""
+                        : " OR period IN (" + SqlStage.quoteAll(everyBasicIn.stream().map(Period::canonical).toList()) + ")") + ")";
             }
-            Dataset<Row> table = spark.read().parquet(folder.toString());
-            tables.put(family.getValue(), table);
-            Set<String> columns = Set.of(table.columns());
-            StringBuilder select = new StringBuilder("SELECT org_code, period, period_type");
-            for (KpiDefinition k : catalogue.all()) {
+            // One query per family table of these KPIs, each with its own KPIs and NULL for the others; with several, a
+            // union's rows of the families are then made one (no KPI has a value in two of them).
+            List<String> familyRows = new ArrayList<>();
+            for (Map.Entry<String, String> family : familyTables.entrySet()) {
+                Path folder = new Path(warehouse.table(family.getValue()));
+                if (kpis.stream().noneMatch(k -> family.getKey().equals(catalogue.familyOf(k.id()))) || !hasData(spark, folder)) {
+                    continue;
+                }
+                Dataset<Row> table = spark.read().parquet(folder.toString());
+                tables.put(family.getValue(), table);
+                Set<String> columns = Set.of(table.columns());
+                StringBuilder select = new StringBuilder("SELECT org_code, period, period_type");
+                for (KpiDefinition k : kpis) {
+                    String id = k.id();
+                    boolean own = family.getKey().equals(catalogue.familyOf(id)) && columns.contains(id);
+                    String qualifier = id + TableCatalog.QUALIFIER_SUFFIX;
+                    select.append(own ? ", CAST(" + id + " AS DOUBLE)" : ", CAST(NULL AS DOUBLE)").append(" AS v_").append(id)
+                            .append(own && columns.contains(qualifier) ? ", " + rank(qualifier) : ", CAST(NULL AS INT)").append(" AS q_").append(id);
+                }
+                familyRows.add(select + " FROM " + family.getValue() + " WHERE org_level = 'basic' AND period IN (" + quoted + ")"
+                        + basicRead);
+            }
+            if (familyRows.isEmpty()) {
+                // No family table holds these KPIs yet: no basic-level union has a value of them.
+                StringBuilder none = new StringBuilder("SELECT CAST(NULL AS STRING) AS org_code, CAST(NULL AS STRING) AS period,"
+                        + " CAST(NULL AS STRING) AS period_type");
+                kpis.forEach(k -> none.append(", CAST(NULL AS DOUBLE) AS v_").append(k.id()).append(", CAST(NULL AS INT) AS q_").append(k.id()));
+                familyRows.add(none + " WHERE FALSE");
+            }
+            boolean grouped = familyRows.size() > 1;
+            StringBuilder regionalColumns = new StringBuilder();
+            StringBuilder basicColumns = new StringBuilder();
+            for (KpiDefinition k : kpis) {
                 String id = k.id();
-                boolean own = family.getKey().equals(catalogue.familyOf(id)) && columns.contains(id);
-                String qualifier = id + TableCatalog.QUALIFIER_SUFFIX;
-                select.append(own ? ", CAST(" + id + " AS DOUBLE)" : ", CAST(NULL AS DOUBLE)").append(" AS v_").append(id)
-                        .append(own && columns.contains(qualifier) ? ", " + rank(qualifier) : ", CAST(NULL AS INT)").append(" AS q_").append(id);
+                regionalColumns.append(", v_").append(id).append(", n_").append(id).append(", d_").append(id).append(", q_").append(id);
+                basicColumns.append(grouped ? ", MAX(v_" + id + ") AS v_" + id : ", v_" + id).append(", CAST(NULL AS DOUBLE) AS n_").append(id)
+                        .append(", CAST(NULL AS DOUBLE) AS d_").append(id).append(grouped ? ", MAX(q_" + id + ") AS q_" + id : ", q_" + id);
             }
-            familyRows.add(select + " FROM " + family.getValue() + " WHERE org_level = 'basic' AND period IN (" + quoted + ")");
+            return SqlStage.run("published_kpis", tables, Map.of(
+                    "periods", quoted,
+                    "regional_columns", regionalColumns.toString(),
+                    "basic_columns", basicColumns.toString(),
+                    "basic_family_rows", String.join("\n  UNION ALL\n  ", familyRows),
+                    "basic_grouping", grouped ? "GROUP BY org_code, period, period_type" : ""));
         }
-        if (familyRows.isEmpty()) {
-            throw new IllegalStateException("no family table to read the basic-level unions' published KPIs from in " + warehouse.root());
-        }
-        return SqlStage.run("published_kpis", tables, Map.of(
-                "periods", quoted,
-                "regional_columns", regionalColumns.toString(),
-                "basic_columns", basicColumns.toString(),
-                "basic_family_rows", String.join("\n  UNION ALL\n  ", familyRows)));
     }
 
     /** Whether a family table has a partition with a data file (a family with no value anywhere has none). */

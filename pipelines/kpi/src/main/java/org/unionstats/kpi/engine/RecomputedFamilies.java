@@ -46,7 +46,7 @@ public final class RecomputedFamilies {
      * published are what recomputing them would give. Keys only published (an org with members and no competition)
      * join too, as in a full run, where every family's measures give the rows.
      */
-    public Dataset<Row> withBorrowed(Dataset<Row> rolled, Optional<Dataset<Row>> published) {
+    public Dataset<Row> withBorrowed(Dataset<Row> rolled, Optional<PublishedKpis.Rows> published) {
         List<String> borrowing = familyAlone.keySet().stream().filter(f -> !catalogue.borrowedBy(f).isEmpty()).sorted().toList();
         if (borrowing.isEmpty()) {
             return rolled;
@@ -65,7 +65,7 @@ public final class RecomputedFamilies {
         }
         Column in = col("period").isin(periods);
         String anyLent = kpis.stream().map(k -> "v_" + k + " IS NOT NULL").collect(Collectors.joining(" OR "));
-        Dataset<Row> borrowed = published.orElseThrow().where(in).where(anyLent).selectExpr(lent.toArray(String[]::new));
+        Dataset<Row> borrowed = published.orElseThrow().of(kpis).where(in).where(anyLent).selectExpr(lent.toArray(String[]::new));
         Dataset<Row> joined = rolled.where(in).drop(replaced.toArray(String[]::new))
                 .join(borrowed, CollectionConverters.asScala(KEY).toSeq(), "full_outer");
         return rolled.where(not(in)).unionByName(joined);
@@ -93,15 +93,12 @@ public final class RecomputedFamilies {
      *
      * @param basicRead {@code org_code} of the basic-level unions whose KPIs of every family the tables read
      */
-    public Dataset<Row> forTables(Dataset<Row> recomputed, Optional<Dataset<Row>> published, List<Period> whole, Dataset<Row> basicRead) {
+    public Dataset<Row> forTables(Dataset<Row> recomputed, Optional<PublishedKpis.Rows> published, List<Period> whole, Dataset<Row> basicRead) {
         if (mergedPeriods.length == 0) {
             return recomputed;
         }
         Column merged = col("period").isin(mergedPeriods);
-        Dataset<Row> inMerged = published.orElseThrow().where(merged);
-        Column everyRow = col("org_level").notEqual("basic").or(col("period").isin(whole.stream().map(Period::canonical).toArray()));
-        Dataset<Row> read = inMerged.where(everyRow).unionByName(inMerged.where(not(everyRow))
-                .join(basicRead.select("org_code").distinct(), CollectionConverters.asScala(List.of("org_code")).toSeq(), "left_semi"));
+        Dataset<Row> read = published.orElseThrow().every(basicRead, whole).where(merged);
         return recomputed.where(not(merged)).unionByName(merge(recomputed.where(merged), read,
                 Stream.of(recomputed.columns()).filter(c -> !KEY.contains(c)).toList()));
     }
