@@ -224,8 +224,10 @@ public final class KpiJob {
         Dataset<Row> rolled = scratch.keep("rolled", RollUp.apply(measures, orgAncestors, catalogue.measureAggregation()));
         stage("roll-up", start);
         KpiProjections project = new KpiProjections(catalogue);
+        List<Period> derivedPeriods = calendar.periods().stream()
+                .filter(p -> computed.contains(p) || plan.familyAlonePeriods().contains(p)).toList();
         Dataset<Row> derived = new KpiDerivation(catalogue, scratch).derive(recomputed.withBorrowed(rolled, publishedRows), calendarRows,
-                publishedRows, recomputed);
+                derivedPeriods, publishedRows, recomputed);
         // In the periods a family alone is restated in, the findings are rewritten only if they read that family; the
         // other tables written there read the basic-level unions of every family only where a union has a target.
         List<Period> findingsWritten = plan.recomputedInAny(DataQualityFindings.KPIS_READ.stream().map(catalogue::familyOf).toList());

@@ -1,5 +1,8 @@
 package org.unionstats.kpi.engine;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.kpis.KpiDefinition;
+import org.unionstats.period.Period;
 
 /**
  * Turns rolled-up measures into KPI values as the catalogue says. The rolled-up measures come
@@ -35,11 +40,14 @@ public final class KpiDerivation {
     /**
      * @param rolled the rolled-up measures ({@link RollUp#apply})
      * @param calendar the reporting calendar ({@link ReportingCalendar#toDataFrame}), for year-on-year KPIs
+     * @param derivedPeriods the periods of {@code rolled}: year-on-year KPIs look back only at the year before those their
+     *     family is recomputed in
      * @param published the KPIs of year-ago periods this run does not compute, and of those it computes some families of
      *     only ({@link PublishedKpis#read}), if any
      * @param families which families the run recomputed in which periods
      */
-    public Dataset<Row> derive(Dataset<Row> rolled, Dataset<Row> calendar, Optional<PublishedKpis.Rows> published, RecomputedFamilies families) {
+    public Dataset<Row> derive(Dataset<Row> rolled, Dataset<Row> calendar, List<Period> derivedPeriods, Optional<PublishedKpis.Rows> published,
+            RecomputedFamilies families) {
         Dataset<Row> wide = rolled;
         List<List<KpiDefinition>> levels = levels();
         for (int l = 0; l < levels.size(); l++) {
@@ -49,7 +57,7 @@ public final class KpiDerivation {
             wide = wide.selectExpr(columns.toArray(String[]::new));
             List<KpiDefinition> yearOnYear = level.stream().filter(k -> k.yoyOf() != null).toList();
             if (!yearOnYear.isEmpty()) {
-                wide = withYearOnYear(scratch.keep("kpi_derived_" + l, wide), calendar, published, families, yearOnYear);
+                wide = withYearOnYear(scratch.keep("kpi_derived_" + l, wide), calendar, derivedPeriods, published, families, yearOnYear);
             }
         }
         List<String> kept = new ArrayList<>(List.of("org_code", "period", "breakdown"));
@@ -86,9 +94,18 @@ public final class KpiDerivation {
                 "CAST(NULL AS DOUBLE) AS d_" + id, (deps.size() == 1 ? rank : "GREATEST(" + rank + ")") + " AS q_" + id);
     }
 
-    /** @param computed the KPIs so far, kept: both sides of the join read them (computed and planned once) */
-    private static Dataset<Row> withYearOnYear(Dataset<Row> computed, Dataset<Row> calendar, Optional<PublishedKpis.Rows> published,
-            RecomputedFamilies families, List<KpiDefinition> kpis) {
+    /**
+     * The year-on-year KPIs of one dependency level, joined with the year-ago values in the periods their families are
+     * recomputed in. Elsewhere (the periods another family alone is recomputed in) they are null: their published
+     * values replace them there ({@link RecomputedFamilies#forTables}), so those rows, most of a new quarter's on
+     * medium, are not joined.
+     *
+     * @param computed the KPIs so far, kept: both sides of the join read them (computed and planned once)
+     */
+    private Dataset<Row> withYearOnYear(Dataset<Row> computed, Dataset<Row> calendar, List<Period> derivedPeriods,
+            Optional<PublishedKpis.Rows> published, RecomputedFamilies families, List<KpiDefinition> kpis) {
+        List<Period> joined = families.recomputedIn(kpis.stream().map(k -> catalogue.familyOf(k.id())).distinct().toList(), derivedPeriods);
+        List<Period> yearAgo = joined.stream().map(Period::yearAgo).distinct().toList();
         List<String> sourceColumns = new ArrayList<>(List.of("org_code", "period", "breakdown"));
         StringBuilder sources = new StringBuilder();
         StringBuilder columns = new StringBuilder();
@@ -111,9 +128,23 @@ public final class KpiDerivation {
         String[] selected = sourceColumns.toArray(String[]::new);
         List<String> sourceKpis = kpis.stream().map(KpiDefinition::yoyOf).distinct().toList();
         Dataset<Row> yearAgoSources = families.yearAgoSources(computed.selectExpr(selected),
-                published.map(p -> p.of(sourceKpis).selectExpr(selected)));
-        return SqlStage.run("year_on_year", Map.of("kpi_wide", computed, "year_ago_sources", yearAgoSources, "calendar", calendar),
-                Map.of("source_columns", sources.toString(), "yoy_columns", columns.toString()));
+                published.map(p -> p.of(sourceKpis).selectExpr(selected)), yearAgo);
+        Column in = col("period").isin(joined.stream().map(Period::canonical).toArray());
+        boolean everyPeriod = joined.size() == derivedPeriods.size();
+        Dataset<Row> withYearAgo = SqlStage.run("year_on_year", Map.of("kpi_wide", everyPeriod ? computed : computed.where(in),
+                "year_ago_sources", yearAgoSources, "calendar", calendar), Map.of("source_columns", sources.toString(), "yoy_columns",
+                columns.toString()));
+        if (everyPeriod) {
+            return withYearAgo;
+        }
+        List<String> none = new ArrayList<>(List.of("*"));
+        for (KpiDefinition kpi : kpis) {
+            for (String prefix : List.of("v_", "n_", "d_", "q_")) {
+                String column = prefix + kpi.id();
+                none.add("CAST(NULL AS " + withYearAgo.schema().apply(column).dataType().sql() + ") AS " + column);
+            }
+        }
+        return withYearAgo.unionByName(computed.where(not(in)).selectExpr(none.toArray(String[]::new)));
     }
 
     /** KPIs grouped so that each depends only on measures and earlier groups. */

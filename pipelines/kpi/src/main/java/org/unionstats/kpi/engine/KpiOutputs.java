@@ -19,6 +19,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.unionstats.warehouse.WarehouseLayout;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -28,6 +30,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * from several threads at once ({@link ConcurrentWrites}).
  */
 public final class KpiOutputs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KpiOutputs.class);
 
     private final WarehouseLayout warehouse;
     private final List<String> periods;
@@ -80,6 +84,7 @@ public final class KpiOutputs {
         if (only.isEmpty()) {
             return 0;
         }
+        long start = System.nanoTime();
         // The rows and periods written are observed while writing: one pass over the rows, no count before the write.
         Observation written = new Observation(table);
         rows.filter(col("period").isin(only.toArray()))
@@ -95,7 +100,11 @@ public final class KpiOutputs {
         @SuppressWarnings("unchecked")
         scala.collection.Seq<String> periodsWritten = (scala.collection.Seq<String>) observed.get("periods");
         removeEmptied(rows, table, only, periodsWritten == null ? Set.of() : new HashSet<>(CollectionConverters.asJava(periodsWritten)));
-        return observed.get("rows") == null ? 0 : (Long) observed.get("rows");
+        long count = observed.get("rows") == null ? 0 : (Long) observed.get("rows");
+        // Two tables are written at once: each one's time is its own write's, from its start to its end.
+        LOG.info("wrote {}: {} rows in {} of {} periods ({} s)", table, count, periodsWritten == null ? 0 : periodsWritten.size(),
+                only.size(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        return count;
     }
 
     private static Map<String, Object> observed(Observation observation, String table) {

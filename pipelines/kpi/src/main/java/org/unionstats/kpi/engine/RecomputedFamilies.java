@@ -1,5 +1,6 @@
 package org.unionstats.kpi.engine;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
 
@@ -13,6 +14,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.period.Period;
 import scala.jdk.javaapi.CollectionConverters;
@@ -72,24 +74,13 @@ public final class RecomputedFamilies {
     }
 
     /**
-     * The recomputed wide KPI rows ({@code org_code, period, breakdown} and KPI columns), with the published values of
-     * the families not recomputed in the periods some family alone was.
-     */
-    private Dataset<Row> withPublished(Dataset<Row> recomputed, Optional<Dataset<Row>> published) {
-        if (mergedPeriods.length == 0) {
-            return recomputed;
-        }
-        Column merged = col("period").isin(mergedPeriods);
-        return recomputed.where(not(merged)).unionByName(merge(recomputed.where(merged), published.orElseThrow().where(merged),
-                Stream.of(recomputed.columns()).filter(c -> !KEY.contains(c)).toList()));
-    }
-
-    /**
-     * As {@link #withPublished}, merging only the published rows the tables written in those periods read: every
-     * regional federation's ({@code kpi_values} and its wide rows; the scorecard's counties), and of the basic-level
-     * unions only those of {@code basicRead} (the unions with a target), except in {@code whole}, where a table reading
-     * every org of every family is rewritten (the findings) and every row is merged. Elsewhere in those periods a basic-level
-     * union keeps the recomputed family's KPIs alone: the only table written with its rows there is that family's own.
+     * The recomputed wide KPI rows ({@code org_code, period, breakdown} and KPI columns), with, in the periods some family
+     * alone was recomputed in, the published values of the other families, merging only the rows the tables written in
+     * those periods read: every regional federation's ({@code kpi_values} and its wide rows; the scorecard's counties),
+     * and of the basic-level unions only those of {@code basicRead} (the unions with a target), except in {@code whole},
+     * where a table reading every org of every family is rewritten (the findings) and every row is merged. Elsewhere in
+     * those periods a basic-level union keeps the recomputed family's KPIs alone: the only table written with its rows
+     * there is that family's own.
      *
      * @param basicRead {@code org_code} of the basic-level unions whose KPIs of every family the tables read
      */
@@ -99,22 +90,61 @@ public final class RecomputedFamilies {
         }
         Column merged = col("period").isin(mergedPeriods);
         Dataset<Row> read = published.orElseThrow().every(basicRead, whole).where(merged);
-        return recomputed.where(not(merged)).unionByName(merge(recomputed.where(merged), read,
-                Stream.of(recomputed.columns()).filter(c -> !KEY.contains(c)).toList()));
+        List<String> columns = Stream.of(recomputed.columns()).filter(c -> !KEY.contains(c)).toList();
+        // Only the orgs with a published row read go through the join: the regional federations and the unions with a
+        // target, a few thousand, where the recomputed rows are every union of the restated family (on medium 1 M wide
+        // rows, whose shuffle cost more than the rest of the merge). The other unions' rows are merged with no
+        // published row, as the join would merge them.
+        Dataset<Row> readOrgs = broadcast(read.select("org_code").distinct());
+        Dataset<Row> restated = recomputed.where(merged);
+        Column isRead = restated.col("org_code").equalTo(readOrgs.col("org_code"));
+        Dataset<Row> joined = merge(restated.join(readOrgs, isRead, "left_semi"), read, columns);
+        return recomputed.where(not(merged)).unionByName(joined)
+                .unionByName(withNonePublished(restated.join(readOrgs, isRead, "left_anti"), columns, joined.schema()));
+    }
+
+    /** {@link #merge} of recomputed rows no published row has the key of, without the join: their types those of {@code merged}. */
+    private Dataset<Row> withNonePublished(Dataset<Row> recomputed, List<String> columns, StructType merged) {
+        List<String> selected = new ArrayList<>(KEY);
+        for (String c : columns) {
+            List<Period> alone = familyAlone.getOrDefault(catalogue.familyOf(c.substring(2)), List.of());
+            String type = merged.apply(c).dataType().sql();
+            selected.add(alone.isEmpty() ? "CAST(NULL AS " + type + ") AS " + c
+                    : "CAST(IF(period IN (" + SqlStage.quoteAll(alone.stream().map(Period::canonical).toList()) + "), " + c
+                            + ", NULL) AS " + type + ") AS " + c);
+        }
+        return recomputed.selectExpr(selected.toArray(String[]::new));
+    }
+
+    /** Those of {@code periods} one of these families is recomputed in: all but those only other families alone were. */
+    public List<Period> recomputedIn(java.util.Collection<String> families, List<Period> periods) {
+        List<Object> merged = List.of(mergedPeriods);
+        return periods.stream().filter(p -> !merged.contains(p.canonical())
+                || families.stream().anyMatch(f -> familyAlone.getOrDefault(f, List.of()).contains(p))).toList();
     }
 
     /**
      * The rows year-on-year KPIs look a year back in: those recomputed, and those read back (the periods compared with,
-     * and the other families' KPIs where some family alone was recomputed).
+     * and the other families' KPIs where some family alone was recomputed), in the year-ago periods only.
+     *
+     * @param yearAgo the periods a year before those derived: no other period's row is looked at
      */
-    public Dataset<Row> yearAgoSources(Dataset<Row> recomputed, Optional<Dataset<Row>> published) {
+    public Dataset<Row> yearAgoSources(Dataset<Row> recomputed, Optional<Dataset<Row>> published, List<Period> yearAgo) {
+        Column looked = col("period").isin(yearAgo.stream().map(Period::canonical).toArray());
+        Dataset<Row> own = recomputed.where(looked);
         if (published.isEmpty()) {
-            return recomputed;
+            return own;
         }
-        if (mergedPeriods.length == 0) {
-            return recomputed.unionByName(published.get());
+        Dataset<Row> readBack = published.get().where(looked);
+        // Outside the merged periods, a period is either recomputed or read back, never both. A new quarter's year-ago
+        // periods are usually all read back: no merge, and only they are read.
+        Object[] merged = Stream.of(mergedPeriods).filter(p -> yearAgo.stream().anyMatch(y -> y.canonical().equals(p))).toArray();
+        if (merged.length == 0) {
+            return own.unionByName(readBack);
         }
-        return withPublished(recomputed, published).unionByName(published.get().where(not(col("period").isin(mergedPeriods))));
+        Column in = col("period").isin(merged);
+        return own.where(not(in)).unionByName(readBack.where(not(in))).unionByName(merge(own.where(in), readBack.where(in),
+                Stream.of(own.columns()).filter(c -> !KEY.contains(c)).toList()));
     }
 
     private Dataset<Row> merge(Dataset<Row> recomputed, Dataset<Row> published, List<String> columns) {

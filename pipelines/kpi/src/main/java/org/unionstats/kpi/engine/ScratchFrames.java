@@ -7,6 +7,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.unionstats.warehouse.WarehouseLayout;
 
 /**
@@ -16,6 +18,8 @@ import org.unionstats.warehouse.WarehouseLayout;
  * checkpoint spilled and ran tasks out of memory at a 4 GB heap. The folder is removed when the run ends.
  */
 public final class ScratchFrames implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScratchFrames.class);
 
     private final SparkSession spark;
     private final WarehouseLayout warehouse;
@@ -27,7 +31,10 @@ public final class ScratchFrames implements AutoCloseable {
 
     /** Writes the frame (replacing a frame of that name a failed run left) and returns it as read back. */
     public Dataset<Row> keep(String name, Dataset<Row> frame) {
+        long start = System.nanoTime();
         frame.write().mode(SaveMode.Overwrite).parquet(warehouse.kpiScratch(name));
+        // A stage's time is mostly in the frames it keeps: each is logged, so a slow run shows which.
+        LOG.info("kept {} ({} s)", name, String.format("%.1f", (System.nanoTime() - start) / 1e9));
         return spark.read().parquet(warehouse.kpiScratch(name));
     }
 
