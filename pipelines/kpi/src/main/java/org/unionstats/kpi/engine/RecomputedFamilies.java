@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,17 +108,15 @@ public final class RecomputedFamilies {
     private Dataset<Row> withNonePublished(Dataset<Row> recomputed, List<String> columns, StructType merged) {
         List<String> selected = new ArrayList<>(KEY);
         for (String c : columns) {
-            List<Period> alone = familyAlone.getOrDefault(catalogue.familyOf(c.substring(2)), List.of());
             String type = merged.apply(c).dataType().sql();
-            selected.add(alone.isEmpty() ? "CAST(NULL AS " + type + ") AS " + c
-                    : "CAST(IF(period IN (" + SqlStage.quoteAll(alone.stream().map(Period::canonical).toList()) + "), " + c
-                            + ", NULL) AS " + type + ") AS " + c);
+            selected.add(aloneIn(c).map(in -> "CAST(IF(period IN (" + in + "), " + c + ", NULL) AS " + type + ")")
+                    .orElse("CAST(NULL AS " + type + ")") + " AS " + c);
         }
         return recomputed.selectExpr(selected.toArray(String[]::new));
     }
 
     /** Those of {@code periods} one of these families is recomputed in: all but those only other families alone were. */
-    public List<Period> recomputedIn(java.util.Collection<String> families, List<Period> periods) {
+    public List<Period> recomputedIn(Collection<String> families, List<Period> periods) {
         List<Object> merged = List.of(mergedPeriods);
         return periods.stream().filter(p -> !merged.contains(p.canonical())
                 || families.stream().anyMatch(f -> familyAlone.getOrDefault(f, List.of()).contains(p))).toList();
@@ -148,15 +147,17 @@ public final class RecomputedFamilies {
     }
 
     private Dataset<Row> merge(Dataset<Row> recomputed, Dataset<Row> published, List<String> columns) {
-        String merged = columns.stream().map(c -> {
-            List<Period> alone = familyAlone.getOrDefault(catalogue.familyOf(c.substring(2)), List.of());
-            return ", " + (alone.isEmpty() ? "p." + c
-                    : "IF(COALESCE(c.period, p.period) IN (" + SqlStage.quoteAll(alone.stream().map(Period::canonical).toList()) + "), c."
-                            + c + ", p." + c + ")")
-                    + " AS " + c;
-        }).collect(Collectors.joining());
+        String merged = columns.stream().map(c -> ", " + aloneIn(c)
+                .map(in -> "IF(COALESCE(c.period, p.period) IN (" + in + "), c." + c + ", p." + c + ")").orElse("p." + c) + " AS " + c)
+                .collect(Collectors.joining());
         String[] selected = Stream.concat(KEY.stream(), columns.stream()).toArray(String[]::new);
         return SqlStage.run("kpi_merged", Map.of("kpis_recomputed", recomputed.selectExpr(selected), "kpis_published",
                 published.selectExpr(selected)), Map.of("merged_columns", merged));
+    }
+
+    /** The periods the family of a KPI column ({@code v_<kpi>}, ...) was recomputed alone in, quoted for SQL; none if it never was. */
+    private Optional<String> aloneIn(String column) {
+        List<Period> alone = familyAlone.getOrDefault(catalogue.familyOf(column.substring(2)), List.of());
+        return alone.isEmpty() ? Optional.empty() : Optional.of(SqlStage.quoteAll(alone.stream().map(Period::canonical).toList()));
     }
 }
