@@ -615,7 +615,7 @@ class TrinoServingIT {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        String scan = "read_parquet('" + folder + (partitioned ? "/period=*/*.parquet" : "/*.parquet")
+        String scan = "read_parquet('" + (partitioned ? WarehouseLayout.of(warehouse.warehouse).tableFilesGlob(table) : folder + "/*.parquet")
                 + "', union_by_name = true, hive_partitioning = " + partitioned + (partitioned ? ", hive_types_autocast = false" : "") + ")";
         List<String> fromTrino = canonicalRows(trino, "SELECT " + String.join(", ", trinoExprs) + " FROM " + name);
         List<String> fromDuck = canonicalRows(duck, "SELECT " + String.join(", ", duckExprs) + " FROM " + scan);

@@ -3,17 +3,19 @@ package org.unionstats.warehouse;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.unionstats.warehouse.tables.TableSpec;
 
 /**
  * Where the warehouse keeps what; the only place a warehouse path is built.
  *
  * <ul>
- *   <li>{@code <root>/<table>/period=<P>/*.parquet}: published tables, Hive-style partitions;</li>
+ *   <li>{@code <root>/<table>/period=<P>/*.parquet}: published tables, Hive-style partitions (within a period, a
+ *       table may be partitioned further: {@code kpi_values/period=<P>/family=<F>/});</li>
  *   <li>{@code <root>/_staging/<run>/<table>/}: what an ingest run writes before it publishes;</li>
  *   <li>{@code <root>/_publish/<run>.json}: publish journals, completed by the next run after a crash;</li>
  *   <li>{@code <root>/_kpi_state.json}: the receipts the KPI tables reflect;</li>
  *   <li>{@code <root>/_kpi_scratch/<frame>/}: intermediate frames of a KPI run, removed when it ends;</li>
- *   <li>{@code <root>/_kpi_kept/regional_wide/period=<P>/}: the regional KPIs a KPI run published, as wide rows (a
+ *   <li>{@code <root>/_kpi_kept/regional_wide/period=<P>/family=<F>/}: the regional KPIs a KPI run published, as wide rows (a
  *       column per KPI), for later runs to read back;</li>
  *   <li>{@code <root>/_kpi_kept/hardship_register/<fingerprint>/}: the hardship register a KPI run computed, named by
  *       the receipts it covers, for the next run to bring up to date;</li>
@@ -85,6 +87,16 @@ public record WarehouseLayout(String root) implements Serializable {
     /** A glob matching every Parquet file of a table, all partitions. */
     public String tableFilesGlob(String table) {
         return table(table) + "/" + PARTITION_PREFIX + "*/*.parquet";
+    }
+
+    /**
+     * A glob matching every Parquet file of a table as the table catalogue declares it: in its partition folders, one
+     * level per partition column ({@code period=*}{@code /family=*}), or directly in its folder when written whole.
+     */
+    public String tableFilesGlob(TableSpec spec) {
+        StringBuilder glob = new StringBuilder(table(spec.folder()));
+        spec.partitionedBy().forEach(c -> glob.append('/').append(c).append("=*"));
+        return glob.append("/*.parquet").toString();
     }
 
     /** The folder name of a period's partition. */

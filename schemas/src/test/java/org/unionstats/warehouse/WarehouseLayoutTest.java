@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.unionstats.warehouse.tables.TableCatalog;
 
 class WarehouseLayoutTest {
 
@@ -16,6 +17,14 @@ class WarehouseLayoutTest {
         assertThat(layout.tableFilesGlob("quarantine")).isEqualTo("/data/warehouse/quarantine/period=*/*.parquet");
         assertThat(WarehouseLayout.partitionFile("2024Q3", "part")).isEqualTo("period=2024Q3/part");
         assertThat(layout.localPartition("kpi_values", "2024")).isEqualTo(Path.of("/data/warehouse/kpi_values/period=2024"));
+    }
+
+    @Test
+    void aTablesFilesAreGlobbedOneLevelPerPartitionColumn() {
+        TableCatalog catalog = TableCatalog.load();
+        assertThat(layout.tableFilesGlob(catalog.table("kpi_values"))).isEqualTo("/data/warehouse/kpi_values/period=*/family=*/*.parquet");
+        assertThat(layout.tableFilesGlob(catalog.table("quarantine"))).isEqualTo(layout.tableFilesGlob("quarantine"));
+        assertThat(layout.tableFilesGlob(catalog.table("dim_orgs"))).isEqualTo("/data/warehouse/dim_orgs/*.parquet");
     }
 
     @Test

@@ -19,9 +19,10 @@ public final class KpiValueRows {
     private KpiValueRows() {}
 
     public static String select(WarehouseLayout warehouse, KpiCatalogue catalogue) {
+        TableCatalog tables = TableCatalog.load(catalogue);
         StringBuilder sql = new StringBuilder("SELECT org_code, org_level, period_type, kpi_id, breakdown, value, qualifier, period FROM ")
-                .append(files(warehouse, "kpi_values"));
-        for (TableSpec table : TableCatalog.load(catalogue).tables()) {
+                .append(files(warehouse, tables.table("kpi_values")));
+        for (TableSpec table : tables.tables()) {
             if (table.kpiFamily() == null || !FileTrees.hasParquetFiles(warehouse.localTable(table.folder()))) {
                 continue;
             }
@@ -30,13 +31,13 @@ public final class KpiValueRows {
                     + "UNNEST([" + String.join(", ", ids) + "]) AS value, "
                     + "UNNEST([" + ids.stream().map(id -> id + TableCatalog.QUALIFIER_SUFFIX).collect(Collectors.joining(", ")) + "]) AS qualifier";
             sql.append(" UNION ALL SELECT org_code, 'basic', period_type, kpi_id, '', value, qualifier, period FROM (SELECT org_code,")
-                    .append(" period_type, period, ").append(unnest).append(" FROM ").append(files(warehouse, table.folder()))
+                    .append(" period_type, period, ").append(unnest).append(" FROM ").append(files(warehouse, table))
                     .append(" WHERE org_level = 'basic') WHERE value IS NOT NULL");
         }
         return sql.toString();
     }
 
-    private static String files(WarehouseLayout warehouse, String table) {
+    private static String files(WarehouseLayout warehouse, TableSpec table) {
         return "read_parquet('" + warehouse.tableFilesGlob(table).replace("'", "''")
                 + "', hive_partitioning = true, hive_types = {'period': VARCHAR})";
     }

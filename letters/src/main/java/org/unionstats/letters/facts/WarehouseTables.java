@@ -35,13 +35,14 @@ public final class WarehouseTables {
 
     /** The table's files, when the catalogue declares it and the warehouse holds any. */
     public Optional<String> read(String folder) {
-        return catalog.tables().stream().map(TableSpec::folder).filter(folder::equals).findFirst()
-                .filter(f -> hasParquet(warehouse.localTable(f))).map(this::expression);
+        return catalog.tables().stream().filter(t -> t.folder().equals(folder)).findFirst()
+                .filter(t -> hasParquet(warehouse.localTable(t.folder()))).map(this::expression);
     }
 
-    private String expression(String folder) {
+    private String expression(TableSpec table) {
+        String folder = table.folder();
         if (partitioned(warehouse.localTable(folder))) {
-            return "read_parquet('" + quoted(warehouse.tableFilesGlob(folder))
+            return "read_parquet('" + quoted(warehouse.tableFilesGlob(table))
                     + "', hive_partitioning = true, hive_types = {'period': VARCHAR}, union_by_name = true)";
         }
         return "read_parquet('" + quoted(warehouse.table(folder) + "/*.parquet") + "', hive_partitioning = false, union_by_name = true)";

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,9 +73,10 @@ public final class KpiJob {
     /**
      * Raised when the KPI tables change form without a catalogue change. 2: a breakdown row of kpi_values carries only
      * the KPIs the catalogue breaks down by its dimension. 3: the basic-level unions' KPIs are in the family tables, with
-     * a qualifier column per KPI, and no longer in kpi_basic_unions.
+     * a qualifier column per KPI, and no longer in kpi_basic_unions. 4: kpi_values and the regional wide rows kept for
+     * later runs are partitioned by family within each period.
      */
-    static final int TABLES_FORM = 3;
+    static final int TABLES_FORM = 4;
 
     /**
      * How many table writes run at once. Two on the embedded default's two cores: a write's driver-side work (planning,
@@ -253,9 +255,13 @@ public final class KpiJob {
         }).orElse(totals);
         long rows;
         try (ConcurrentWrites writes = new ConcurrentWrites(CONCURRENT_WRITES)) {
-            Future<Long> values = writes.submit(() -> out.writePartitioned("kpi_values", project.regionalValues(wide),
-                    "org_level", "org_code", "kpi_id", "breakdown"));
-            writes.submit(() -> out.writeRegionalWide(project.regionalWide(wide)));
+            // Each family's partitions of the regional KPIs only where it was recomputed: a family recomputed alone in a
+            // period leaves the others' files there as they were.
+            Map<String, List<String>> familiesWritten = new LinkedHashMap<>();
+            KpiCatalogue.FAMILIES.forEach(f -> familiesWritten.put(f, canonical(plan.recomputedIn(f))));
+            Future<Long> values = writes.submit(() -> out.writeByFamily("kpi_values", familiesWritten,
+                    project.regionalValues(wide, familiesWritten), "org_level", "org_code", "kpi_id", "breakdown"));
+            writes.submit(() -> out.writeRegionalWide(familiesWritten, project.regionalWide(wide, familiesWritten)));
             // A family's own table does not change in the periods another family alone is recomputed in. Its basic-level
             // rows are the basic-level unions' compact form: no other table holds them.
             for (TableSpec family : familyTables()) {

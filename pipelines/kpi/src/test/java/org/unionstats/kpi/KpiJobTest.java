@@ -377,8 +377,9 @@ class KpiJobTest {
     @Test
     void inPeriodsACaseListedLateRestatesTheOtherFamiliesAreReadBackNotRecomputed() throws Exception {
         String wh = firstRun("hardship-alone");
-        // The published members_end of 抚宁区 (130306) in 2023Q4 is altered by hand: the run that follows recomputes
-        // hardship alone in 2023Q4, so it keeps the altered value there, while 2024Q2 (every family) is recomputed.
+        // The published members_end of 抚宁区 (130306) in 2023Q4 is altered by hand in the regional KPIs kept for later runs:
+        // the run that follows recomputes hardship alone in 2023Q4, so it reads the altered value back there, while 2024Q2
+        // (every family) is recomputed.
         Double published = valueIn(wh, "130306", "2023Q4 members_end");
         addToPublishedMembersEnd(wh, "130306", "2023Q4", 1000);
 
@@ -391,16 +392,22 @@ class KpiJobTest {
         KpiJobResult rerun = new KpiJob(spark, config(wh)).run();
         assertThat(rerun.periodsWritten()).contains("2023Q4", "2024Q2");
         assertThat(valueIn(wh, "130306", "2023Q4 hardship_newly_filed")).isEqualTo(2.0);
-        assertThat(valueIn(wh, "130306", "2023Q4 members_end")).isEqualTo(published + 1000);
+        // The scorecard, rewritten there (it reads hardship), takes members_end as read back: altered. kpi_values keeps its
+        // membership partition of 2023Q4 as published.
+        assertThat(spark.read().parquet(wh + "/county_scorecard").where("county_code = '130306' AND period = '2023Q4' AND kpi_id = 'members_end'")
+                .select("value").first().getDouble(0)).isEqualTo(published + 1000);
+        assertThat(valueIn(wh, "130306", "2023Q4 members_end")).isEqualTo(published);
         // In 2023Q4 the tables hardship does not feed keep their files (a rewrite names its files anew); the others are
         // rewritten.
         Map<String, Set<String>> filesAfter = partitionFiles(wh, "2023Q4");
         // (A family table has a partition only where the family has a value: indicators have none in 2023Q4.)
         assertThat(filesBefore.get("kpi_indicators")).isEmpty();
-        for (String kept : List.of("kpi_membership", "kpi_competitions", "reporting_completeness")) {
+        // kpi_values is partitioned by family within the period: hardship's files alone are rewritten.
+        for (String kept : List.of("kpi_membership", "kpi_competitions", "reporting_completeness", "kpi_values/family=membership",
+                "kpi_values/family=competitions")) {
             assertThat(filesAfter.get(kept)).as(kept).isNotEmpty().isEqualTo(filesBefore.get(kept));
         }
-        for (String rewritten : List.of("kpi_hardship", "kpi_values")) {
+        for (String rewritten : List.of("kpi_hardship", "kpi_values/family=hardship")) {
             assertThat(filesAfter.get(rewritten)).as(rewritten).isNotEmpty().doesNotContainAnyElementsOf(filesBefore.get(rewritten));
         }
         // 2024Q2 has every family recomputed: its start is 2024Q1's end, which the alteration did not touch.
@@ -450,10 +457,13 @@ class KpiJobTest {
         // Competitions alone are recomputed (participation per 100 members with the published members_end): the other
         // families' tables and the completeness keep their files.
         Map<String, Set<String>> filesAfter = partitionFiles(wh, "2024Q2");
-        for (String kept : List.of("kpi_membership", "kpi_hardship", "kpi_indicators", "reporting_completeness")) {
+        for (String kept : List.of("kpi_membership", "kpi_hardship", "kpi_indicators", "reporting_completeness",
+                "kpi_values/family=membership", "kpi_values/family=hardship", "kpi_values/family=indicators")) {
             assertThat(filesAfter.get(kept)).as(kept).isNotEmpty().isEqualTo(filesBefore.get(kept));
         }
-        assertThat(filesAfter.get("kpi_competitions")).isNotEmpty().doesNotContainAnyElementsOf(filesBefore.get("kpi_competitions"));
+        for (String rewritten : List.of("kpi_competitions", "kpi_values/family=competitions")) {
+            assertThat(filesAfter.get(rewritten)).as(rewritten).isNotEmpty().doesNotContainAnyElementsOf(filesBefore.get(rewritten));
+        }
         // No rule reads a competition KPI: the findings keep their files too; the scorecard (competition entrants) is
         // rewritten.
         assertThat(filesAfter.get("dq_findings")).isNotEmpty().isEqualTo(filesBefore.get("dq_findings"));
@@ -467,22 +477,29 @@ class KpiJobTest {
         assertSameTablesAsAFullRun(wh, later, "late-entries-full");
     }
 
-    /** Per period-partitioned KPI table, the data files of one period's partition (none where it has no partition). */
+    /**
+     * Per period-partitioned KPI table, the data files of one period's partition (none where it has no partition); for
+     * kpi_values, of each family's partition within it ({@code kpi_values/family=<F>}).
+     */
     private static Map<String, Set<String>> partitionFiles(String warehouse, String period) throws IOException {
         Map<String, Set<String>> files = new TreeMap<>();
         for (String table : List.of("kpi_membership", "kpi_hardship", "kpi_competitions", "kpi_indicators", "reporting_completeness",
-                "kpi_values", "dq_findings", "county_scorecard")) {
-            Path partition = Path.of(warehouse, table, "period=" + period);
-            if (!Files.exists(partition)) {
-                files.put(table, Set.of());
-                continue;
-            }
-            try (var listed = Files.list(partition)) {
-                files.put(table, listed.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".parquet"))
-                        .collect(Collectors.toCollection(TreeSet::new)));
-            }
+                "dq_findings", "county_scorecard")) {
+            files.put(table, dataFiles(Path.of(warehouse, table, "period=" + period)));
+        }
+        for (String family : org.unionstats.kpis.KpiCatalogue.FAMILIES) {
+            files.put("kpi_values/family=" + family, dataFiles(Path.of(warehouse, "kpi_values", "period=" + period, "family=" + family)));
         }
         return files;
+    }
+
+    private static Set<String> dataFiles(Path partition) throws IOException {
+        if (!Files.exists(partition)) {
+            return Set.of();
+        }
+        try (var listed = Files.list(partition)) {
+            return listed.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".parquet")).collect(Collectors.toCollection(TreeSet::new));
+        }
     }
 
     /** One value of a warehouse's KPIs as analysts see them, by org and "period kpi_id" (the total unless a breakdown is given). */
@@ -500,11 +517,11 @@ class KpiJobTest {
     }
 
     /**
-     * Adds to an org's published members_end in one period, by rewriting that period's partition of the regional KPIs
+     * Adds to an org's published members_end in one period, by rewriting that period's membership partition of the regional KPIs
      * the job keeps for its later runs to read back.
      */
     private void addToPublishedMembersEnd(String warehouse, String org, String period, double added) throws IOException {
-        Path partition = Path.of(warehouse, WarehouseLayout.KPI_REGIONAL_WIDE, "period=" + period);
+        Path partition = Path.of(warehouse, WarehouseLayout.KPI_REGIONAL_WIDE, "period=" + period, "family=membership");
         Path altered = Path.of(warehouse, "altered");
         spark.read().parquet(partition.toString()).withColumn("v_members_end", functions.when(functions.expr(
                         "org_code = '" + org + "' AND breakdown = ''"), functions.col("v_members_end").plus(added))
@@ -528,7 +545,7 @@ class KpiJobTest {
     }
 
     private static long q4FileTime(String warehouse) throws Exception {
-        return Files.getLastModifiedTime(onlyFile(Path.of(warehouse, "kpi_values", "period=2023Q4"))).toMillis();
+        return Files.getLastModifiedTime(onlyFile(Path.of(warehouse, "kpi_values", "period=2023Q4", "family=membership"))).toMillis();
     }
 
     /**

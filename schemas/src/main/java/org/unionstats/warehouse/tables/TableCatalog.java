@@ -25,6 +25,12 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
     /** The type of a KPI's value in every table the KPI job writes. */
     static final String KPI_VALUE_TYPE = ColumnTypes.DOUBLE;
 
+    /** The table of a warehouse folder. */
+    public TableSpec table(String folder) {
+        return tables.stream().filter(t -> t.folder().equals(folder)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("schemas/trino/tables.yaml lists no table in folder " + folder));
+    }
+
     public static TableCatalog load() {
         return load(KpiCatalogue.load());
     }
@@ -76,7 +82,7 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
             }
             String name = t.path("name").asText();
             tables.add(new TableSpec(t.path("folder").asText(), Writer.fromCode(t.get("writer").asText()), schema, name, comment, avro, family,
-                    columns, typesOfEvery(schema + "." + name, columns, types), t.path("partitioned").asBoolean(true)));
+                    columns, typesOfEvery(schema + "." + name, columns, types), partitionedBy(t)));
         }
         String catalog = yaml.path("catalog").asText("unionstats");
         List<ViewSpec> views = new ArrayList<>();
@@ -94,6 +100,16 @@ public record TableCatalog(String catalog, Map<String, String> schemas, Map<Stri
             }
         }
         return new TableCatalog(catalog, schemas, glossary, tables, views);
+    }
+
+    /** {@code partitioned_by:} as listed, none for {@code partitioned: false}, else by period. */
+    private static List<String> partitionedBy(JsonNode table) {
+        if (!table.path("partitioned").asBoolean(true)) {
+            return List.of();
+        }
+        List<String> columns = new ArrayList<>();
+        table.path("partitioned_by").forEach(c -> columns.add(c.asText()));
+        return columns.isEmpty() ? List.of("period") : columns;
     }
 
     /**

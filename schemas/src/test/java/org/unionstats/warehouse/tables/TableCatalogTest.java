@@ -50,6 +50,10 @@ class TableCatalogTest {
     void dimensionsWrittenWholeAndTheRunHistoryAreTheTablesNotPartitionedByPeriod() {
         assertThat(catalog.tables().stream().filter(t -> !t.partitioned()).map(TableSpec::folder))
                 .containsExactlyInAnyOrder("dim_orgs", "dim_periods", "org_ancestors", "dim_kpis", "pipeline_runs");
+        // Within its periods, kpi_values is partitioned by KPI family: a family recomputed alone rewrites its own files.
+        assertThat(catalog.tables().stream().filter(t -> t.partitionedBy().size() > 1).map(TableSpec::folder)).containsExactly("kpi_values");
+        assertThat(table("kpi_values").partitionedBy()).containsExactly("period", "family");
+        assertThat(table("kpi_membership").partitionedBy()).containsExactly("period");
     }
 
     @Test

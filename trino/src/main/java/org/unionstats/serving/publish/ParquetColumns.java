@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.unionstats.warehouse.WarehouseLayout;
+import org.unionstats.warehouse.tables.TableSpec;
 
 /**
  * A table folder's columns and their Trino types, read from the Parquet footers themselves (through
@@ -34,16 +35,17 @@ final class ParquetColumns {
         }
     }
 
-    /** True when there is at least one Parquet file to describe. */
-    static boolean hasData(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder, 2)) {
+    /** True when there is at least one Parquet file to describe, {@code levels} partition folders down at most. */
+    static boolean hasData(Path folder, int levels) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder, Math.max(levels, 1) + 1)) {
             return walk.anyMatch(p -> p.getFileName().toString().endsWith(".parquet") && !p.toString().contains("/."));
         }
     }
 
     /** Column name → Trino type, in file order, of a table of the warehouse. */
-    static Map<String, String> read(Connection duckdb, WarehouseLayout warehouse, String table, boolean partitioned) throws SQLException {
-        String glob = partitioned ? warehouse.tableFilesGlob(table) : warehouse.table(table) + "/*.parquet";
+    static Map<String, String> read(Connection duckdb, WarehouseLayout warehouse, TableSpec spec) throws SQLException {
+        String table = spec.folder();
+        String glob = warehouse.tableFilesGlob(spec);
         Map<String, String> columns = new LinkedHashMap<>();
         try (Statement st = duckdb.createStatement();
                 ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet('" + glob.replace("'", "''")

@@ -27,7 +27,6 @@ public final class PublishPlanner {
     /** The tables and views to publish, and the folders published empty because they hold no data yet. */
     public record Plan(List<TableDefinition> tables, List<ViewSpec> views, List<String> empty) {}
 
-    private static final String PERIOD = "period";
 
     private final TableCatalog catalog;
 
@@ -55,7 +54,7 @@ public final class PublishPlanner {
         try (Connection duckdb = ParquetColumns.duckdb()) {
             for (TableSpec spec : catalog.tables()) {
                 Path folder = layout.localTable(spec.folder());
-                if (Files.isDirectory(folder) && ParquetColumns.hasData(folder)) {
+                if (Files.isDirectory(folder) && ParquetColumns.hasData(folder, spec.partitionedBy().size())) {
                     tables.add(define(duckdb, layout, spec, locationRoot));
                 } else {
                     tables.add(defineEmpty(layout, spec, locationRoot));
@@ -85,7 +84,7 @@ public final class PublishPlanner {
                     + (spec.partitioned() ? "partitioned by period" : "partitioned: false") + "; the job that wrote it and the catalogue disagree."
                     + " Nothing was published.");
         }
-        Map<String, String> types = ParquetColumns.read(duckdb, layout, spec.folder(), partitioned);
+        Map<String, String> types = ParquetColumns.read(duckdb, layout, spec);
         List<String> missing = spec.columns().keySet().stream().filter(c -> !types.containsKey(c)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("table " + spec.folder() + ": column(s) " + String.join(", ", missing)
@@ -106,7 +105,7 @@ public final class PublishPlanner {
                     + " Nothing was published.");
         }
         return new TableDefinition(catalog.catalog(), spec.schema(), spec.name(), spec.comment(), locationIn(layout, folder, locationRoot),
-                columns(spec, types, partitioned), partitioned);
+                columns(spec, types), spec.partitionedBy());
     }
 
     /** A table with no data yet: the declared columns over the warehouse's empty folder. */
@@ -114,20 +113,18 @@ public final class PublishPlanner {
         Map<String, String> types = new LinkedHashMap<>();
         spec.columnTypes().forEach((column, declared) -> types.put(column, TrinoTypes.of(declared)));
         return new TableDefinition(catalog.catalog(), spec.schema(), spec.name(), spec.comment(), locationIn(layout, layout.noData(), locationRoot),
-                columns(spec, types, spec.partitioned()), spec.partitioned());
+                columns(spec, types), spec.partitionedBy());
     }
 
-    /** The columns with their comments, the {@code period} partition column last (Hive's rule). */
-    private List<Column> columns(TableSpec spec, Map<String, String> trinoTypes, boolean partitioned) {
+    /** The columns with their comments, the partition columns last in their order (Hive's rule). */
+    private List<Column> columns(TableSpec spec, Map<String, String> trinoTypes) {
         List<Column> columns = new ArrayList<>();
         trinoTypes.forEach((name, type) -> {
-            if (!PERIOD.equals(name) || !partitioned) {
+            if (!spec.partitionedBy().contains(name)) {
                 columns.add(new Column(name, type, comment(spec, name)));
             }
         });
-        if (partitioned) {
-            columns.add(new Column(PERIOD, "varchar", comment(spec, PERIOD)));
-        }
+        spec.partitionedBy().forEach(p -> columns.add(new Column(p, "varchar", comment(spec, p))));
         return columns;
     }
 

@@ -3,9 +3,22 @@ package org.unionstats.serving.publish;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A table exactly as it is registered in Trino: external Parquet at a location, optionally partitioned by period. */
+/**
+ * A table exactly as it is registered in Trino: external Parquet at a location, optionally partitioned (by period, and
+ * within it by the catalogue's further partition columns).
+ *
+ * @param partitionedBy its partition columns, outermost first; none when written whole
+ */
 public record TableDefinition(String catalog, String schema, String name, String comment, String location, List<Column> columns,
-        boolean partitioned) {
+        List<String> partitionedBy) {
+
+    public TableDefinition {
+        partitionedBy = List.copyOf(partitionedBy);
+    }
+
+    public boolean partitioned() {
+        return !partitionedBy.isEmpty();
+    }
 
     public String qualifiedName() {
         return schema + "." + name;
@@ -20,7 +33,8 @@ public record TableDefinition(String catalog, String schema, String name, String
                 + "COMMENT " + literal(comment) + "\n"
                 + "WITH (\n"
                 + "   external_location = " + literal(location) + ",\n"
-                + "   format = 'PARQUET'" + (partitioned ? ",\n   partitioned_by = ARRAY['period']" : "") + "\n"
+                + "   format = 'PARQUET'" + (partitioned() ? ",\n   partitioned_by = ARRAY[" + partitionedBy.stream().map(TableDefinition::literal)
+                        .collect(Collectors.joining(",")) + "]" : "") + "\n"
                 + ")";
     }
 

@@ -94,6 +94,24 @@ class PublishPlannerTest {
     }
 
     @Test
+    void aTablePartitionedWithinItsPeriodsHasEveryPartitionColumnLastInFolderOrder() throws Exception {
+        // kpi_values: period=…/family=… folders, the files holding neither column.
+        write("kpi_values/period=2024Q3/family=membership/part-0.parquet", "SELECT '130302' AS org_code, 'county' AS org_level, "
+                + "'quarter' AS period_type, 'members_end' AS kpi_id, '' AS breakdown, 61234.0::DOUBLE AS value, NULL::DOUBLE AS numerator, "
+                + "NULL::DOUBLE AS denominator, 'exact' AS qualifier");
+
+        TableDefinition values = table(new PublishPlanner(TableCatalog.load()).plan(warehouse), "kpi_values");
+
+        assertThat(values.location()).endsWith("/kpi_values");
+        assertThat(values.partitionedBy()).containsExactly("period", "family");
+        assertThat(values.columns()).extracting(Column::name).containsExactly("org_code", "org_level", "period_type", "kpi_id",
+                "breakdown", "value", "numerator", "denominator", "qualifier", "period", "family");
+        assertThat(values.columns().get(10).comment()).isEqualTo(TableCatalog.load().glossary().get("family"));
+        // As SHOW CREATE TABLE prints it, so an unchanged table is recognised.
+        assertThat(values.ddl("fact_kpi_values")).contains("partitioned_by = ARRAY['period','family']");
+    }
+
+    @Test
     void aFileInTheEmptyFolderFailsBeforeAnythingIsPublished() throws Exception {
         write("dim_kpis/part-0.parquet", DIM_KPIS);
         write("_no_data/part-0.parquet", DIM_KPIS);

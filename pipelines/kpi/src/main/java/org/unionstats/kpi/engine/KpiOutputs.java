@@ -3,6 +3,7 @@ package org.unionstats.kpi.engine;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
@@ -13,8 +14,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
@@ -32,6 +37,8 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class KpiOutputs {
 
     private static final Logger LOG = LoggerFactory.getLogger(KpiOutputs.class);
+    /** A period's family partition, relative to its table: {@code period=<P>/family=<F>}. */
+    private static final String FAMILY_PARTITION = WarehouseLayout.partitionName("%s") + "/family=%s";
 
     private final WarehouseLayout warehouse;
     private final List<String> periods;
@@ -73,11 +80,88 @@ public final class KpiOutputs {
     }
 
     /**
-     * The regional KPIs as wide rows ({@link KpiProjections#regionalWide}), kept for later runs to read back ({@link
-     * PublishedKpis}) in the run's periods, as a table's partitions are.
+     * As {@link #writePartitioned(String, List, Dataset, String...)}, for a table partitioned by family within each period
+     * ({@code period=…/family=…}, a {@code family} column in {@code rows}): each family's partitions only in the periods
+     * it is written in, so a family recomputed alone in a period rewrites its own files there and leaves the others'.
+     *
+     * @param written per family, the periods (among the run's) its partitions are rewritten in
      */
-    public void writeRegionalWide(Dataset<Row> rows) {
-        write(WarehouseLayout.KPI_REGIONAL_WIDE, periods, rows, "org_code");
+    public long writeByFamily(String table, Map<String, List<String>> written, Dataset<Row> rows, String... sortColumns) {
+        claim(table);
+        return writeFamilies(table, written, rows, sortColumns);
+    }
+
+    /**
+     * The regional KPIs as wide rows ({@link KpiProjections#regionalWide}), kept for later runs to read back ({@link
+     * PublishedKpis}) in the run's periods, by family as {@code kpi_values} is.
+     */
+    public void writeRegionalWide(Map<String, List<String>> written, Dataset<Row> rows) {
+        writeFamilies(WarehouseLayout.KPI_REGIONAL_WIDE, written, rows, "org_code");
+    }
+
+    private long writeFamilies(String table, Map<String, List<String>> written, Dataset<Row> rows, String... sortColumns) {
+        Set<String> owned = new TreeSet<>();
+        written.forEach((family, in) -> {
+            if (!periods.containsAll(in)) {
+                throw new IllegalArgumentException(table + ": periods " + in + " of " + family + " are not all among the run's " + periods);
+            }
+            in.forEach(p -> owned.add(FAMILY_PARTITION.formatted(p, family)));
+        });
+        if (owned.isEmpty()) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        Observation observation = new Observation(table);
+        Column partition = format_string(FAMILY_PARTITION, col("period"), col("family"));
+        rows.filter(partition.isin(owned.toArray()))
+                .observe(observation, count(lit(1)).as("rows"), collect_set(partition).as("partitions"))
+                .repartition(col("period"), col("family"))
+                .sortWithinPartitions(sortColumns[0], Arrays.copyOfRange(sortColumns, 1, sortColumns.length))
+                .write()
+                .mode(SaveMode.Overwrite)
+                .partitionBy("period", "family")
+                .parquet(warehouse.table(table));
+        Map<String, Object> observed = observed(observation, table);
+        @SuppressWarnings("unchecked")
+        scala.collection.Seq<String> present = (scala.collection.Seq<String>) observed.get("partitions");
+        Set<String> kept = present == null ? Set.of() : new HashSet<>(CollectionConverters.asJava(present));
+        removeEmptiedFamilies(rows, table, owned, kept);
+        long count = observed.get("rows") == null ? 0 : (Long) observed.get("rows");
+        LOG.info("wrote {}: {} rows in {} of {} period and family partitions ({} s)", table, count, kept.size(), owned.size(),
+                String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        return count;
+    }
+
+    /**
+     * Removes the family partitions this write owned and left without rows, files a period's folder held directly (a
+     * table written before it was partitioned by family), and a period's folder left empty.
+     */
+    private void removeEmptiedFamilies(Dataset<Row> rows, String table, Set<String> owned, Set<String> present) {
+        try {
+            FileSystem fs = new Path(warehouse.table(table)).getFileSystem(rows.sparkSession().sparkContext().hadoopConfiguration());
+            for (String partition : owned) {
+                Path folder = new Path(warehouse.table(table) + "/" + partition);
+                if (!present.contains(partition) && fs.exists(folder)) {
+                    fs.delete(folder, true);
+                }
+            }
+            for (String period : owned.stream().map(p -> p.substring(0, p.indexOf('/'))).collect(Collectors.toCollection(TreeSet::new))) {
+                Path folder = new Path(warehouse.table(table) + "/" + period);
+                if (!fs.exists(folder)) {
+                    continue;
+                }
+                for (FileStatus entry : fs.listStatus(folder)) {
+                    if (entry.isFile()) {
+                        fs.delete(entry.getPath(), false);
+                    }
+                }
+                if (fs.listStatus(folder).length == 0) {
+                    fs.delete(folder, true);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear emptied partitions of " + table, e);
+        }
     }
 
     private long write(String table, List<String> only, Dataset<Row> rows, String... sortColumns) {

@@ -4,8 +4,10 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -41,39 +43,73 @@ public final class KpiProjections {
         return SqlStage.run("kpi_wide", Map.of("kpi_derived", derived, "dim_orgs", dimOrgs, "calendar", calendar));
     }
 
-    /** {@code kpi_values}: the regional federations' KPIs, one row per org, period, breakdown and KPI with a value. */
-    public Dataset<Row> regionalValues(Dataset<Row> wide) {
-        List<KpiDefinition> all = catalogue.all();
-        String stack = all.stream()
-                .map(k -> "'" + k.id() + "', v_" + k.id() + ", n_" + k.id() + ", d_" + k.id() + ", q_" + k.id())
-                .collect(Collectors.joining(", "));
-        return SqlStage.run("kpi_values", Map.of("kpi_wide", wide), Map.of("kpi_count", Integer.toString(all.size()), "kpi_stack", stack,
-                "broken_down", SqlStage.quoteAll(catalogue.brokenDown())));
+    /**
+     * {@code kpi_values}: the regional federations' KPIs, one row per org, period, breakdown and KPI with a value, and
+     * the KPI's family (its partition within the period), in the periods each family is written in.
+     *
+     * @param written per family, the periods its partitions are rewritten in (canonical); a family with none is not read
+     */
+    public Dataset<Row> regionalValues(Dataset<Row> wide, Map<String, List<String>> written) {
+        return byFamily(wide, written, family -> {
+            List<KpiDefinition> kpis = catalogue.family(family).kpis();
+            String stack = kpis.stream()
+                    .map(k -> "'" + k.id() + "', v_" + k.id() + ", n_" + k.id() + ", d_" + k.id() + ", q_" + k.id())
+                    .collect(Collectors.joining(", "));
+            return Map.of("kpi_count", Integer.toString(kpis.size()), "kpi_stack", stack,
+                    "broken_down", SqlStage.quoteAll(catalogue.brokenDown()));
+        }, "kpi_values");
     }
 
     /**
-     * The rows of {@link #regionalValues} as wide rows, in the shape {@link PublishedKpis} reads back: one per org, period
-     * and breakdown with {@code v_/n_/d_/q_<kpi>} for every KPI of the catalogue, null where {@code kpi_values} has no
-     * row, the qualifier rank as {@code kpi_values} names it. A later run reads them back with a scan of the periods it
-     * needs, where reading {@code kpi_values} would pivot the long table.
+     * The rows of {@link #regionalValues} as wide rows, in the shape {@link PublishedKpis} reads back: one per org, period,
+     * breakdown and family with {@code v_/n_/d_/q_<kpi>} for every KPI of the catalogue, null where {@code kpi_values} has
+     * no row (so for every KPI of the other families), the qualifier rank as {@code kpi_values} names it. A later run
+     * reads them back with a scan of the periods and families it needs, where reading {@code kpi_values} would pivot the
+     * long table.
      */
-    public Dataset<Row> regionalWide(Dataset<Row> wide) {
-        StringBuilder columns = new StringBuilder();
-        List<String> kept = new ArrayList<>();
-        for (KpiDefinition k : catalogue.all()) {
-            String id = k.id();
-            // As kpi_values.sql: a value, and on a breakdown row only a KPI broken down by that dimension.
-            String keep = "(v_" + id + " IS NOT NULL AND (breakdown = ''"
-                    + (k.breakdown() == null ? "" : " OR SUBSTRING_INDEX(breakdown, '=', 1) = " + SqlStage.quote(k.breakdown())) + "))";
-            kept.add(keep);
-            columns.append(", IF(").append(keep).append(", CAST(v_").append(id).append(" AS DOUBLE), NULL) AS v_").append(id)
-                    .append(", IF(").append(keep).append(", CAST(n_").append(id).append(" AS DOUBLE), NULL) AS n_").append(id)
-                    .append(", IF(").append(keep).append(", CAST(d_").append(id).append(" AS DOUBLE), NULL) AS d_").append(id)
-                    .append(", IF(").append(keep).append(", CASE q_").append(id).append(" WHEN 2 THEN 2 WHEN 1 THEN 1 ELSE 0 END, NULL) AS q_")
-                    .append(id);
+    public Dataset<Row> regionalWide(Dataset<Row> wide, Map<String, List<String>> written) {
+        return byFamily(wide, written, family -> {
+            StringBuilder columns = new StringBuilder();
+            List<String> kept = new ArrayList<>();
+            for (KpiDefinition k : catalogue.all()) {
+                String id = k.id();
+                if (!family.equals(catalogue.familyOf(id))) {
+                    columns.append(", CAST(NULL AS DOUBLE) AS v_").append(id).append(", CAST(NULL AS DOUBLE) AS n_").append(id)
+                            .append(", CAST(NULL AS DOUBLE) AS d_").append(id).append(", CAST(NULL AS INT) AS q_").append(id);
+                    continue;
+                }
+                // As kpi_values.sql: a value, and on a breakdown row only a KPI broken down by that dimension.
+                String keep = "(v_" + id + " IS NOT NULL AND (breakdown = ''"
+                        + (k.breakdown() == null ? "" : " OR SUBSTRING_INDEX(breakdown, '=', 1) = " + SqlStage.quote(k.breakdown())) + "))";
+                kept.add(keep);
+                columns.append(", IF(").append(keep).append(", CAST(v_").append(id).append(" AS DOUBLE), NULL) AS v_").append(id)
+                        .append(", IF(").append(keep).append(", CAST(n_").append(id).append(" AS DOUBLE), NULL) AS n_").append(id)
+                        .append(", IF(").append(keep).append(", CAST(d_").append(id).append(" AS DOUBLE), NULL) AS d_").append(id)
+                        .append(", IF(").append(keep).append(", CASE q_").append(id).append(" WHEN 2 THEN 2 WHEN 1 THEN 1 ELSE 0 END, NULL) AS q_")
+                        .append(id);
+            }
+            return Map.of("kpi_columns", columns.toString(), "any_kept", String.join(" OR ", kept));
+        }, "kpi_regional_wide");
+    }
+
+    /** One stage per family written somewhere, each reading the wide frame's columns of that family alone, as one frame. */
+    private Dataset<Row> byFamily(Dataset<Row> wide, Map<String, List<String>> written,
+            Function<String, Map<String, String>> params, String stage) {
+        List<Dataset<Row>> families = new ArrayList<>();
+        for (String family : KpiCatalogue.FAMILIES) {
+            List<String> periods = written.getOrDefault(family, List.of());
+            if (periods.isEmpty() || catalogue.family(family).kpis().isEmpty()) {
+                continue;
+            }
+            Map<String, String> filled = new HashMap<>(params.apply(family));
+            filled.put("family", SqlStage.quote(family));
+            filled.put("periods", SqlStage.quoteAll(periods));
+            families.add(SqlStage.run(stage, Map.of("kpi_wide", wide), filled));
         }
-        return SqlStage.run("kpi_regional_wide", Map.of("kpi_wide", wide), Map.of("kpi_columns", columns.toString(),
-                "any_kept", String.join(" OR ", kept)));
+        if (families.isEmpty()) {
+            throw new IllegalArgumentException(stage + ": no family is written in any period");
+        }
+        return families.stream().reduce(Dataset::unionAll).orElseThrow();
     }
 
     /** Columns {@code org_code, org_level, period_type, <kpi>..., <kpi>_qualifier..., period}, totals only. */

@@ -30,7 +30,7 @@ import org.unionstats.warehouse.tables.TableCatalog;
  * the other families' KPIs there are unchanged.
  *
  * <p>The regional federations' KPIs come from the wide rows a run keeps beside {@code kpi_values} ({@link
- * WarehouseLayout#KPI_REGIONAL_WIDE}, {@link KpiProjections#regionalWide}), the basic-level unions' from the family
+ * WarehouseLayout#KPI_REGIONAL_WIDE}, {@link KpiProjections#regionalWide}; by family, as {@code kpi_values}), the basic-level unions' from the family
  * tables ({@link KpiProjections#family}). Rows have the wide frame's columns: {@code org_code, period, breakdown,
  * org_level, period_type} and {@code v_<kpi>, n_<kpi>, d_<kpi>, q_<kpi>} (value, numerator, denominator, qualifier rank)
  * for each KPI read (basic-level unions publish no numerators and denominators). A catalogue change rewrites every period, so
@@ -153,17 +153,25 @@ public final class PublishedKpis {
                 familyRows.add(none + " WHERE FALSE");
             }
             boolean grouped = familyRows.size() > 1;
+            // The regional rows are kept by family: only those of the families read, a union's rows of several made one.
+            List<String> families = KpiCatalogue.FAMILIES.stream()
+                    .filter(f -> kpis.stream().anyMatch(k -> f.equals(catalogue.familyOf(k.id())))).toList();
+            boolean regionalGrouped = families.size() > 1;
             StringBuilder regionalColumns = new StringBuilder();
             StringBuilder basicColumns = new StringBuilder();
             for (KpiDefinition k : kpis) {
                 String id = k.id();
-                regionalColumns.append(", v_").append(id).append(", n_").append(id).append(", d_").append(id).append(", q_").append(id);
+                for (String prefix : List.of("v_", "n_", "d_", "q_")) {
+                    regionalColumns.append(regionalGrouped ? ", MAX(" + prefix + id + ") AS " + prefix + id : ", " + prefix + id);
+                }
                 basicColumns.append(grouped ? ", MAX(v_" + id + ") AS v_" + id : ", v_" + id).append(", CAST(NULL AS DOUBLE) AS n_").append(id)
                         .append(", CAST(NULL AS DOUBLE) AS d_").append(id).append(grouped ? ", MAX(q_" + id + ") AS q_" + id : ", q_" + id);
             }
             return SqlStage.run("published_kpis", tables, Map.of(
                     "periods", quoted,
                     "regional_columns", regionalColumns.toString(),
+                    "families", SqlStage.quoteAll(families),
+                    "regional_grouping", regionalGrouped ? "GROUP BY org_code, period, breakdown, org_level, period_type" : "",
                     "basic_columns", basicColumns.toString(),
                     "basic_family_rows", String.join("\n  UNION ALL\n  ", familyRows),
                     "basic_grouping", grouped ? "GROUP BY org_code, period, period_type" : ""));

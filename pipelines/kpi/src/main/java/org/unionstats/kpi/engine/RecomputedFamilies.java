@@ -76,12 +76,13 @@ public final class RecomputedFamilies {
 
     /**
      * The recomputed wide KPI rows ({@code org_code, period, breakdown} and KPI columns), with, in the periods some family
-     * alone was recomputed in, the published values of the other families, merging only the rows the tables written in
-     * those periods read: every regional federation's ({@code kpi_values} and its wide rows; the scorecard's counties),
-     * and of the basic-level unions only those of {@code basicRead} (the unions with a target), except in {@code whole},
+     * alone was recomputed in, the published totals of the other families, merging only the rows the tables written in
+     * those periods read of them: every regional federation's totals (the scorecard's counties, the targets), and of the
+     * basic-level unions only those of {@code basicRead} (the unions with a target), except in {@code whole},
      * where a table reading every org of every family is rewritten (the findings) and every row is merged. Elsewhere in
      * those periods a basic-level union keeps the recomputed family's KPIs alone: the only table written with its rows
-     * there is that family's own.
+     * there is that family's own. Breakdown rows are the recomputed family's alone: {@code kpi_values} and the wide rows
+     * kept with it rewrite only that family's partitions there.
      *
      * @param basicRead {@code org_code} of the basic-level unions whose KPIs of every family the tables read
      */
@@ -90,7 +91,9 @@ public final class RecomputedFamilies {
             return recomputed;
         }
         Column merged = col("period").isin(mergedPeriods);
-        Dataset<Row> read = published.orElseThrow().every(basicRead, whole).where(merged);
+        // The totals alone: a breakdown row is read by kpi_values and the wide rows kept with it, where those periods
+        // rewrite only the recomputed family's partitions, from its recomputed rows.
+        Dataset<Row> read = published.orElseThrow().every(basicRead, whole).where(merged).where(col("breakdown").equalTo(""));
         List<String> columns = Stream.of(recomputed.columns()).filter(c -> !KEY.contains(c)).toList();
         // Only the orgs with a published row read go through the join: the regional federations and the unions with a
         // target, a few thousand, where the recomputed rows are every union of the restated family (on medium 1 M wide
