@@ -335,7 +335,10 @@ public final class KpiJob {
         if (config.full()) {
             return new Planned(RecomputePlan.everyFamily(calendar.periods()));
         }
-        if (config.periods().isPresent()) {
+        // A run asked for some periods would leave the others in the form an earlier catalogue or job wrote, and compare
+        // with them: where an earlier run published another form, every period is rewritten.
+        boolean otherForm = state.saved().isPresent() && state.catalogueChanged(publishedForm());
+        if (config.periods().isPresent() && !otherForm) {
             List<Period> asked = config.periods().get();
             return new Planned(RecomputePlan.everyFamily(calendar.periods().stream()
                     .filter(p -> asked.stream().anyMatch(a -> p.overlaps(a.start(), a.end())))

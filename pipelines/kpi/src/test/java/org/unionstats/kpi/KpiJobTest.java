@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionstats.kpi.measures.KeptHardshipRegister;
 import org.unionstats.kpis.ReportingRules;
+import org.unionstats.period.Period;
 import org.unionstats.warehouse.WarehouseLayout;
 import org.unionstats.warehouse.receipts.KpiState;
 import org.unionstats.warehouse.runs.KpiJobResult;
@@ -299,6 +300,25 @@ class KpiJobTest {
         assertThat(values.exceptAll(kept).count()).isZero();
         // Regional federations only: the basic-level unions are read back from the family tables.
         assertThat(spark.read().parquet(warehouse + "/" + WarehouseLayout.KPI_REGIONAL_WIDE).where("org_level = 'basic'").count()).isZero();
+    }
+
+    @Test
+    void aRunAskedForOnePeriodOfAWarehousePublishedInAnotherFormRewritesEveryPeriod() throws Exception {
+        String wh = firstRun("other-form");
+        int periods = (int) spark.read().parquet(wh + "/dim_periods").count();
+        // As if an earlier form of the tables had published it: asked for 2024Q2 alone, the run would leave every other
+        // period in that form and compare with it.
+        KpiState state = new KpiState(new WarehouseLayout(wh));
+        state.save(state.saved().orElseThrow(), "an earlier catalogue/3");
+        KpiConfig askedFor2024Q2 = new KpiConfig(new WarehouseLayout(wh), Optional.of(List.of(Period.parse("2024Q2"))), false,
+                Optional.of("local[2]"), ReportingRules.DEFAULT);
+
+        KpiJobResult rerun = new KpiJob(spark, askedFor2024Q2).run();
+
+        assertThat(rerun.periodsWritten()).contains("2023Q4", "2024Q1", "2024Q2").hasSize(periods);
+        // Once the warehouse is in this form, a run asked for one period writes the periods it overlaps only.
+        assertThat(new KpiJob(spark, askedFor2024Q2).run().periodsWritten()).containsExactlyInAnyOrder("2024Q2", "2024-04", "2024-05",
+                "2024-06", "2024H1", "2024");
     }
 
     @Test

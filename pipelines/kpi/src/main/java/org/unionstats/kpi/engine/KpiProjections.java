@@ -98,7 +98,7 @@ public final class KpiProjections {
         List<Dataset<Row>> families = new ArrayList<>();
         for (String family : KpiCatalogue.FAMILIES) {
             List<String> periods = written.getOrDefault(family, List.of());
-            if (periods.isEmpty() || catalogue.family(family).kpis().isEmpty()) {
+            if (periods.isEmpty()) {
                 continue;
             }
             Map<String, String> filled = new HashMap<>(params.apply(family));

@@ -30,8 +30,8 @@ import org.unionstats.warehouse.tables.TableCatalog;
  * the other families' KPIs there are unchanged.
  *
  * <p>The regional federations' KPIs come from the wide rows a run keeps beside {@code kpi_values} ({@link
- * WarehouseLayout#KPI_REGIONAL_WIDE}, {@link KpiProjections#regionalWide}; by family, as {@code kpi_values}), the basic-level unions' from the family
- * tables ({@link KpiProjections#family}). Rows have the wide frame's columns: {@code org_code, period, breakdown,
+ * WarehouseLayout#KPI_REGIONAL_WIDE}, {@link KpiProjections#regionalWide}; by family, as {@code kpi_values}), the
+ * basic-level unions' from the family tables ({@link KpiProjections#family}). Rows have the wide frame's columns: {@code org_code, period, breakdown,
  * org_level, period_type} and {@code v_<kpi>, n_<kpi>, d_<kpi>, q_<kpi>} (value, numerator, denominator, qualifier rank)
  * for each KPI read (basic-level unions publish no numerators and denominators). A catalogue change rewrites every period, so
  * what is read back always has the catalogue's KPIs.
