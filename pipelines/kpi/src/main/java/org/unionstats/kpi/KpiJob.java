@@ -49,6 +49,7 @@ import org.unionstats.kpi.quality.ReportingCompleteness;
 import org.unionstats.kpi.targets.TargetAttainment;
 import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.period.Period;
+import org.unionstats.period.PeriodType;
 import org.unionstats.regions.RegionDirectory;
 import org.unionstats.warehouse.receipts.KpiState;
 import org.unionstats.warehouse.receipts.ReceiptStatus;
@@ -244,12 +245,13 @@ public final class KpiJob {
         // and the targets' year so far (H1 before Q3) and opening value (the previous year) read them. The totals read
         // back are cached like the computed ones: both would otherwise scan and project the published rows again. Only
         // those of the orgs they read are kept, the counties (the scorecard) and the unions with a target: on medium the
-        // compared periods hold 1.5 M rows, nearly all basic-level unions', which took 19 s to cache.
+        // compared periods hold 1.5 M rows, nearly all basic-level unions', which took 19 s to cache. Nor is a month
+        // read back: the scorecard compares quarters, the targets add up quarters, half-years and years.
         Dataset<Row> comparedOrgs = dimOrgs.where(col("org_level").equalTo("county")).select("org_code")
                 .union(ingested.targets().select("org_code")).distinct();
-        Dataset<Row> comparable = publishedRows.map(r -> {
-            Dataset<Row> compared = project.totals(r.every(ingested.targets(), List.of())
-                    .where(col("period").isin(comparedReadBack.stream().map(Period::canonical).toArray())));
+        Object[] comparedRead = comparedReadBack.stream().filter(p -> p.type() != PeriodType.MONTH).map(Period::canonical).toArray();
+        Dataset<Row> comparable = publishedRows.filter(r -> comparedRead.length > 0).map(r -> {
+            Dataset<Row> compared = project.totals(r.every(ingested.targets(), List.of()).where(col("period").isin(comparedRead)));
             return totals.unionByName(compared.join(comparedOrgs, compared.col("org_code").equalTo(comparedOrgs.col("org_code")), "left_semi")
                     .cache());
         }).orElse(totals);
