@@ -1,6 +1,5 @@
 package org.unionstats.kpi.engine;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.format_string;
@@ -24,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.functions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionstats.warehouse.WarehouseLayout;
@@ -37,8 +37,6 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class KpiOutputs {
 
     private static final Logger LOG = LoggerFactory.getLogger(KpiOutputs.class);
-    /** A period's family partition, relative to its table: {@code period=<P>/family=<F>}. */
-    private static final String FAMILY_PARTITION = WarehouseLayout.partitionName("%s") + "/family=%s";
 
     private final WarehouseLayout warehouse;
     private final List<String> periods;
@@ -76,7 +74,8 @@ public final class KpiOutputs {
             throw new IllegalArgumentException(table + ": periods " + only + " are not all among the run's " + periods);
         }
         claim(table);
-        return write(table, only, rows, sortColumns);
+        return write(table, List.of("period"), only.stream().map(WarehouseLayout::partitionName).collect(Collectors.toCollection(TreeSet::new)),
+                rows, sortColumns);
     }
 
     /**
@@ -105,38 +104,61 @@ public final class KpiOutputs {
             if (!periods.containsAll(in)) {
                 throw new IllegalArgumentException(table + ": periods " + in + " of " + family + " are not all among the run's " + periods);
             }
-            in.forEach(p -> owned.add(FAMILY_PARTITION.formatted(p, family)));
+            in.forEach(p -> owned.add(WarehouseLayout.partitionName(p) + "/family=" + family));
         });
+        return write(table, List.of("period", "family"), owned, rows, sortColumns);
+    }
+
+    /**
+     * Overwrites the partitions of {@code owned} (folders relative to the table, {@code period=…} or
+     * {@code period=…/family=…}, as {@code partitionColumns} name them) with those of the rows, and removes those left
+     * without rows; every other partition keeps its files.
+     */
+    private long write(String table, List<String> partitionColumns, Set<String> owned, Dataset<Row> rows, String... sortColumns) {
         if (owned.isEmpty()) {
             return 0;
         }
         long start = System.nanoTime();
+        // The rows and partitions written are observed while writing: one pass over the rows, no count before the write.
         Observation observation = new Observation(table);
-        Column partition = format_string(FAMILY_PARTITION, col("period"), col("family"));
+        Column partition = format_string(partitionColumns.stream().map(c -> c + "=%s").collect(Collectors.joining("/")),
+                partitionColumns.stream().map(functions::col).toArray(Column[]::new));
+        Column[] partitionedBy = partitionColumns.stream().map(functions::col).toArray(Column[]::new);
         rows.filter(partition.isin(owned.toArray()))
                 .observe(observation, count(lit(1)).as("rows"), collect_set(partition).as("partitions"))
-                .repartition(col("period"), col("family"))
+                .repartition(partitionedBy)
                 .sortWithinPartitions(sortColumns[0], Arrays.copyOfRange(sortColumns, 1, sortColumns.length))
                 .write()
                 .mode(SaveMode.Overwrite)
-                .partitionBy("period", "family")
+                .partitionBy(partitionColumns.toArray(String[]::new))
                 .parquet(warehouse.table(table));
         Map<String, Object> observed = observed(observation, table);
+        // No metrics when no partition held a row.
         @SuppressWarnings("unchecked")
         scala.collection.Seq<String> present = (scala.collection.Seq<String>) observed.get("partitions");
         Set<String> kept = present == null ? Set.of() : new HashSet<>(CollectionConverters.asJava(present));
-        removeEmptiedFamilies(rows, table, owned, kept);
+        removeEmptied(rows, table, owned, kept, partitionColumns.size() > 1);
         long count = observed.get("rows") == null ? 0 : (Long) observed.get("rows");
-        LOG.info("wrote {}: {} rows in {} of {} period and family partitions ({} s)", table, count, kept.size(), owned.size(),
-                String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        // Two tables are written at once: each one's time is its own write's, from its start to its end.
+        LOG.info("wrote {}: {} rows in {} of {} {} ({} s)", table, count, kept.size(), owned.size(),
+                partitionColumns.size() > 1 ? "period and family partitions" : "periods", String.format("%.1f", (System.nanoTime() - start) / 1e9));
         return count;
     }
 
+    private static Map<String, Object> observed(Observation observation, String table) {
+        try {
+            return observation.getAsJava();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing " + table, e);
+        }
+    }
+
     /**
-     * Removes the family partitions this write owned and left without rows, files a period's folder held directly (a
-     * table written before it was partitioned by family), and a period's folder left empty.
+     * Removes the partitions this write owned and left without rows; in a table partitioned within its periods, also
+     * files a period's folder held directly (written before it was partitioned so) and a period's folder left empty.
      */
-    private void removeEmptiedFamilies(Dataset<Row> rows, String table, Set<String> owned, Set<String> present) {
+    private void removeEmptied(Dataset<Row> rows, String table, Set<String> owned, Set<String> present, boolean withinPeriods) {
         try {
             FileSystem fs = new Path(warehouse.table(table)).getFileSystem(rows.sparkSession().sparkContext().hadoopConfiguration());
             for (String partition : owned) {
@@ -144,6 +166,9 @@ public final class KpiOutputs {
                 if (!present.contains(partition) && fs.exists(folder)) {
                     fs.delete(folder, true);
                 }
+            }
+            if (!withinPeriods) {
+                return;
             }
             for (String period : owned.stream().map(p -> p.substring(0, p.indexOf('/'))).collect(Collectors.toCollection(TreeSet::new))) {
                 Path folder = new Path(warehouse.table(table) + "/" + period);
@@ -157,56 +182,6 @@ public final class KpiOutputs {
                 }
                 if (fs.listStatus(folder).length == 0) {
                     fs.delete(folder, true);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear emptied partitions of " + table, e);
-        }
-    }
-
-    private long write(String table, List<String> only, Dataset<Row> rows, String... sortColumns) {
-        if (only.isEmpty()) {
-            return 0;
-        }
-        long start = System.nanoTime();
-        // The rows and periods written are observed while writing: one pass over the rows, no count before the write.
-        Observation written = new Observation(table);
-        rows.filter(col("period").isin(only.toArray()))
-                .observe(written, count(lit(1)).as("rows"), collect_set(col("period")).as("periods"))
-                .repartition(col("period"))
-                .sortWithinPartitions(sortColumns[0], Arrays.copyOfRange(sortColumns, 1, sortColumns.length))
-                .write()
-                .mode(SaveMode.Overwrite)
-                .partitionBy("period")
-                .parquet(warehouse.table(table));
-        Map<String, Object> observed = observed(written, table);
-        // No metrics when no partition held a row.
-        @SuppressWarnings("unchecked")
-        scala.collection.Seq<String> periodsWritten = (scala.collection.Seq<String>) observed.get("periods");
-        removeEmptied(rows, table, only, periodsWritten == null ? Set.of() : new HashSet<>(CollectionConverters.asJava(periodsWritten)));
-        long count = observed.get("rows") == null ? 0 : (Long) observed.get("rows");
-        // Two tables are written at once: each one's time is its own write's, from its start to its end.
-        LOG.info("wrote {}: {} rows in {} of {} periods ({} s)", table, count, periodsWritten == null ? 0 : periodsWritten.size(),
-                only.size(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
-        return count;
-    }
-
-    private static Map<String, Object> observed(Observation observation, String table) {
-        try {
-            return observation.getAsJava();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing " + table, e);
-        }
-    }
-
-    private void removeEmptied(Dataset<Row> rows, String table, List<String> only, Set<String> present) {
-        try {
-            FileSystem fs = new Path(warehouse.table(table)).getFileSystem(rows.sparkSession().sparkContext().hadoopConfiguration());
-            for (String period : only) {
-                Path partition = new Path(warehouse.partition(table, period));
-                if (!present.contains(period) && fs.exists(partition)) {
-                    fs.delete(partition, true);
                 }
             }
         } catch (IOException e) {
