@@ -67,12 +67,13 @@ running AS (
         FROM deltas GROUP BY unit_code, grain, stock, month)
   WINDOW w AS (PARTITION BY unit_code, grain, stock ORDER BY month ROWS UNBOUNDED PRECEDING)),
 grid AS (
-  -- The dense unit × month grid: every month of the calendar from a stock's first delta on (the stock exists from
-  -- then), with the level before and after it, each month taken from the latest month with deltas at or before it.
+  -- The unit × month grid: every month that begins or ends a period computed, from a stock's first delta on (the
+  -- stock exists from then), with the level before and after it, each month taken from the latest month with deltas at
+  -- or before it. The months inside a period are not needed: its stocks are read at its bounds.
   SELECT r.unit_code, r.grain, r.stock, m.month, r.level - IF(m.month = r.month, r.delta, 0) AS level_before,
          r.level, r.rank_to_date
   FROM running r
-  JOIN (SELECT DISTINCT month FROM period_months) m
+  JOIN (SELECT DISTINCT month FROM period_months WHERE first_month OR last_month) m
     ON m.month >= r.month AND (m.month < r.next_month OR r.next_month IS NULL)),
 stocks AS (
   -- At a period's start: the level before its first month (0 when the stock starts later in the period); at its end:

@@ -23,11 +23,12 @@ distinct_rows AS (
 shared_keys AS (
   -- Keys found at more than one unit of a grain (few: an enterprise enters through one union, a competition has one
   -- organiser). Only these are recounted over each subtree; every other key adds one to each ancestor of its unit,
-  -- so it rolls up as a sum, without moving one row per key and ancestor.
+  -- so it rolls up as a sum, without moving one row per key and ancestor. Counted over the distinct units rather than
+  -- compared as MIN and MAX of the codes: Spark aggregates strings' MIN and MAX by sorting, counts by hashing.
   SELECT grain, measure, distinct_key
-  FROM distinct_rows
+  FROM (SELECT DISTINCT grain, measure, distinct_key, org_code FROM distinct_rows)
   GROUP BY grain, measure, distinct_key
-  HAVING MIN(org_code) <> MAX(org_code)),
+  HAVING COUNT(*) > 1),
 classified AS (
   SELECT /*+ BROADCAST(s) */ d.*, s.distinct_key IS NOT NULL AS shared
   FROM distinct_rows d

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -55,6 +56,11 @@ public final class KpiDerivation {
             List<String> columns = new ArrayList<>(List.of(wide.columns()));
             level.stream().filter(k -> k.yoyOf() == null).forEach(k -> columns.addAll(expressions(k)));
             wide = wide.selectExpr(columns.toArray(String[]::new));
+            if (l == 0) {
+                // The measures' columns are read by the KPIs of measures alone, all of level 0 (they depend on no KPI):
+                // later levels read KPIs, and a frame kept for a year-on-year join would write the measures again.
+                wide = wide.drop(Stream.of(wide.columns()).filter(c -> c.startsWith("m_") || c.startsWith("mq_")).toArray(String[]::new));
+            }
             List<KpiDefinition> yearOnYear = level.stream().filter(k -> k.yoyOf() != null).toList();
             if (!yearOnYear.isEmpty()) {
                 wide = withYearOnYear(scratch.keep("kpi_derived_" + l, wide), calendar, derivedPeriods, published, families, yearOnYear);
