@@ -29,6 +29,9 @@ import org.unionstats.period.Period;
  */
 public final class KpiDerivation {
 
+    /** The most year-ago rows broadcast to the year-on-year join: about 70 MiB as Spark's rows, for one source KPI. */
+    static final long BROADCAST_YEAR_AGO_ROWS = 1_000_000;
+
     private final KpiCatalogue catalogue;
     private final ScratchFrames scratch;
 
@@ -133,13 +136,17 @@ public final class KpiDerivation {
         }
         String[] selected = sourceColumns.toArray(String[]::new);
         List<String> sourceKpis = kpis.stream().map(KpiDefinition::yoyOf).distinct().toList();
+        // Cached and counted: the values of a year ago are narrow (a key and two columns per source KPI), and where they
+        // are few (a new quarter's) they are broadcast, so the wide frame is not shuffled for the join (on medium 642 k
+        // rows of 151 columns, 770 MiB); where they are many (a full run's), both sides are shuffled.
         Dataset<Row> yearAgoSources = families.yearAgoSources(computed.selectExpr(selected),
-                published.map(p -> p.of(sourceKpis).selectExpr(selected)), yearAgo);
+                published.map(p -> p.of(sourceKpis).selectExpr(selected)), yearAgo).cache();
+        boolean broadcastYearAgo = yearAgoSources.count() <= BROADCAST_YEAR_AGO_ROWS;
         Column in = col("period").isin(joined.stream().map(Period::canonical).toArray());
         boolean everyPeriod = joined.size() == derivedPeriods.size();
         Dataset<Row> withYearAgo = SqlStage.run("year_on_year", Map.of("kpi_wide", everyPeriod ? computed : computed.where(in),
                 "year_ago_sources", yearAgoSources, "calendar", calendar), Map.of("source_columns", sources.toString(), "yoy_columns",
-                columns.toString()));
+                columns.toString(), "year_ago_hint", broadcastYearAgo ? "/*+ BROADCAST(p) */" : ""));
         if (everyPeriod) {
             return withYearAgo;
         }
