@@ -245,7 +245,7 @@ public final class KpiJob {
         KpiOutputs out = new KpiOutputs(config.warehouse(), written, tables.foldersWrittenBy(Writer.KPI));
         // The totals with those of the compared periods read back: the scorecard's change on the quarter and the year,
         // and the targets' year so far (H1 before Q3) and opening value (the previous year) read them. The totals read
-        // back are cached like the computed ones: both would otherwise scan and project the published rows again. Only
+        // back are cached: each table reading them would otherwise scan and project the published rows again. Only
         // those of the orgs they read are kept, the counties (the scorecard) and the unions with a target: on medium the
         // compared periods hold 1.5 M rows, nearly all basic-level unions', which took 19 s to cache. Nor is a month
         // read back: the scorecard compares quarters, the targets add up quarters, half-years and years.

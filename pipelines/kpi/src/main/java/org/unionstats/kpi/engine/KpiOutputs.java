@@ -121,9 +121,8 @@ public final class KpiOutputs {
         long start = System.nanoTime();
         // The rows and partitions written are observed while writing: one pass over the rows, no count before the write.
         Observation observation = new Observation(table);
-        Column partition = format_string(partitionColumns.stream().map(c -> c + "=%s").collect(Collectors.joining("/")),
-                partitionColumns.stream().map(functions::col).toArray(Column[]::new));
         Column[] partitionedBy = partitionColumns.stream().map(functions::col).toArray(Column[]::new);
+        Column partition = format_string(partitionColumns.stream().map(c -> c + "=%s").collect(Collectors.joining("/")), partitionedBy);
         rows.filter(partition.isin(owned.toArray()))
                 .observe(observation, count(lit(1)).as("rows"), collect_set(partition).as("partitions"))
                 .repartition(partitionedBy)
