@@ -11,9 +11,10 @@ counties AS (
   WHERE o.org_level = 'county'),
 county_quarters AS (
   -- The counties' quarters only, before anything is unpivoted or joined: the totals hold every org and period, and
-  -- the scorecard reads them three times (the quarter, the one before, a year earlier; all quarters).
-  SELECT k.* FROM kpi_totals k LEFT SEMI JOIN counties c ON c.county_code = k.org_code
-  WHERE k.period_type = 'quarter'),
+  -- the scorecard reads them three times (the quarter, the one before, a year earlier; all quarters). The counties
+  -- broadcast: Spark cannot tell from dim_orgs joined with itself that they are a few thousand.
+  SELECT /*+ BROADCAST(c) */ k.* FROM kpi_totals k LEFT SEMI JOIN counties c ON c.county_code = k.org_code
+  WHERE k.period_type = 'quarter' AND k.org_level = 'county'),
 cards AS (
   SELECT DISTINCT org_code AS county_code, period FROM county_quarters),
 totals AS (
