@@ -234,8 +234,11 @@ public final class KpiJob {
         // In the periods a family alone is restated in, the findings are rewritten only if they read that family; the
         // other tables written there read the basic-level unions of every family only where a union has a target.
         List<Period> findingsWritten = plan.recomputedInAny(DataQualityFindings.KPIS_READ.stream().map(catalogue::familyOf).toList());
-        Dataset<Row> wide = scratch.keep("kpi_wide", project.wide(recomputed.forTables(derived, publishedRows, findingsWritten,
-                ingested.targets()), dimOrgs, calendarRows));
+        RecomputedFamilies.ForTables forTables = recomputed.forTables(derived, publishedRows, findingsWritten, ingested.targets());
+        Dataset<Row> wide = scratch.keep("kpi_wide", project.wide(forTables.rows(), dimOrgs, calendarRows));
+        Map<String, Dataset<Row>> aloneTotals = new LinkedHashMap<>();
+        forTables.aloneRows().forEach((family, rows) -> aloneTotals.put(family,
+                project.familyTotals(scratch.keep("kpi_wide_" + family, project.wide(rows, dimOrgs, calendarRows)), family)));
         stage("KPI derivation", start);
         // Not cached: the wide frame is kept as Parquet, and each table reads its own columns of it. Caching the totals
         // built every KPI's columns in memory, 16 s of CPU for the 1.3 M wide rows of a new quarter on medium.
@@ -267,10 +270,13 @@ public final class KpiJob {
                     project.regionalValues(wide, familiesWritten), "org_level", "org_code", "kpi_id", "breakdown"));
             writes.submit(() -> out.writeRegionalWide(familiesWritten, project.regionalWide(wide, familiesWritten)));
             // A family's own table does not change in the periods another family alone is recomputed in. Its basic-level
-            // rows are the basic-level unions' compact form: no other table holds them.
+            // rows are the basic-level unions' compact form: no other table holds them. Where it alone was recomputed,
+            // most of them come from its own narrow frame.
             for (TableSpec family : familyTables()) {
-                writes.submit(() -> out.writePartitioned(family.folder(), canonical(plan.recomputedIn(family.kpiFamily())),
-                        project.family(totals, family.kpiFamily()), "org_level", "org_code"));
+                String f = family.kpiFamily();
+                Dataset<Row> recomputedRows = project.family(totals, f);
+                Dataset<Row> familyRows = aloneTotals.containsKey(f) ? recomputedRows.unionByName(project.family(aloneTotals.get(f), f)) : recomputedRows;
+                writes.submit(() -> out.writePartitioned(family.folder(), canonical(plan.recomputedIn(f)), familyRows, "org_level", "org_code"));
             }
             // Targets (目标任务): each target against the year-to-date totals, with the pace expected by each quarter's end.
             writes.submit(() -> out.writePartitioned("kpi_targets",

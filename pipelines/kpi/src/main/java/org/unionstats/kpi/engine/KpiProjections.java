@@ -114,15 +114,27 @@ public final class KpiProjections {
 
     /** Columns {@code org_code, org_level, period_type, <kpi>..., <kpi>_qualifier..., period}, totals only. */
     public Dataset<Row> totals(Dataset<Row> wide) {
+        return totals(wide, catalogue.all());
+    }
+
+    /**
+     * As {@link #totals(Dataset)}, of a family's KPIs alone, from a wide frame with that family's KPI columns only
+     * ({@link RecomputedFamilies.ForTables#aloneRows}): what {@link #family} reads.
+     */
+    public Dataset<Row> familyTotals(Dataset<Row> wide, String family) {
+        return totals(wide, catalogue.family(family).kpis());
+    }
+
+    private Dataset<Row> totals(Dataset<Row> wide, List<KpiDefinition> kpis) {
         StringBuilder columns = new StringBuilder();
-        for (KpiDefinition k : catalogue.all()) {
+        for (KpiDefinition k : kpis) {
             columns.append(", v_").append(k.id()).append(" AS ").append(k.id());
         }
-        for (KpiDefinition k : catalogue.all()) {
+        for (KpiDefinition k : kpis) {
             columns.append(", IF(v_").append(k.id()).append(" IS NULL, NULL, CASE q_").append(k.id())
                     .append(" WHEN 2 THEN 'nearly' WHEN 1 THEN 'over' ELSE 'exact' END) AS ").append(k.id()).append(TableCatalog.QUALIFIER_SUFFIX);
         }
-        String anyValue = "COALESCE(" + catalogue.all().stream().map(k -> "v_" + k.id()).collect(Collectors.joining(", ")) + ")";
+        String anyValue = "COALESCE(" + kpis.stream().map(k -> "v_" + k.id()).collect(Collectors.joining(", ")) + ")";
         return SqlStage.run("kpi_totals", Map.of("kpi_wide", wide), Map.of("kpi_columns", columns.toString(), "any_value", anyValue));
     }
 

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.not;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +16,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.unionstats.kpis.KpiCatalogue;
+import org.unionstats.kpis.KpiDefinition;
 import org.unionstats.period.Period;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -75,20 +76,24 @@ public final class RecomputedFamilies {
     }
 
     /**
-     * The recomputed wide KPI rows ({@code org_code, period, breakdown} and KPI columns), with, in the periods some family
-     * alone was recomputed in, the published totals of the other families, merging only the rows the tables written in
-     * those periods read of them: every regional federation's totals (the scorecard's counties, the targets), and of the
-     * basic-level unions only those of {@code basicRead} (the unions with a target), except in {@code whole},
-     * where a table reading every org of every family is rewritten (the findings) and every row is merged. Elsewhere in
-     * those periods a basic-level union keeps the recomputed family's KPIs alone: the only table written with its rows
-     * there is that family's own. Breakdown rows are the recomputed family's alone: {@code kpi_values} and the wide rows
-     * kept with it rewrite only that family's partitions there.
+     * The rows of the tables: {@link ForTables#rows}, the recomputed wide KPI rows ({@code org_code, period, breakdown}
+     * and KPI columns), with, in the periods some family alone was recomputed in, the published totals of the other
+     * families, merging only the rows the tables written in those periods read of them: every regional federation's
+     * totals (the scorecard's counties, the targets), and of the basic-level unions only those of {@code basicRead} (the
+     * unions with a target), except in {@code whole}, where a table reading every org of every family is rewritten (the
+     * findings) and every row is merged. Breakdown rows are the recomputed family's alone: {@code kpi_values} and the
+     * wide rows kept with it rewrite only that family's partitions there.
+     *
+     * <p>Elsewhere in those periods a basic-level union's row is read by the recomputed family's own table alone: those
+     * rows are {@link ForTables#aloneRows}, per family with its own KPI columns only. On medium a new quarter restates
+     * competitions alone in 12 periods, 1 M rows of every union with members, which as rows of every KPI's four columns
+     * took most of the wide frame's write.
      *
      * @param basicRead {@code org_code} of the basic-level unions whose KPIs of every family the tables read
      */
-    public Dataset<Row> forTables(Dataset<Row> recomputed, Optional<PublishedKpis.Rows> published, List<Period> whole, Dataset<Row> basicRead) {
+    public ForTables forTables(Dataset<Row> recomputed, Optional<PublishedKpis.Rows> published, List<Period> whole, Dataset<Row> basicRead) {
         if (mergedPeriods.length == 0) {
-            return recomputed;
+            return new ForTables(recomputed, Map.of());
         }
         Column merged = col("period").isin(mergedPeriods);
         // The totals alone: a breakdown row is read by kpi_values and the wide rows kept with it, where those periods
@@ -97,26 +102,36 @@ public final class RecomputedFamilies {
         List<String> columns = Stream.of(recomputed.columns()).filter(c -> !KEY.contains(c)).toList();
         // Only the orgs with a published row read go through the join: the regional federations and the unions with a
         // target, a few thousand, where the recomputed rows are every union of the restated family (on medium 1 M wide
-        // rows, whose shuffle cost more than the rest of the merge). The other unions' rows are merged with no
-        // published row, as the join would merge them.
+        // rows, whose shuffle cost more than the rest of the merge).
         Dataset<Row> readOrgs = broadcast(read.select("org_code").distinct());
         Dataset<Row> restated = recomputed.where(merged);
         Column isRead = restated.col("org_code").equalTo(readOrgs.col("org_code"));
         Dataset<Row> joined = merge(restated.join(readOrgs, isRead, "left_semi"), read, columns);
-        return recomputed.where(not(merged)).unionByName(joined)
-                .unionByName(withNonePublished(restated.join(readOrgs, isRead, "left_anti"), columns, joined.schema()));
+        Dataset<Row> unread = restated.join(readOrgs, isRead, "left_anti");
+        Map<String, Dataset<Row>> alone = new LinkedHashMap<>();
+        familyAlone.forEach((family, periods) -> {
+            // Typed as the merged rows, so that the family's table reads both alike.
+            List<String> selected = new ArrayList<>(KEY);
+            for (KpiDefinition k : catalogue.family(family).kpis()) {
+                for (String prefix : List.of("v_", "n_", "d_", "q_")) {
+                    String c = prefix + k.id();
+                    selected.add("CAST(" + c + " AS " + joined.schema().apply(c).dataType().sql() + ") AS " + c);
+                }
+            }
+            alone.put(family, unread.where(col("period").isin(periods.stream().map(Period::canonical).toArray()))
+                    .selectExpr(selected.toArray(String[]::new)));
+        });
+        return new ForTables(recomputed.where(not(merged)).unionByName(joined), alone);
     }
 
-    /** {@link #merge} of recomputed rows no published row has the key of, without the join: their types those of {@code merged}. */
-    private Dataset<Row> withNonePublished(Dataset<Row> recomputed, List<String> columns, StructType merged) {
-        List<String> selected = new ArrayList<>(KEY);
-        for (String c : columns) {
-            String type = merged.apply(c).dataType().sql();
-            selected.add(aloneIn(c).map(in -> "CAST(IF(period IN (" + in + "), " + c + ", NULL) AS " + type + ")")
-                    .orElse("CAST(NULL AS " + type + ")") + " AS " + c);
-        }
-        return recomputed.selectExpr(selected.toArray(String[]::new));
-    }
+    /**
+     * The rows of the tables ({@link #forTables}).
+     *
+     * @param rows every KPI column, of every org but the basic-level unions of {@code aloneRows}
+     * @param aloneRows per family recomputed alone somewhere, the basic-level unions' rows only its own table reads in
+     *     the periods it alone was recomputed in: {@code org_code, period, breakdown} and that family's KPI columns
+     */
+    public record ForTables(Dataset<Row> rows, Map<String, Dataset<Row>> aloneRows) {}
 
     /** Those of {@code periods} one of these families is recomputed in: all but those only other families alone were. */
     public List<Period> recomputedIn(Collection<String> families, List<Period> periods) {
