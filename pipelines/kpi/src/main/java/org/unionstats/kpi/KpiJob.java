@@ -235,10 +235,10 @@ public final class KpiJob {
         // other tables written there read the basic-level unions of every family only where a union has a target.
         List<Period> findingsWritten = plan.recomputedInAny(DataQualityFindings.KPIS_READ.stream().map(catalogue::familyOf).toList());
         RecomputedFamilies.ForTables forTables = recomputed.forTables(derived, publishedRows, findingsWritten, ingested.targets());
-        Dataset<Row> wide = scratch.keep("kpi_wide", project.wide(forTables.rows(), dimOrgs, calendarRows));
+        Dataset<Row> wide = scratch.keepWide("kpi_wide", project.wide(forTables.rows(), dimOrgs, calendarRows));
         Map<String, Dataset<Row>> aloneTotals = new LinkedHashMap<>();
         forTables.aloneRows().forEach((family, rows) -> aloneTotals.put(family,
-                project.familyTotals(scratch.keep("kpi_wide_" + family, project.wide(rows, dimOrgs, calendarRows)), family)));
+                project.familyTotals(scratch.keepWide("kpi_wide_" + family, project.wide(rows, dimOrgs, calendarRows)), family)));
         stage("KPI derivation", start);
         // Not cached: the wide frame is kept as Parquet, and each table reads its own columns of it. Caching the totals
         // built every KPI's columns in memory, 16 s of CPU for the 1.3 M wide rows of a new quarter on medium.

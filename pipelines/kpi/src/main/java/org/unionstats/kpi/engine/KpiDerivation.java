@@ -66,7 +66,7 @@ public final class KpiDerivation {
             }
             List<KpiDefinition> yearOnYear = level.stream().filter(k -> k.yoyOf() != null).toList();
             if (!yearOnYear.isEmpty()) {
-                wide = withYearOnYear(scratch.keep("kpi_derived_" + l, wide), calendar, derivedPeriods, published, families, yearOnYear);
+                wide = withYearOnYear(scratch.keepWide("kpi_derived_" + l, wide), calendar, derivedPeriods, published, families, yearOnYear);
             }
         }
         List<String> kept = new ArrayList<>(List.of("org_code", "period", "breakdown"));

@@ -31,8 +31,21 @@ public final class ScratchFrames implements AutoCloseable {
 
     /** Writes the frame (replacing a frame of that name a failed run left) and returns it as read back. */
     public Dataset<Row> keep(String name, Dataset<Row> frame) {
+        return keep(name, frame, true);
+    }
+
+    /**
+     * As {@link #keep(String, Dataset)}, its columns written without Parquet's dictionaries: for the wide KPI frames, a
+     * column per KPI, whose values are mostly distinct or null, so each column's dictionary is built and then given up.
+     * The long measure rows keep theirs: the roll-up filters them by the measure's name.
+     */
+    public Dataset<Row> keepWide(String name, Dataset<Row> frame) {
+        return keep(name, frame, false);
+    }
+
+    private Dataset<Row> keep(String name, Dataset<Row> frame, boolean dictionaries) {
         long start = System.nanoTime();
-        frame.write().mode(SaveMode.Overwrite).parquet(warehouse.kpiScratch(name));
+        frame.write().mode(SaveMode.Overwrite).option("parquet.enable.dictionary", dictionaries).parquet(warehouse.kpiScratch(name));
         // A stage's time is mostly in the frames it keeps: each is logged, so a slow run shows which.
         LOG.info("kept {} ({} s)", name, String.format("%.1f", (System.nanoTime() - start) / 1e9));
         return spark.read().parquet(warehouse.kpiScratch(name));
