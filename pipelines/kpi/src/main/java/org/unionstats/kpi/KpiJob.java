@@ -275,7 +275,8 @@ public final class KpiJob {
             for (TableSpec family : familyTables()) {
                 String f = family.kpiFamily();
                 Dataset<Row> recomputedRows = project.family(totals, f);
-                Dataset<Row> familyRows = aloneTotals.containsKey(f) ? recomputedRows.unionByName(project.family(aloneTotals.get(f), f)) : recomputedRows;
+                Dataset<Row> familyRows = aloneTotals.containsKey(f)
+                        ? recomputedRows.unionByName(project.family(aloneTotals.get(f), f)) : recomputedRows;
                 writes.submit(() -> out.writePartitioned(family.folder(), canonical(plan.recomputedIn(f)), familyRows, "org_level", "org_code"));
             }
             // Targets (目标任务): each target against the year-to-date totals, with the pace expected by each quarter's end.
