@@ -7,7 +7,8 @@ WITH target_kpis AS (
   SELECT * FROM VALUES ${target_kpis} AS k(kpi_id, kind, better, summed_kpi, per_kpi, scale)),
 values_read AS (
   SELECT org_code, period, kpi_id, value
-  -- The targets broadcast: the totals hold every org (on medium 1.3 M rows a new quarter), a few thousand have a target.
+  -- The targets broadcast: the totals hold every org (on medium 1.3 M rows a new quarter), and only the unions with a
+  -- target are read.
   FROM (SELECT /*+ BROADCAST(g) */ t.* FROM kpi_totals t LEFT SEMI JOIN targets g ON g.org_code = t.org_code)
   LATERAL VIEW STACK(${value_count}, ${value_stack}) s AS kpi_id, value
   WHERE value IS NOT NULL),

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.kpis.KpiDefinition;
 import org.unionstats.period.Period;
@@ -86,8 +87,8 @@ public final class RecomputedFamilies {
      *
      * <p>Elsewhere in those periods a basic-level union's row is read by the recomputed family's own table alone: those
      * rows are {@link ForTables#aloneRows}, per family with its own KPI columns only. On medium a new quarter restates
-     * competitions alone in 12 periods, 1 M rows of every union with members, which as rows of every KPI's four columns
-     * took most of the wide frame's write.
+     * competitions alone in 12 periods: 611 k such rows (every union with members), kept with that family's 20 columns
+     * rather than every KPI's 160.
      *
      * @param basicRead {@code org_code} of the basic-level unions whose KPIs of every family the tables read
      */
@@ -108,6 +109,13 @@ public final class RecomputedFamilies {
         Column isRead = restated.col("org_code").equalTo(readOrgs.col("org_code"));
         Dataset<Row> joined = merge(restated.join(readOrgs, isRead, "left_semi"), read, columns);
         Dataset<Row> unread = restated.join(readOrgs, isRead, "left_anti");
+        // In the periods the findings are rewritten they read every union's totals: its unread rows stay among the
+        // others there, merged with no published row, as the join would merge them.
+        Object[] wholeMerged = whole.stream().map(Period::canonical).filter(List.of(mergedPeriods)::contains).toArray();
+        Dataset<Row> rows = recomputed.where(not(merged)).unionByName(joined);
+        if (wholeMerged.length > 0) {
+            rows = rows.unionByName(withNonePublished(unread.where(col("period").isin(wholeMerged)), columns, joined.schema()));
+        }
         Map<String, Dataset<Row>> alone = new LinkedHashMap<>();
         familyAlone.forEach((family, periods) -> {
             // Typed as the merged rows, so that the family's table reads both alike.
@@ -118,16 +126,28 @@ public final class RecomputedFamilies {
                     selected.add("CAST(" + c + " AS " + joined.schema().apply(c).dataType().sql() + ") AS " + c);
                 }
             }
-            alone.put(family, unread.where(col("period").isin(periods.stream().map(Period::canonical).toArray()))
-                    .selectExpr(selected.toArray(String[]::new)));
+            Object[] aloneOnly = periods.stream().filter(p -> !whole.contains(p)).map(Period::canonical).toArray();
+            alone.put(family, unread.where(col("period").isin(aloneOnly)).selectExpr(selected.toArray(String[]::new)));
         });
-        return new ForTables(recomputed.where(not(merged)).unionByName(joined), alone);
+        return new ForTables(rows, alone);
+    }
+
+    /** {@link #merge} of recomputed rows no published row has the key of, without the join: their types those of {@code merged}. */
+    private Dataset<Row> withNonePublished(Dataset<Row> recomputed, List<String> columns, StructType merged) {
+        List<String> selected = new ArrayList<>(KEY);
+        for (String c : columns) {
+            String type = merged.apply(c).dataType().sql();
+            selected.add(aloneIn(c).map(in -> "CAST(IF(period IN (" + in + "), " + c + ", NULL) AS " + type + ")")
+                    .orElse("CAST(NULL AS " + type + ")") + " AS " + c);
+        }
+        return recomputed.selectExpr(selected.toArray(String[]::new));
     }
 
     /**
      * The rows of the tables ({@link #forTables}).
      *
-     * @param rows every KPI column, of every org but the basic-level unions of {@code aloneRows}
+     * @param rows every KPI column, of every org but the basic-level unions of {@code aloneRows}: all of them in
+     *     {@code whole}
      * @param aloneRows per family recomputed alone somewhere, the basic-level unions' rows only its own table reads in
      *     the periods it alone was recomputed in: {@code org_code, period, breakdown} and that family's KPI columns
      */
