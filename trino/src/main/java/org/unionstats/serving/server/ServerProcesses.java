@@ -56,9 +56,20 @@ public final class ServerProcesses {
      */
     public static void awaitReady(String name, ProcessHandle server, Duration timeout, java.util.function.BooleanSupplier ready,
             java.util.function.Supplier<String> logTail) {
+        awaitReadyWhileRunning(name, () -> Optional.of(server).filter(ProcessHandle::isAlive), timeout, ready, logTail);
+    }
+
+    /**
+     * As {@link #awaitReady}, for a server whose process is looked up again at each poll: a daemonising launcher's pid
+     * file can name a process that hands over to the server and exits while the server starts.
+     *
+     * @param running the server's live process, if any
+     */
+    public static void awaitReadyWhileRunning(String name, java.util.function.Supplier<Optional<ProcessHandle>> running, Duration timeout,
+            java.util.function.BooleanSupplier ready, java.util.function.Supplier<String> logTail) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
+            if (running.get().isEmpty()) {
                 throw new IllegalStateException(name + " stopped while starting; " + logTail.get());
             }
             if (ready.getAsBoolean()) {

@@ -64,7 +64,7 @@ public final class TrinoServer {
         ServerStatus status = status();
         if (status.running()) {
             if (!status.ready()) {
-                waitUntilReady(ProcessHandle.of(status.pid()).orElseThrow());
+                waitUntilReady();
             }
             return LocalCredentials.inStateFolder(config.stateFolder()).trino();
         }
@@ -85,8 +85,8 @@ public final class TrinoServer {
             throw new IllegalStateException("the Trino launcher failed: " + (launched.timedOut() ? "it did not return within "
                     + LAUNCH_TIMEOUT.toMinutes() + " minutes" : launched.stdoutText().strip()));
         }
-        ProcessHandle server = startedProcess().orElseThrow(() -> new IllegalStateException("Trino exited at once; " + logTail()));
-        waitUntilReady(server);
+        startedProcess().orElseThrow(() -> new IllegalStateException("Trino exited at once; " + logTail()));
+        waitUntilReady();
         return credentials;
     }
 
@@ -149,8 +149,9 @@ public final class TrinoServer {
         return secrets;
     }
 
-    private void waitUntilReady(ProcessHandle server) {
-        ServerProcesses.awaitReady("Trino", server, START_TIMEOUT, this::answers, this::logTail);
+    private void waitUntilReady() {
+        // Looked up at each poll: on a busy machine the process the pid file first names can hand over to the JVM and exit.
+        ServerProcesses.awaitReadyWhileRunning("Trino", this::process, START_TIMEOUT, this::answers, this::logTail);
         log.accept("Trino is ready at " + config.url());
     }
 
