@@ -118,6 +118,11 @@ public final class RecomputedFamilies {
         }
         Map<String, Dataset<Row>> alone = new LinkedHashMap<>();
         familyAlone.forEach((family, periods) -> {
+            Object[] aloneOnly = periods.stream().filter(p -> !whole.contains(p)).map(Period::canonical).toArray();
+            if (aloneOnly.length == 0) {
+                // Alone only where every union's rows stay in the wide frame: no narrow rows to keep.
+                return;
+            }
             // Typed as the merged rows, so that the family's table reads both alike.
             List<String> selected = new ArrayList<>(KEY);
             for (KpiDefinition k : catalogue.family(family).kpis()) {
@@ -126,7 +131,6 @@ public final class RecomputedFamilies {
                     selected.add("CAST(" + c + " AS " + joined.schema().apply(c).dataType().sql() + ") AS " + c);
                 }
             }
-            Object[] aloneOnly = periods.stream().filter(p -> !whole.contains(p)).map(Period::canonical).toArray();
             alone.put(family, unread.where(col("period").isin(aloneOnly)).selectExpr(selected.toArray(String[]::new)));
         });
         return new ForTables(rows, alone);
