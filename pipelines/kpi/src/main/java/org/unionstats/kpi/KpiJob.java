@@ -234,11 +234,15 @@ public final class KpiJob {
         // In the periods a family alone is restated in, the findings are rewritten only if they read that family; the
         // other tables written there read the basic-level unions of every family only where a union has a target.
         List<Period> findingsWritten = plan.recomputedInAny(DataQualityFindings.KPIS_READ.stream().map(catalogue::familyOf).toList());
-        RecomputedFamilies.ForTables forTables = recomputed.forTables(derived, publishedRows, findingsWritten, ingested.targets());
+        RecomputedFamilies.ForTables forTables = recomputed.forTables(derived, publishedRows,
+                dimOrgs.where(col("org_level").notEqual("basic")), ingested.targets(), findingsWritten, DataQualityFindings.KPIS_READ);
         Dataset<Row> wide = scratch.keepWide("kpi_wide", project.wide(forTables.rows(), dimOrgs, calendarRows));
         Map<String, Dataset<Row>> aloneTotals = new LinkedHashMap<>();
         forTables.aloneRows().forEach((family, rows) -> aloneTotals.put(family,
                 project.familyTotals(scratch.keepWide("kpi_wide_" + family, project.wide(rows, dimOrgs, calendarRows)), family)));
+        // Kept before any table is written, as the wide frame: it reads the published rows of periods this run rewrites.
+        Optional<Dataset<Row>> wholeTotals = forTables.wholeRows().map(w -> project.totals(
+                scratch.keepWide("kpi_wide_whole", project.wide(w, dimOrgs, calendarRows)), DataQualityFindings.KPIS_READ));
         stage("KPI derivation", start);
         // Not cached: the wide frame is kept as Parquet, and each table reads its own columns of it. Caching the totals
         // built every KPI's columns in memory, 16 s of CPU for the 1.3 M wide rows of a new quarter on medium.
@@ -289,7 +293,10 @@ public final class KpiJob {
                     ReportingCompleteness.compute(ingested.ingestReceipts(), calendarRows, dimOrgs, orgAncestors, config.reporting()),
                     "org_code", "record_type"));
             // Computed in every period written; the scorecard counts those of its counties, whose KPIs are whole in each.
-            Dataset<Row> findings = DataQualityFindings.compute(totals, dimOrgs, balanceChecks, calendarRows).cache();
+            // Where a family they read was recomputed alone, the other basic-level unions' totals come from their own frame.
+            Dataset<Row> findingsRead = wholeTotals.map(w -> DataQualityFindings.columnsRead(totals)
+                    .unionByName(DataQualityFindings.columnsRead(w))).orElse(totals);
+            Dataset<Row> findings = DataQualityFindings.compute(findingsRead, dimOrgs, balanceChecks, calendarRows).cache();
             writes.submit(() -> out.writePartitioned("dq_findings", canonical(findingsWritten), findings, "rule_id", "org_code"));
             writes.submit(() -> out.writePartitioned("county_scorecard", new CountyScorecard(catalogue).compute(comparable, dimOrgs,
                     calendarRows, findings), "city_code", "county_code", "kpi_order"));

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,14 @@ public final class KpiProjections {
      */
     public Dataset<Row> familyTotals(Dataset<Row> wide, String family) {
         return totals(wide, catalogue.family(family).kpis());
+    }
+
+    /**
+     * As {@link #totals(Dataset)}, of these KPIs alone, from a wide frame with their columns
+     * ({@link RecomputedFamilies.ForTables#wholeRows}).
+     */
+    public Dataset<Row> totals(Dataset<Row> wide, Collection<String> kpiIds) {
+        return totals(wide, kpiIds.stream().map(catalogue::get).toList());
     }
 
     private Dataset<Row> totals(Dataset<Row> wide, List<KpiDefinition> kpis) {

@@ -16,7 +16,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.kpis.KpiDefinition;
 import org.unionstats.period.Period;
@@ -80,49 +79,43 @@ public final class RecomputedFamilies {
      * The rows of the tables: {@link ForTables#rows}, the recomputed wide KPI rows ({@code org_code, period, breakdown}
      * and KPI columns), with, in the periods some family alone was recomputed in, the published totals of the other
      * families, merging only the rows the tables written in those periods read of them: every regional federation's
-     * totals (the scorecard's counties, the targets), and of the basic-level unions only those of {@code basicRead} (the
-     * unions with a target), except in {@code whole}, where a table reading every org of every family is rewritten (the
-     * findings) and every row is merged. Breakdown rows are the recomputed family's alone: {@code kpi_values} and the
+     * totals (kpi_values, the scorecard's counties, the targets), and of the basic-level unions only those of {@code
+     * basicRead} (the unions with a target). Breakdown rows are the recomputed family's alone: {@code kpi_values} and the
      * wide rows kept with it rewrite only that family's partitions there.
      *
-     * <p>Elsewhere in those periods a basic-level union's row is read by the recomputed family's own table alone: those
-     * rows are {@link ForTables#aloneRows}, per family with its own KPI columns only. On medium a new quarter restates
-     * competitions alone in 12 periods: 611 k such rows (every union with members), kept with that family's 20 columns
-     * rather than every KPI's 160.
+     * <p>Elsewhere in those periods a basic-level union's row is read by the recomputed family's own table, and, in
+     * {@code whole}, by a table reading a few KPIs of every union (the findings): those rows are {@link
+     * ForTables#aloneRows}, per family with its own KPI columns only, and {@link ForTables#wholeRows}, every such union's
+     * {@code wholeKpis} merged with the published ones. On medium a new quarter restates competitions alone in 12
+     * periods, where every union with members has a row, and hardship alone in every period (a case filed years before
+     * the calendar first listed in it, in a union with no opening balance): every union's every KPI would be 160 columns
+     * of millions of rows merged, where the family table reads 20 and the findings 13.
      *
+     * @param regionalOrgs {@code org_code} of the regional federations: all of their rows are merged
      * @param basicRead {@code org_code} of the basic-level unions whose KPIs of every family the tables read
+     * @param whole the periods a table reading {@code wholeKpis} of every union is rewritten in
      */
-    public ForTables forTables(Dataset<Row> recomputed, Optional<PublishedKpis.Rows> published, List<Period> whole, Dataset<Row> basicRead) {
+    public ForTables forTables(Dataset<Row> recomputed, Optional<PublishedKpis.Rows> published, Dataset<Row> regionalOrgs,
+            Dataset<Row> basicRead, List<Period> whole, List<String> wholeKpis) {
         if (mergedPeriods.length == 0) {
-            return new ForTables(recomputed, Map.of());
+            return new ForTables(recomputed, Map.of(), Optional.empty());
         }
         Column merged = col("period").isin(mergedPeriods);
         // The totals alone: a breakdown row is read by kpi_values and the wide rows kept with it, where those periods
         // rewrite only the recomputed family's partitions, from its recomputed rows.
-        Dataset<Row> read = published.orElseThrow().every(basicRead, whole).where(merged).where(col("breakdown").equalTo(""));
+        Dataset<Row> read = published.orElseThrow().every(basicRead, List.of()).where(merged).where(col("breakdown").equalTo(""));
         List<String> columns = Stream.of(recomputed.columns()).filter(c -> !KEY.contains(c)).toList();
-        // Only the orgs with a published row read go through the join: the regional federations and the unions with a
-        // target, a few thousand, where the recomputed rows are every union of the restated family (on medium 1 M wide
-        // rows, whose shuffle cost more than the rest of the merge).
-        Dataset<Row> readOrgs = broadcast(read.select("org_code").distinct());
+        // Only the orgs read go through the join: the regional federations (with a published row or not) and the unions
+        // with a target, a few thousand, where the recomputed rows are every union of the restated family (on medium 1 M
+        // wide rows, whose shuffle cost more than the rest of the merge).
+        Dataset<Row> readOrgs = broadcast(read.select("org_code").union(regionalOrgs.select("org_code")).distinct());
         Dataset<Row> restated = recomputed.where(merged);
         Column isRead = restated.col("org_code").equalTo(readOrgs.col("org_code"));
         Dataset<Row> joined = merge(restated.join(readOrgs, isRead, "left_semi"), read, columns);
         Dataset<Row> unread = restated.join(readOrgs, isRead, "left_anti");
-        // In the periods the findings are rewritten they read every union's totals: its unread rows stay among the
-        // others there, merged with no published row, as the join would merge them.
-        Object[] wholeMerged = whole.stream().map(Period::canonical).filter(List.of(mergedPeriods)::contains).toArray();
         Dataset<Row> rows = recomputed.where(not(merged)).unionByName(joined);
-        if (wholeMerged.length > 0) {
-            rows = rows.unionByName(withNonePublished(unread.where(col("period").isin(wholeMerged)), columns, joined.schema()));
-        }
         Map<String, Dataset<Row>> alone = new LinkedHashMap<>();
         familyAlone.forEach((family, periods) -> {
-            Object[] aloneOnly = periods.stream().filter(p -> !whole.contains(p)).map(Period::canonical).toArray();
-            if (aloneOnly.length == 0) {
-                // Alone only where every union's rows stay in the wide frame: no narrow rows to keep.
-                return;
-            }
             // Typed as the merged rows, so that the family's table reads both alike.
             List<String> selected = new ArrayList<>(KEY);
             for (KpiDefinition k : catalogue.family(family).kpis()) {
@@ -131,31 +124,33 @@ public final class RecomputedFamilies {
                     selected.add("CAST(" + c + " AS " + joined.schema().apply(c).dataType().sql() + ") AS " + c);
                 }
             }
-            alone.put(family, unread.where(col("period").isin(aloneOnly)).selectExpr(selected.toArray(String[]::new)));
+            Object[] in = periods.stream().map(Period::canonical).toArray();
+            alone.put(family, unread.where(col("period").isin(in)).selectExpr(selected.toArray(String[]::new)));
         });
-        return new ForTables(rows, alone);
-    }
-
-    /** {@link #merge} of recomputed rows no published row has the key of, without the join: their types those of {@code merged}. */
-    private Dataset<Row> withNonePublished(Dataset<Row> recomputed, List<String> columns, StructType merged) {
-        List<String> selected = new ArrayList<>(KEY);
-        for (String c : columns) {
-            String type = merged.apply(c).dataType().sql();
-            selected.add(aloneIn(c).map(in -> "CAST(IF(period IN (" + in + "), " + c + ", NULL) AS " + type + ")")
-                    .orElse("CAST(NULL AS " + type + ")") + " AS " + c);
+        Object[] wholeMerged = whole.stream().map(Period::canonical).filter(List.of(mergedPeriods)::contains).toArray();
+        if (wholeMerged.length == 0) {
+            return new ForTables(rows, alone, Optional.empty());
         }
-        return recomputed.selectExpr(selected.toArray(String[]::new));
+        // Every other basic-level union's totals of those KPIs: its recomputed row, or its published one alone (a union
+        // with members and no hardship case), merged column by column as the wide rows are.
+        Column inWhole = col("period").isin(wholeMerged).and(col("breakdown").equalTo(""));
+        Dataset<Row> others = published.get().of(wholeKpis).where(inWhole.and(col("org_level").equalTo("basic")));
+        Dataset<Row> othersUnread = others.join(readOrgs, others.col("org_code").equalTo(readOrgs.col("org_code")), "left_anti");
+        List<String> wholeColumns = wholeKpis.stream().flatMap(k -> Stream.of("v_" + k, "q_" + k)).toList();
+        return new ForTables(rows, alone, Optional.of(merge(unread.where(inWhole), othersUnread, wholeColumns)));
     }
 
     /**
      * The rows of the tables ({@link #forTables}).
      *
-     * @param rows every KPI column, of every org but the basic-level unions of {@code aloneRows}: all of them in
-     *     {@code whole}
+     * @param rows every KPI column, of every org but the basic-level unions without a target in the periods some family
+     *     alone was recomputed in
      * @param aloneRows per family recomputed alone somewhere, the basic-level unions' rows only its own table reads in
      *     the periods it alone was recomputed in: {@code org_code, period, breakdown} and that family's KPI columns
+     * @param wholeRows where a table reading some KPIs of every union is rewritten in such a period, the totals of those
+     *     unions there: {@code org_code, period, breakdown} and {@code v_/q_} of those KPIs
      */
-    public record ForTables(Dataset<Row> rows, Map<String, Dataset<Row>> aloneRows) {}
+    public record ForTables(Dataset<Row> rows, Map<String, Dataset<Row>> aloneRows, Optional<Dataset<Row>> wholeRows) {}
 
     /** Those of {@code periods} one of these families is recomputed in: all but those only other families alone were. */
     public List<Period> recomputedIn(Collection<String> families, List<Period> periods) {

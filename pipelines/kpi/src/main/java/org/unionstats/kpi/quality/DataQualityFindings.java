@@ -4,8 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.unionstats.kpi.engine.SqlStage;
 
 /**
@@ -64,6 +67,12 @@ public final class DataQualityFindings {
             "hardship_lifted_out", "hardship_on_file_end", "hardship_lift_out_rate", "workforce");
 
     private DataQualityFindings() {}
+
+    /** The columns of the KPI totals the rules read: the org, its level, the period, its type and {@link #KPIS_READ}. */
+    public static Dataset<Row> columnsRead(Dataset<Row> kpiTotals) {
+        return kpiTotals.select(Stream.concat(Stream.of("org_code", "org_level", "period_type", "period"), KPIS_READ.stream())
+                .map(functions::col).toArray(Column[]::new));
+    }
 
     /**
      * @param kpiTotals the KPI totals, a column per KPI ({@link org.unionstats.kpi.engine.KpiProjections#totals})
