@@ -436,6 +436,30 @@ class KpiJobTest {
     }
 
     @Test
+    void inPeriodsACaseListedLateRestatesTheFindingsReadEveryUnionsOtherFamiliesAsPublished() throws Exception {
+        String wh = firstRun("findings-alone");
+        // The township union 130306-0001 (no target: its rows are not among the wide frame's there) ended 2023Q4 with 1
+        // member (z, joined 2023-05-05; no flow in the quarter). Its published members_end is altered to 1 + 1000 in its
+        // family table; the run that follows recomputes hardship alone in 2023Q4 and rewrites the findings there, which
+        // read the altered value back: start 1 + no flows = 1 against 1001, a MEMBERS_BALANCE error of 1000.
+        assertThat(valueIn(wh, "130306-0001", "2023Q4 members_end")).isEqualTo(1.0);
+        addToPublishedBasicMembersEnd(wh, "130306-0001", "2023Q4", 1000);
+        FixtureWarehouse later = fixture();
+        later.add("hardship_cases", "2024Q2", "F3", "130306-0001", "2023-11-15", "disability", 3, "on_file", null, null, "130306");
+        later.write(spark, wh);
+        new KpiJob(spark, config(wh)).run();
+        List<Row> findings = spark.read().parquet(wh + "/dq_findings")
+                .where("period = '2023Q4' AND org_code = '130306-0001' AND rule_id = 'MEMBERS_BALANCE'")
+                .select("org_level", "value", "reference").collectAsList();
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).getString(0)).isEqualTo("basic");
+        assertThat(((Number) findings.get(0).get(1)).doubleValue()).isEqualTo(1001.0);
+        assertThat(((Number) findings.get(0).get(2)).doubleValue()).isEqualTo(1.0);
+        // The same union's hardship there is recomputed: F3 newly filed in 2023Q4 (F1 too, filed 2023-12-31).
+        assertThat(valueIn(wh, "130306", "2023Q4 hardship_newly_filed")).isEqualTo(2.0);
+    }
+
+    @Test
     void aLaterDeclarationOfAUnionsWorkforceCountsFromItsOwnPeriod() throws Exception {
         String wh = firstRun("redeclared");
 
@@ -546,6 +570,17 @@ class KpiJobTest {
         spark.read().parquet(partition.toString()).withColumn("v_members_end", functions.when(functions.expr(
                         "org_code = '" + org + "' AND breakdown = ''"), functions.col("v_members_end").plus(added))
                 .otherwise(functions.col("v_members_end"))).write().parquet(altered.toString());
+        deleteRecursively(partition);
+        Files.move(altered, partition);
+    }
+
+    /** Alters a basic-level union's published members_end in the membership table, where its KPIs are kept. */
+    private void addToPublishedBasicMembersEnd(String warehouse, String org, String period, double added) throws IOException {
+        Path partition = Path.of(warehouse, "kpi_membership", "period=" + period);
+        Path altered = Path.of(warehouse, "altered");
+        spark.read().parquet(partition.toString()).withColumn("members_end", functions.when(functions.expr(
+                        "org_code = '" + org + "'"), functions.col("members_end").plus(added))
+                .otherwise(functions.col("members_end"))).write().parquet(altered.toString());
         deleteRecursively(partition);
         Files.move(altered, partition);
     }
