@@ -87,9 +87,10 @@ public final class RecomputedFamilies {
      * {@code whole}, by a table reading a few KPIs of every union (the findings): those rows are {@link
      * ForTables#aloneRows}, per family with its own KPI columns only, and {@link ForTables#wholeRows}, every such union's
      * {@code wholeKpis} merged with the published ones. On medium a new quarter restates competitions alone in 12
-     * periods, where every union with members has a row, and hardship alone in every period (a case filed years before
-     * the calendar first listed in it, in a union with no opening balance): every union's every KPI would be 160 columns
-     * of millions of rows merged, where the family table reads 20 and the findings 13.
+     * periods, where every union with members has a row; with the generator's mistakes, hardship alone in every period
+     * too (cases filed before the calendar and listed in it late, in unions with no opening balance). Merging every
+     * union's every KPI there would be 160 columns of millions of rows, where the family table reads 20 and the
+     * findings 13.
      *
      * @param regionalOrgs {@code org_code} of the regional federations: all of their rows are merged
      * @param basicRead {@code org_code} of the basic-level unions whose KPIs of every family the tables read
