@@ -565,22 +565,20 @@ class KpiJobTest {
      * the job keeps for its later runs to read back.
      */
     private void addToPublishedMembersEnd(String warehouse, String org, String period, double added) throws IOException {
-        Path partition = Path.of(warehouse, WarehouseLayout.KPI_REGIONAL_WIDE, "period=" + period, "family=membership");
-        Path altered = Path.of(warehouse, "altered");
-        spark.read().parquet(partition.toString()).withColumn("v_members_end", functions.when(functions.expr(
-                        "org_code = '" + org + "' AND breakdown = ''"), functions.col("v_members_end").plus(added))
-                .otherwise(functions.col("v_members_end"))).write().parquet(altered.toString());
-        deleteRecursively(partition);
-        Files.move(altered, partition);
+        addTo(Path.of(warehouse, WarehouseLayout.KPI_REGIONAL_WIDE, "period=" + period, "family=membership"), "v_members_end",
+                "org_code = '" + org + "' AND breakdown = ''", added);
     }
 
     /** Alters a basic-level union's published members_end in the membership table, where its KPIs are kept. */
     private void addToPublishedBasicMembersEnd(String warehouse, String org, String period, double added) throws IOException {
-        Path partition = Path.of(warehouse, "kpi_membership", "period=" + period);
-        Path altered = Path.of(warehouse, "altered");
-        spark.read().parquet(partition.toString()).withColumn("members_end", functions.when(functions.expr(
-                        "org_code = '" + org + "'"), functions.col("members_end").plus(added))
-                .otherwise(functions.col("members_end"))).write().parquet(altered.toString());
+        addTo(Path.of(warehouse, "kpi_membership", "period=" + period), "members_end", "org_code = '" + org + "'", added);
+    }
+
+    /** Rewrites a partition with {@code added} added to a column in the rows {@code where} selects. */
+    private void addTo(Path partition, String column, String where, double added) throws IOException {
+        Path altered = partition.resolveSibling("altered");
+        spark.read().parquet(partition.toString()).withColumn(column, functions.when(functions.expr(where),
+                functions.col(column).plus(added)).otherwise(functions.col(column))).write().parquet(altered.toString());
         deleteRecursively(partition);
         Files.move(altered, partition);
     }
