@@ -16,7 +16,7 @@ import org.unionstats.warehouse.tables.TableSpec;
  *   <li>{@code <root>/_kpi_state.json}: the receipts the KPI tables reflect;</li>
  *   <li>{@code <root>/_kpi_scratch/<frame>/}: intermediate frames of a KPI run, removed when it ends;</li>
  *   <li>{@code <root>/_kpi_kept/regional_wide/period=<P>/family=<F>/}: the regional KPIs a KPI run published, as wide rows (a
- *       column per KPI), for later runs to read back;</li>
+ *       column per KPI of the family), for later runs to read back;</li>
  *   <li>{@code <root>/_kpi_kept/hardship_register/<fingerprint>/}: the hardship register a KPI run computed, named by
  *       the receipts it covers, for the next run to bring up to date;</li>
  *   <li>{@code <root>/_lock}: the lock a run holds;</li>

@@ -75,9 +75,10 @@ public final class KpiJob {
      * Raised when the KPI tables change form without a catalogue change. 2: a breakdown row of kpi_values carries only
      * the KPIs the catalogue breaks down by its dimension. 3: the basic-level unions' KPIs are in the family tables, with
      * a qualifier column per KPI, and no longer in kpi_basic_unions. 4: kpi_values and the regional wide rows kept for
-     * later runs are partitioned by family within each period.
+     * later runs are partitioned by family within each period. 5: a family's regional wide rows hold its own KPIs'
+     * columns only.
      */
-    static final int TABLES_FORM = 4;
+    static final int TABLES_FORM = 5;
 
     /**
      * How many table writes run at once. Two on the embedded default's two cores: a write's driver-side work (planning,

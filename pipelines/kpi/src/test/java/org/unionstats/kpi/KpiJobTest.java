@@ -287,7 +287,9 @@ class KpiJobTest {
         var catalogue = org.unionstats.kpis.KpiCatalogue.load();
         String stack = catalogue.all().stream().map(k -> "'" + k.id() + "', v_" + k.id() + ", n_" + k.id() + ", d_" + k.id() + ", q_" + k.id())
                 .collect(Collectors.joining(", "));
-        var kept = spark.read().parquet(warehouse + "/" + WarehouseLayout.KPI_REGIONAL_WIDE)
+        // A family's files hold its own KPIs' columns; read as a later run reads them, the others' are null.
+        var kept = spark.read().schema(new org.unionstats.kpi.engine.KpiProjections(catalogue).regionalWideSchema())
+                .parquet(warehouse + "/" + WarehouseLayout.KPI_REGIONAL_WIDE)
                 .selectExpr("org_code", "org_level", "period_type", "breakdown", "period",
                         "STACK(" + catalogue.all().size() + ", " + stack + ") AS (kpi_id, value, numerator, denominator, rank)")
                 .where("value IS NOT NULL")
@@ -298,6 +300,9 @@ class KpiJobTest {
         assertThat(kept.count()).isEqualTo(values.count());
         assertThat(kept.exceptAll(values).count()).isZero();
         assertThat(values.exceptAll(kept).count()).isZero();
+        // A family's files hold its own KPIs' columns and no other family's.
+        var hardshipFiles = spark.read().parquet(warehouse + "/" + WarehouseLayout.KPI_REGIONAL_WIDE + "/period=2023Q4/family=hardship");
+        assertThat(hardshipFiles.columns()).contains("v_hardship_on_file_start").doesNotContain("v_members_end");
         // Regional federations only: the basic-level unions are read back from the family tables.
         assertThat(spark.read().parquet(warehouse + "/" + WarehouseLayout.KPI_REGIONAL_WIDE).where("org_level = 'basic'").count()).isZero();
     }

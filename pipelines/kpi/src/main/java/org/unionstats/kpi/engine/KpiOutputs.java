@@ -92,10 +92,14 @@ public final class KpiOutputs {
 
     /**
      * The regional KPIs as wide rows ({@link KpiProjections#regionalWide}), kept for later runs to read back ({@link
-     * PublishedKpis}) in the run's periods, by family as {@code kpi_values} is.
+     * PublishedKpis}) in the run's periods, by family as {@code kpi_values} is: one write per family, each with its own
+     * columns, one after the other (each write's commit replaces partitions of the same table folder).
+     *
+     * @param rows per family written somewhere, its rows
      */
-    public void writeRegionalWide(Map<String, List<String>> written, Dataset<Row> rows) {
-        writeFamilies(WarehouseLayout.KPI_REGIONAL_WIDE, written, rows, "org_code");
+    public void writeRegionalWide(Map<String, List<String>> written, Map<String, Dataset<Row>> rows) {
+        rows.forEach((family, familyRows) -> writeFamilies(WarehouseLayout.KPI_REGIONAL_WIDE, Map.of(family, written.get(family)),
+                familyRows, "org_code"));
     }
 
     private long writeFamilies(String table, Map<String, List<String>> written, Dataset<Row> rows, String... sortColumns) {

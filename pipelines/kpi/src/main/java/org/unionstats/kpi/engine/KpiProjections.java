@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.kpis.KpiDefinition;
 import org.unionstats.warehouse.tables.TableCatalog;
@@ -62,23 +64,25 @@ public final class KpiProjections {
     }
 
     /**
-     * The rows of {@link #regionalValues} as wide rows, in the shape {@link PublishedKpis} reads back: one per org, period,
-     * breakdown and family with {@code v_/n_/d_/q_<kpi>} for every KPI of the catalogue, null where {@code kpi_values} has
-     * no row (so for every KPI of the other families), the qualifier rank as {@code kpi_values} names it. A later run
-     * reads them back with a scan of the periods and families it needs, where reading {@code kpi_values} would pivot the
-     * long table.
+     * The rows of {@link #regionalValues} as wide rows, in the shape {@link PublishedKpis} reads back: per family written
+     * somewhere, one row per org, period and breakdown with {@code v_/n_/d_/q_<kpi>} for every KPI of that family, null
+     * where {@code kpi_values} has no row, the qualifier rank as {@code kpi_values} names it. A later run reads them back
+     * with a scan of the periods and families it needs, where reading {@code kpi_values} would pivot the long table.
+     * Each family's rows carry its own columns only: with every KPI's, three quarters of a row were nulls of the other
+     * families, and shuffling them before the write took most of it.
+     *
+     * @return the rows by family, each read with {@link #regionalWideSchema}
      */
-    public Dataset<Row> regionalWide(Dataset<Row> wide, Map<String, List<String>> written) {
-        return byFamily(wide, written, family -> {
+    public Map<String, Dataset<Row>> regionalWide(Dataset<Row> wide, Map<String, List<String>> written) {
+        Map<String, Dataset<Row>> byFamily = new LinkedHashMap<>();
+        written.forEach((family, periods) -> {
+            if (periods.isEmpty()) {
+                return;
+            }
             StringBuilder columns = new StringBuilder();
             List<String> kept = new ArrayList<>();
-            for (KpiDefinition k : catalogue.all()) {
+            for (KpiDefinition k : catalogue.family(family).kpis()) {
                 String id = k.id();
-                if (!family.equals(catalogue.familyOf(id))) {
-                    columns.append(", CAST(NULL AS DOUBLE) AS v_").append(id).append(", CAST(NULL AS DOUBLE) AS n_").append(id)
-                            .append(", CAST(NULL AS DOUBLE) AS d_").append(id).append(", CAST(NULL AS INT) AS q_").append(id);
-                    continue;
-                }
                 // As kpi_values.sql: a value, and on a breakdown row only a KPI broken down by that dimension.
                 String keep = "(v_" + id + " IS NOT NULL AND (breakdown = ''"
                         + (k.breakdown() == null ? "" : " OR SUBSTRING_INDEX(breakdown, '=', 1) = " + SqlStage.quote(k.breakdown())) + "))";
@@ -89,8 +93,24 @@ public final class KpiProjections {
                         .append(", IF(").append(keep).append(", CASE q_").append(id).append(" WHEN 2 THEN 2 WHEN 1 THEN 1 ELSE 0 END, NULL) AS q_")
                         .append(id);
             }
-            return Map.of("kpi_columns", columns.toString(), "any_kept", String.join(" OR ", kept));
-        }, "kpi_regional_wide");
+            byFamily.put(family, SqlStage.run("kpi_regional_wide", Map.of("kpi_wide", wide), Map.of(
+                    "kpi_columns", columns.toString(), "any_kept", String.join(" OR ", kept),
+                    "family", SqlStage.quote(family), "periods", SqlStage.quoteAll(periods))));
+        });
+        return byFamily;
+    }
+
+    /**
+     * The regional wide rows of every family as one table: every KPI's {@code v_/n_/d_/q_} columns, which a family's
+     * files lack for the other families' KPIs (read as null), and the {@code period} and {@code family} partitions.
+     */
+    public StructType regionalWideSchema() {
+        StringBuilder ddl = new StringBuilder("org_code STRING, breakdown STRING, org_level STRING, period_type STRING");
+        for (KpiDefinition k : catalogue.all()) {
+            ddl.append(", v_").append(k.id()).append(" DOUBLE, n_").append(k.id()).append(" DOUBLE, d_").append(k.id())
+                    .append(" DOUBLE, q_").append(k.id()).append(" INT");
+        }
+        return StructType.fromDDL(ddl.append(", period STRING, family STRING").toString());
     }
 
     /** One stage per family written somewhere, each reading the wide frame's columns of that family alone, as one frame. */

@@ -115,7 +115,9 @@ public final class PublishedKpis {
         private Dataset<Row> read(List<KpiDefinition> kpis, Optional<Dataset<Row>> basicOrgs, List<Period> everyBasicIn) {
             String quoted = SqlStage.quoteAll(periods.stream().map(Period::canonical).toList());
             Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-            tables.put("kpi_regional_wide", spark.read().parquet(warehouse.table(REGIONAL)));
+            // Each family's files hold its own KPIs' columns: read with every KPI's, the others' are null.
+            tables.put("kpi_regional_wide", spark.read().schema(new KpiProjections(catalogue).regionalWideSchema())
+                    .parquet(warehouse.table(REGIONAL)));
             // Only the unions read, before their families' rows are made one.
             String basicRead = "";
             if (basicOrgs.isPresent()) {
