@@ -238,9 +238,12 @@ public final class KpiJob {
         RecomputedFamilies.ForTables forTables = recomputed.forTables(derived, publishedRows,
                 dimOrgs.where(col("org_level").notEqual("basic")), ingested.targets(), findingsWritten, DataQualityFindings.KPIS_READ);
         Dataset<Row> wide = scratch.keepWide("kpi_wide", project.wide(forTables.rows(), dimOrgs, calendarRows));
+        Map<String, Dataset<Row>> aloneWide = new LinkedHashMap<>();
         Map<String, Dataset<Row>> aloneTotals = new LinkedHashMap<>();
-        forTables.aloneRows().forEach((family, rows) -> aloneTotals.put(family,
-                project.familyTotals(scratch.keepWide("kpi_wide_" + family, project.wide(rows, dimOrgs, calendarRows)), family)));
+        forTables.aloneRows().forEach((family, rows) -> {
+            aloneWide.put(family, scratch.keepWide("kpi_wide_" + family, project.wide(rows, dimOrgs, calendarRows)));
+            aloneTotals.put(family, project.familyTotals(aloneWide.get(family), family));
+        });
         // Kept before any table is written, as the wide frame: it reads the published rows of periods this run rewrites.
         Optional<Dataset<Row>> wholeTotals = forTables.wholeRows().map(w -> project.totals(
                 scratch.keepWide("kpi_wide_whole", project.wide(w, dimOrgs, calendarRows)), DataQualityFindings.KPIS_READ));
@@ -272,8 +275,8 @@ public final class KpiJob {
             Map<String, List<String>> familiesWritten = new LinkedHashMap<>();
             KpiCatalogue.FAMILIES.forEach(f -> familiesWritten.put(f, canonical(plan.recomputedIn(f))));
             Future<Long> values = writes.submit(() -> out.writeByFamily("kpi_values", familiesWritten,
-                    project.regionalValues(wide, familiesWritten), "org_level", "org_code", "kpi_id", "breakdown"));
-            writes.submit(() -> out.writeRegionalWide(familiesWritten, project.regionalWide(wide, familiesWritten)));
+                    project.regionalValues(wide, aloneWide, familiesWritten), "org_level", "org_code", "kpi_id", "breakdown"));
+            writes.submit(() -> out.writeRegionalWide(familiesWritten, project.regionalWide(wide, aloneWide, familiesWritten)));
             // A family's own table does not change in the periods another family alone is recomputed in. Its basic-level
             // rows are the basic-level unions' compact form: no other table holds them. Where it alone was recomputed,
             // most of them come from its own narrow frame.

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.unionstats.kpis.KpiCatalogue;
 import org.unionstats.kpis.KpiDefinition;
@@ -50,10 +52,12 @@ public final class KpiProjections {
      * {@code kpi_values}: the regional federations' KPIs, one row per org, period, breakdown and KPI with a value, and
      * the KPI's family (its partition within the period), in the periods each family is written in.
      *
+     * @param aloneWide per family recomputed alone somewhere, its own wide frame ({@link #wide} of {@link
+     *     RecomputedFamilies.ForTables#aloneRows}): its breakdown rows in those periods are there, not in {@code wide}
      * @param written per family, the periods its partitions are rewritten in (canonical); a family with none is not read
      */
-    public Dataset<Row> regionalValues(Dataset<Row> wide, Map<String, List<String>> written) {
-        return byFamily(wide, written, family -> {
+    public Dataset<Row> regionalValues(Dataset<Row> wide, Map<String, Dataset<Row>> aloneWide, Map<String, List<String>> written) {
+        return byFamily(wide, aloneWide, written, family -> {
             List<KpiDefinition> kpis = catalogue.family(family).kpis();
             String stack = kpis.stream()
                     .map(k -> "'" + k.id() + "', v_" + k.id() + ", n_" + k.id() + ", d_" + k.id() + ", q_" + k.id())
@@ -71,9 +75,10 @@ public final class KpiProjections {
      * Each family's rows carry its own columns only: with every KPI's, three quarters of a row were nulls of the other
      * families, and shuffling them before the write took most of it.
      *
+     * @param aloneWide as for {@link #regionalValues}
      * @return the rows by family, each read with {@link #regionalWideSchema}
      */
-    public Map<String, Dataset<Row>> regionalWide(Dataset<Row> wide, Map<String, List<String>> written) {
+    public Map<String, Dataset<Row>> regionalWide(Dataset<Row> wide, Map<String, Dataset<Row>> aloneWide, Map<String, List<String>> written) {
         Map<String, Dataset<Row>> byFamily = new LinkedHashMap<>();
         written.forEach((family, periods) -> {
             if (periods.isEmpty()) {
@@ -93,7 +98,7 @@ public final class KpiProjections {
                         .append(", IF(").append(keep).append(", CASE q_").append(id).append(" WHEN 2 THEN 2 WHEN 1 THEN 1 ELSE 0 END, NULL) AS q_")
                         .append(id);
             }
-            byFamily.put(family, SqlStage.run("kpi_regional_wide", Map.of("kpi_wide", wide), Map.of(
+            byFamily.put(family, SqlStage.run("kpi_regional_wide", Map.of("kpi_wide", familyRows(wide, aloneWide, family)), Map.of(
                     "kpi_columns", columns.toString(), "any_kept", String.join(" OR ", kept),
                     "family", SqlStage.quote(family), "periods", SqlStage.quoteAll(periods))));
         });
@@ -113,8 +118,21 @@ public final class KpiProjections {
         return StructType.fromDDL(ddl.append(", period STRING, family STRING").toString());
     }
 
+    /**
+     * The rows a family's regional projections read: the wide frame, and the family's own frame where it alone was
+     * recomputed ({@link RecomputedFamilies.ForTables#aloneRows}, which holds its breakdown rows there), with the
+     * family's columns.
+     */
+    private Dataset<Row> familyRows(Dataset<Row> wide, Map<String, Dataset<Row>> aloneWide, String family) {
+        if (!aloneWide.containsKey(family)) {
+            return wide;
+        }
+        Dataset<Row> alone = aloneWide.get(family);
+        return wide.select(Stream.of(alone.columns()).map(functions::col).toArray(Column[]::new)).unionByName(alone);
+    }
+
     /** One stage per family written somewhere, each reading the wide frame's columns of that family alone, as one frame. */
-    private Dataset<Row> byFamily(Dataset<Row> wide, Map<String, List<String>> written,
+    private Dataset<Row> byFamily(Dataset<Row> wide, Map<String, Dataset<Row>> aloneWide, Map<String, List<String>> written,
             Function<String, Map<String, String>> params, String stage) {
         List<Dataset<Row>> families = new ArrayList<>();
         for (String family : KpiCatalogue.FAMILIES) {
@@ -125,7 +143,7 @@ public final class KpiProjections {
             Map<String, String> filled = new HashMap<>(params.apply(family));
             filled.put("family", SqlStage.quote(family));
             filled.put("periods", SqlStage.quoteAll(periods));
-            families.add(SqlStage.run(stage, Map.of("kpi_wide", wide), filled));
+            families.add(SqlStage.run(stage, Map.of("kpi_wide", familyRows(wide, aloneWide, family)), filled));
         }
         if (families.isEmpty()) {
             throw new IllegalArgumentException(stage + ": no family is written in any period");

@@ -81,7 +81,7 @@ public final class RecomputedFamilies {
      * families, merging only the rows the tables written in those periods read of them: every regional federation's
      * totals (kpi_values, the scorecard's counties, the targets), and of the basic-level unions only those of {@code
      * basicRead} (the unions with a target). Breakdown rows are the recomputed family's alone: {@code kpi_values} and the
-     * wide rows kept with it rewrite only that family's partitions there.
+     * wide rows kept with it rewrite only that family's partitions there, and read them from {@link ForTables#aloneRows}.
      *
      * <p>Elsewhere in those periods a basic-level union's row is read by the recomputed family's own table, and, in
      * {@code whole}, by a table reading a few KPIs of every union (the findings): those rows are {@link
@@ -110,10 +110,14 @@ public final class RecomputedFamilies {
         // with a target, a few thousand, where the recomputed rows are every union of the restated family (on medium 1 M
         // wide rows, whose shuffle cost more than the rest of the merge).
         Dataset<Row> readOrgs = broadcast(read.select("org_code").union(regionalOrgs.select("org_code")).distinct());
-        Dataset<Row> restated = recomputed.where(merged);
+        // A breakdown row is the recomputed family's alone, and only kpi_values and the wide rows kept with it read it:
+        // it goes to the family's own frame, with its columns. With the generator's mistakes, hardship's breakdown by
+        // cause of the regional federations in every period was 840 k of the merged frame's 1.5 M rows on medium.
+        Dataset<Row> restated = recomputed.where(merged).where(col("breakdown").equalTo(""));
         Column isRead = restated.col("org_code").equalTo(readOrgs.col("org_code"));
         Dataset<Row> joined = merge(restated.join(readOrgs, isRead, "left_semi"), read, columns);
-        Dataset<Row> unread = restated.join(readOrgs, isRead, "left_anti");
+        Dataset<Row> unread = restated.join(readOrgs, isRead, "left_anti")
+                .unionByName(recomputed.where(merged).where(col("breakdown").notEqual("")));
         Dataset<Row> rows = recomputed.where(not(merged)).unionByName(joined);
         Map<String, Dataset<Row>> alone = new LinkedHashMap<>();
         familyAlone.forEach((family, periods) -> {
@@ -126,7 +130,10 @@ public final class RecomputedFamilies {
                 }
             }
             Object[] in = periods.stream().map(Period::canonical).toArray();
-            alone.put(family, unread.where(col("period").isin(in)).selectExpr(selected.toArray(String[]::new)));
+            // A breakdown row of another family recomputed alone in the same period has no value of this one.
+            String anyValue = catalogue.family(family).kpis().stream().map(k -> "v_" + k.id() + " IS NOT NULL")
+                    .collect(Collectors.joining(" OR ", "breakdown = '' OR ", ""));
+            alone.put(family, unread.where(col("period").isin(in)).where(anyValue).selectExpr(selected.toArray(String[]::new)));
         });
         Object[] wholeMerged = whole.stream().map(Period::canonical).filter(List.of(mergedPeriods)::contains).toArray();
         if (wholeMerged.length == 0) {
@@ -145,9 +152,11 @@ public final class RecomputedFamilies {
      * The rows of the tables ({@link #forTables}).
      *
      * @param rows every KPI column, of every org but the basic-level unions without a target in the periods some family
-     *     alone was recomputed in
-     * @param aloneRows per family recomputed alone somewhere, the basic-level unions' rows only its own table reads in
-     *     the periods it alone was recomputed in: {@code org_code, period, breakdown} and that family's KPI columns
+     *     alone was recomputed in, and without the breakdown rows there
+     * @param aloneRows per family recomputed alone somewhere, in the periods it alone was recomputed in, the basic-level
+     *     unions' totals only its own table reads and every org's breakdown rows of the family ({@code kpi_values} and
+     *     the wide rows kept with it read the regional ones): {@code org_code, period, breakdown} and that family's KPI
+     *     columns
      * @param wholeRows where a table reading some KPIs of every union is rewritten in such a period, the totals of those
      *     unions there: {@code org_code, period, breakdown} and {@code v_/q_} of those KPIs
      */
