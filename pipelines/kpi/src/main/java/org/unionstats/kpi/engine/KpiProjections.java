@@ -64,7 +64,7 @@ public final class KpiProjections {
                     .collect(Collectors.joining(", "));
             return Map.of("kpi_count", Integer.toString(kpis.size()), "kpi_stack", stack,
                     "broken_down", SqlStage.quoteAll(catalogue.brokenDown()));
-        }, "kpi_values");
+        }, "kpi_values").values().stream().reduce(Dataset::unionAll).orElseThrow();
     }
 
     /**
@@ -79,11 +79,7 @@ public final class KpiProjections {
      * @return the rows by family, each read with {@link #regionalWideSchema}
      */
     public Map<String, Dataset<Row>> regionalWide(Dataset<Row> wide, Map<String, Dataset<Row>> aloneWide, Map<String, List<String>> written) {
-        Map<String, Dataset<Row>> byFamily = new LinkedHashMap<>();
-        written.forEach((family, periods) -> {
-            if (periods.isEmpty()) {
-                return;
-            }
+        return byFamily(wide, aloneWide, written, family -> {
             StringBuilder columns = new StringBuilder();
             List<String> kept = new ArrayList<>();
             for (KpiDefinition k : catalogue.family(family).kpis()) {
@@ -98,11 +94,8 @@ public final class KpiProjections {
                         .append(", IF(").append(keep).append(", CASE q_").append(id).append(" WHEN 2 THEN 2 WHEN 1 THEN 1 ELSE 0 END, NULL) AS q_")
                         .append(id);
             }
-            byFamily.put(family, SqlStage.run("kpi_regional_wide", Map.of("kpi_wide", familyRows(wide, aloneWide, family)), Map.of(
-                    "kpi_columns", columns.toString(), "any_kept", String.join(" OR ", kept),
-                    "family", SqlStage.quote(family), "periods", SqlStage.quoteAll(periods))));
-        });
-        return byFamily;
+            return Map.of("kpi_columns", columns.toString(), "any_kept", String.join(" OR ", kept));
+        }, "kpi_regional_wide");
     }
 
     /**
@@ -131,10 +124,10 @@ public final class KpiProjections {
         return wide.select(Stream.of(alone.columns()).map(functions::col).toArray(Column[]::new)).unionByName(alone);
     }
 
-    /** One stage per family written somewhere, each reading the wide frame's columns of that family alone, as one frame. */
-    private Dataset<Row> byFamily(Dataset<Row> wide, Map<String, Dataset<Row>> aloneWide, Map<String, List<String>> written,
+    /** One stage per family written somewhere, each reading the wide frame's columns of that family alone, by family. */
+    private Map<String, Dataset<Row>> byFamily(Dataset<Row> wide, Map<String, Dataset<Row>> aloneWide, Map<String, List<String>> written,
             Function<String, Map<String, String>> params, String stage) {
-        List<Dataset<Row>> families = new ArrayList<>();
+        Map<String, Dataset<Row>> families = new LinkedHashMap<>();
         for (String family : KpiCatalogue.FAMILIES) {
             List<String> periods = written.getOrDefault(family, List.of());
             if (periods.isEmpty()) {
@@ -143,12 +136,12 @@ public final class KpiProjections {
             Map<String, String> filled = new HashMap<>(params.apply(family));
             filled.put("family", SqlStage.quote(family));
             filled.put("periods", SqlStage.quoteAll(periods));
-            families.add(SqlStage.run(stage, Map.of("kpi_wide", familyRows(wide, aloneWide, family)), filled));
+            families.put(family, SqlStage.run(stage, Map.of("kpi_wide", familyRows(wide, aloneWide, family)), filled));
         }
         if (families.isEmpty()) {
             throw new IllegalArgumentException(stage + ": no family is written in any period");
         }
-        return families.stream().reduce(Dataset::unionAll).orElseThrow();
+        return families;
     }
 
     /** Columns {@code org_code, org_level, period_type, <kpi>..., <kpi>_qualifier..., period}, totals only. */
