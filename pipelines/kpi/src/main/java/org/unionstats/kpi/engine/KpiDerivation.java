@@ -29,8 +29,12 @@ import org.unionstats.period.Period;
  */
 public final class KpiDerivation {
 
-    /** The most year-ago rows broadcast to the year-on-year join: about 70 MiB as Spark's rows, for one source KPI. */
-    static final long BROADCAST_YEAR_AGO_ROWS = 1_000_000;
+    /**
+     * The most year-ago rows broadcast to the year-on-year join: about 140 MiB as Spark's rows, for one source KPI. A
+     * medium full run's 1.55 M fit, so its wide frame (3.2 M rows of 151 columns, 3.7 GiB as shuffled rows) is not
+     * shuffled either.
+     */
+    static final long BROADCAST_YEAR_AGO_ROWS = 2_000_000;
 
     private final KpiCatalogue catalogue;
     private final ScratchFrames scratch;
@@ -137,8 +141,8 @@ public final class KpiDerivation {
         String[] selected = sourceColumns.toArray(String[]::new);
         List<String> sourceKpis = kpis.stream().map(KpiDefinition::yoyOf).distinct().toList();
         // Cached and counted: the values of a year ago are narrow (a key and two columns per source KPI), and where they
-        // are few (a new quarter's) they are broadcast, so the wide frame is not shuffled for the join (on medium 642 k
-        // rows of 151 columns, 770 MiB); where they are many (a full run's), both sides are shuffled.
+        // are few enough they are broadcast, so the wide frame is not shuffled for the join (on medium 642 k rows of 151
+        // columns, 770 MiB, in a new quarter); where they are more, both sides are shuffled.
         Dataset<Row> yearAgoSources = families.yearAgoSources(computed.selectExpr(selected),
                 published.map(p -> p.of(sourceKpis).selectExpr(selected)), yearAgo).cache();
         boolean broadcastYearAgo = yearAgoSources.count() <= BROADCAST_YEAR_AGO_ROWS;

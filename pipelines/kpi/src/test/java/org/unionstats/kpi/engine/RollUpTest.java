@@ -53,7 +53,11 @@ class RollUpTest {
                 measure("A-1-2", "basic", "joined", 2.0, null, 0),
                 measure("A-1", "basic", "enterprises", null, "e1", 0),
                 measure("A-1-2", "basic", "enterprises", null, "e1", 0),
-                measure("A-1-2", "basic", "enterprises", null, "e4", 0)),
+                measure("A-1-2", "basic", "enterprises", null, "e4", 0),
+                measure("A-1", "basic", "days_to_lift_out", 7.0, null, 0),
+                measure("A-1", "basic", "days_to_lift_out", 40.0, null, 0),
+                measure("A-1-2", "basic", "days_to_lift_out", 7.0, null, 0),
+                measure("A-1-2", "basic", "days_to_lift_out", null, null, 1)),
                 StructType.fromDDL("org_code STRING, grain STRING, period STRING, breakdown STRING, measure STRING,"
                         + " value DOUBLE, distinct_key STRING, qualifier_rank INT"));
         Dataset<Row> ancestors = spark.createDataFrame(List.of(
@@ -108,6 +112,11 @@ class RollUpTest {
         assertThat(value("A", "m_days_to_lift_out")).isEqualTo(20.0);
         assertThat(value("B", "m_days_to_lift_out")).isEqualTo(60.0);
         assertThat(value("C", "m_days_to_lift_out")).isEqualTo(25.0);
+        // A-1-2: median(7) = 7: its null observation counts for none, though its qualifier (1) still counts;
+        // median(7, 7, 40) = 7, the middle of an odd count inside a repeated value.
+        assertThat(value("A-1-2", "m_days_to_lift_out")).isEqualTo(7.0);
+        assertThat(row("A-1-2").<Integer>getAs("mq_days_to_lift_out")).isEqualTo(1);
+        assertThat(value("A-1", "m_days_to_lift_out")).isEqualTo(7.0);
     }
 
     @Test
