@@ -5,14 +5,18 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
@@ -87,23 +91,48 @@ final class Replacement {
      * gives every key of a grouping a bundle of its own; either made a province's rows take minutes. The number of
      * shards is the pipeline's {@link IngestOptions#getWinnerJoinShards()}.
      *
+     * <p>The values cross the join as their Avro encoding. A grouping may copy its buffered values several times (the
+     * DirectRunner copies a key's whole buffer through the coder each time the key is read): a byte array copies
+     * without decoding, where a record is encoded and decoded field by field each time.
+     *
      * @param candidates group → {@code "<rank>\t<source file>"} of every file of the batch that was read
      */
     static PCollection<KV<String, GenericRecord>> byWinner(String name, PCollection<KV<String, KV<String, GenericRecord>>> byGroup,
-            PCollection<KV<String, String>> candidates, Decision decision, Coder<KV<String, GenericRecord>> coder) {
+            PCollection<KV<String, String>> candidates, Decision decision, KvCoder<String, GenericRecord> coder) {
         int shards = byGroup.getPipeline().getOptions().as(IngestOptions.class).getWinnerJoinShards();
         TupleTag<KV<String, String>> candidateTag = new TupleTag<>("candidate");
-        TupleTag<KV<String, KV<String, GenericRecord>>> valueTag = new TupleTag<>("value");
+        TupleTag<KV<String, KV<String, byte[]>>> valueTag = new TupleTag<>("value");
         PCollection<KV<Integer, KV<String, String>>> candidatesByShard = candidates
                 .apply(name + ": shard the candidates", ParDo.of(new ToShard<String>(shards)))
                 .setCoder(KvCoder.of(VarIntCoder.of(), candidates.getCoder()));
-        PCollection<KV<Integer, KV<String, KV<String, GenericRecord>>>> valuesByShard = byGroup
-                .apply(name + ": shard the values", ParDo.of(new ToShard<KV<String, GenericRecord>>(shards)))
-                .setCoder(KvCoder.of(VarIntCoder.of(), byGroup.getCoder()));
+        PCollection<KV<Integer, KV<String, KV<String, byte[]>>>> valuesByShard = byGroup
+                .apply(name + ": encode the values", ParDo.of(new Encode(coder.getValueCoder())))
+                .setCoder(KvCoder.of(StringUtf8Coder.of(), ENCODED))
+                .apply(name + ": shard the values", ParDo.of(new ToShard<KV<String, byte[]>>(shards)))
+                .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), ENCODED)));
         return KeyedPCollectionTuple.of(candidateTag, candidatesByShard).and(valueTag, valuesByShard)
                 .apply(name + ": join the candidates", CoGroupByKey.create())
-                .apply(name, ParDo.of(new ApplyDecision(candidateTag, valueTag, decision)))
+                .apply(name, ParDo.of(new ApplyDecision(candidateTag, valueTag, decision, coder.getValueCoder())))
                 .setCoder(coder);
+    }
+
+    /** A keyed row as its key and its row's Avro encoding. */
+    private static final KvCoder<String, byte[]> ENCODED = KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of());
+
+    /** Encodes the row of each keyed value, once, before the join. */
+    private static final class Encode extends DoFn<KV<String, KV<String, GenericRecord>>, KV<String, KV<String, byte[]>>> {
+        private final Coder<GenericRecord> rowCoder;
+
+        Encode(Coder<GenericRecord> rowCoder) {
+            this.rowCoder = rowCoder;
+        }
+
+        @ProcessElement
+        public void process(@Element KV<String, KV<String, GenericRecord>> e, OutputReceiver<KV<String, KV<String, byte[]>>> out)
+                throws CoderException {
+            KV<String, GenericRecord> value = e.getValue();
+            out.output(KV.of(e.getKey(), KV.of(value.getKey(), CoderUtils.encodeToByteArray(rowCoder, value.getValue()))));
+        }
     }
 
     /** Keys a value by the shard of its group. */
@@ -122,24 +151,29 @@ final class Replacement {
 
     private static final class ApplyDecision extends DoFn<KV<Integer, CoGbkResult>, KV<String, GenericRecord>> {
         private final TupleTag<KV<String, String>> candidateTag;
-        private final TupleTag<KV<String, KV<String, GenericRecord>>> valueTag;
+        private final TupleTag<KV<String, KV<String, byte[]>>> valueTag;
         private final Decision decision;
+        private final Coder<GenericRecord> rowCoder;
 
-        ApplyDecision(TupleTag<KV<String, String>> candidateTag, TupleTag<KV<String, KV<String, GenericRecord>>> valueTag,
-                Decision decision) {
+        ApplyDecision(TupleTag<KV<String, String>> candidateTag, TupleTag<KV<String, KV<String, byte[]>>> valueTag,
+                Decision decision, Coder<GenericRecord> rowCoder) {
             this.candidateTag = candidateTag;
             this.valueTag = valueTag;
             this.decision = decision;
+            this.rowCoder = rowCoder;
         }
 
         @ProcessElement
-        public void process(@Element KV<Integer, CoGbkResult> joined, OutputReceiver<KV<String, GenericRecord>> out) {
+        public void process(@Element KV<Integer, CoGbkResult> joined, OutputReceiver<KV<String, GenericRecord>> out)
+                throws CoderException {
             Map<String, String> winners = new HashMap<>();
             for (KV<String, String> c : joined.getValue().getAll(candidateTag)) {
                 winners.merge(c.getKey(), c.getValue(), (a, b) -> candidateRank(b) > candidateRank(a) ? b : a);
             }
-            for (KV<String, KV<String, GenericRecord>> value : joined.getValue().getAll(valueTag)) {
-                decision.apply(winners.get(value.getKey()), value.getValue(), out);
+            for (KV<String, KV<String, byte[]>> value : joined.getValue().getAll(valueTag)) {
+                KV<String, byte[]> encoded = value.getValue();
+                decision.apply(winners.get(value.getKey()),
+                        KV.of(encoded.getKey(), CoderUtils.decodeFromByteArray(rowCoder, encoded.getValue())), out);
             }
         }
     }
