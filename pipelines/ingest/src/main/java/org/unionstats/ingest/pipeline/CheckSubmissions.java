@@ -38,13 +38,14 @@ import org.unionstats.warehouse.WarehouseLayout;
  */
 public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>, PCollectionTuple> {
 
-    public static final TupleTag<KV<String, GenericRecord>> RECEIPTS = new TupleTag<>("receipts") {};
+    /** Receipts with their final status, keyed by partition, as batches of encoded rows ({@link EncodedRows}). */
+    public static final TupleTag<KV<String, List<byte[]>>> RECEIPTS = new TupleTag<>("receipts") {};
     public static final TupleTag<KV<String, GenericRecord>> QUARANTINE = new TupleTag<>("quarantine") {};
     /** For each group a new file won: the winning file's rank and source file. */
     public static final TupleTag<KV<String, String>> WINNERS = new TupleTag<>("winners") {};
     private static final TupleTag<KV<String, GenericRecord>> DRAFT_RECEIPTS = new TupleTag<>("draft receipts") {};
     private static final TupleTag<KV<String, String>> CANDIDATES = new TupleTag<>("candidates") {};
-    private static final Map<RecordType, TupleTag<KV<String, GenericRecord>>> ACCEPTED = new EnumMap<>(RecordType.class);
+    private static final Map<RecordType, TupleTag<KV<String, List<byte[]>>>> ACCEPTED = new EnumMap<>(RecordType.class);
     private static final Map<RecordType, TupleTag<KV<String, GenericRecord>>> CHECKED = new EnumMap<>(RecordType.class);
 
     static {
@@ -81,7 +82,8 @@ public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>,
         this.startedAt = startedAt;
     }
 
-    public static TupleTag<KV<String, GenericRecord>> accepted(RecordType type) {
+    /** The accepted rows of the files that count, keyed by partition, as batches of encoded rows ({@link EncodedRows}). */
+    public static TupleTag<KV<String, List<byte[]>>> accepted(RecordType type) {
         return ACCEPTED.get(type);
     }
 
@@ -122,11 +124,12 @@ public final class CheckSubmissions extends PTransform<PCollection<PlannedFile>,
         PCollectionTuple out = PCollectionTuple.of(WINNERS, winners)
                 .and(QUARANTINE, checked.get(QUARANTINE))
                 .and(RECEIPTS, Replacement.byWinner("Final status", byGroup("receipt", checked.get(DRAFT_RECEIPTS), receiptCoder),
-                        winners, Replacement.FINAL_STATUS, receiptCoder));
+                        winners, Replacement.FINAL_STATUS, receiptCoder.getValueCoder()));
         for (RecordType type : RecordType.values()) {
             KvCoder<String, GenericRecord> coder = kv(catalog.schema(type));
             out = out.and(ACCEPTED.get(type), Replacement.byWinner("Counting " + type.code(),
-                    byGroup(type.code(), checked.get(CHECKED.get(type)), coder), winners, Replacement.KEEP_WINNING_ROWS, coder));
+                    byGroup(type.code(), checked.get(CHECKED.get(type)), coder), winners, Replacement.KEEP_WINNING_ROWS,
+                    coder.getValueCoder()));
         }
         return out;
     }

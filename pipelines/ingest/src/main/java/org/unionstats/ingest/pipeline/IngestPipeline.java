@@ -9,6 +9,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -53,7 +54,7 @@ public final class IngestPipeline {
         for (Map.Entry<RecordType, Map<String, Set<String>>> entry : plan.touched().entrySet()) {
             RecordType type = entry.getKey();
             Schema schema = catalog.schema(type);
-            List<PCollection<KV<String, GenericRecord>>> parts = new ArrayList<>();
+            List<PCollection<KV<String, List<byte[]>>>> parts = new ArrayList<>();
             parts.add(checked.get(CheckSubmissions.accepted(type)));
             for (String period : entry.getValue().keySet()) {
                 List<String> published = WarehouseFiles.files(layout.partition(type.code(), period)).stream()
@@ -76,14 +77,17 @@ public final class IngestPipeline {
                 .apply("Earlier receipts", Create.of(carried).withCoder(receiptCoder))
                 .apply("Group of each earlier receipt", ParDo.of(new Replacement.ByReceiptGroup()))
                 .setCoder(KvCoder.of(StringUtf8Coder.of(), receiptCoder));
-        PCollection<KV<String, GenericRecord>> earlierReceipts = Replacement.byWinner("Mark replaced", earlierByGroup, winners,
-                Replacement.MARK_CARRIED, receiptCoder);
+        PCollection<KV<String, List<byte[]>>> earlierReceipts = Replacement.byWinner("Mark replaced", earlierByGroup, winners,
+                Replacement.MARK_CARRIED, receiptCoder.getValueCoder());
         PCollectionList.of(checked.get(CheckSubmissions.RECEIPTS)).and(earlierReceipts)
                 .apply("Merge receipts", Flatten.pCollections())
                 .apply("Write receipts", new WritePartitions(
                         layout.stagedTable(runId, WarehouseLayout.RECEIPTS), receiptSchema, prefix, 1));
-        checked.get(CheckSubmissions.QUARANTINE).apply("Write quarantine", new WritePartitions(
-                layout.stagedTable(runId, WarehouseLayout.QUARANTINE),
-                ContractCatalog.tableSchema(WarehouseLayout.QUARANTINE), prefix, shards));
+        Schema quarantineSchema = ContractCatalog.tableSchema(WarehouseLayout.QUARANTINE);
+        checked.get(CheckSubmissions.QUARANTINE)
+                .apply("Encode quarantine", ParDo.of(new EncodedRows.One(AvroCoder.of(quarantineSchema))))
+                .setCoder(EncodedRows.KEYED)
+                .apply("Write quarantine", new WritePartitions(layout.stagedTable(runId, WarehouseLayout.QUARANTINE),
+                        quarantineSchema, prefix, shards));
     }
 }

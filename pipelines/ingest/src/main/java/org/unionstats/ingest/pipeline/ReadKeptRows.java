@@ -5,6 +5,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.transforms.Create;
@@ -19,7 +20,7 @@ import org.apache.beam.sdk.values.PCollection;
  * but those of submitters whose group a new file won ({@link CheckSubmissions#WINNERS}). A
  * group whose new files were all refused keeps its earlier rows.
  */
-public final class ReadKeptRows extends PTransform<PBegin, PCollection<KV<String, GenericRecord>>> {
+public final class ReadKeptRows extends PTransform<PBegin, PCollection<KV<String, List<byte[]>>>> {
 
     private final List<String> files;
     private final Schema schema;
@@ -37,15 +38,15 @@ public final class ReadKeptRows extends PTransform<PBegin, PCollection<KV<String
 
     /** The join with the winners, as a step of its own so the rows' pipeline reads top to bottom. */
     private final class DropSuperseded
-            extends PTransform<PCollection<KV<String, KV<String, GenericRecord>>>, PCollection<KV<String, GenericRecord>>> {
+            extends PTransform<PCollection<KV<String, KV<String, GenericRecord>>>, PCollection<KV<String, List<byte[]>>>> {
         @Override
-        public PCollection<KV<String, GenericRecord>> expand(PCollection<KV<String, KV<String, GenericRecord>>> byGroup) {
-            return Replacement.byWinner("Drop superseded", byGroup, winners, Replacement.DROP_SUPERSEDED, CheckSubmissions.kv(schema));
+        public PCollection<KV<String, List<byte[]>>> expand(PCollection<KV<String, KV<String, GenericRecord>>> byGroup) {
+            return Replacement.byWinner("Drop superseded", byGroup, winners, Replacement.DROP_SUPERSEDED, AvroCoder.of(schema));
         }
     }
 
     @Override
-    public PCollection<KV<String, GenericRecord>> expand(PBegin begin) {
+    public PCollection<KV<String, List<byte[]>>> expand(PBegin begin) {
         return begin
                 .apply("Published files", Create.of(files).withCoder(StringUtf8Coder.of()))
                 .apply("Match", FileIO.matchAll())

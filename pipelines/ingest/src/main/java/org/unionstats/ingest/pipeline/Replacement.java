@@ -1,11 +1,12 @@
 package org.unionstats.ingest.pipeline;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -16,7 +17,6 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
-import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
@@ -76,12 +76,16 @@ final class Replacement {
     }
 
     /**
-     * What becomes of one value once its group's winner is known.
+     * What becomes of one batch of rows once its group's winner is known.
      *
-     * @param winner the candidate that won the value's group, or null when no file of this batch won it
+     * @param winner the candidate that won the batch's group, or null when no file of this batch won it
+     * @param batch the rows of one file and partition (or of one published partition and submitter), encoded, under
+     *     their token or partition
+     * @param rowCoder the rows' coder, for a decision that changes them
      */
     interface Decision extends Serializable {
-        void apply(String winner, KV<String, GenericRecord> value, DoFn.OutputReceiver<KV<String, GenericRecord>> out);
+        void apply(String winner, KV<String, List<byte[]>> batch, Coder<GenericRecord> rowCoder,
+                DoFn.OutputReceiver<KV<String, List<byte[]>>> out) throws CoderException;
     }
 
     /**
@@ -89,50 +93,30 @@ final class Replacement {
      * candidates, and applies the decision. A join by shard rather than a side input or a join by
      * group: the DirectRunner holds back every main-input element until a side input is ready, and
      * gives every key of a grouping a bundle of its own; either made a province's rows take minutes. The number of
-     * shards is the pipeline's {@link IngestOptions#getWinnerJoinShards()}.
-     *
-     * <p>The values cross the join as their Avro encoding. A grouping may copy its buffered values several times (the
-     * DirectRunner copies a key's whole buffer through the coder each time the key is read): a byte array copies
-     * without decoding, where a record is encoded and decoded field by field each time.
+     * shards is the pipeline's {@link IngestOptions#getWinnerJoinShards()}. The values cross the join in batches of
+     * encoded rows ({@link EncodedRows}), and leave it so.
      *
      * @param candidates group → {@code "<rank>\t<source file>"} of every file of the batch that was read
+     * @param rowCoder the values' rows' coder
      */
-    static PCollection<KV<String, GenericRecord>> byWinner(String name, PCollection<KV<String, KV<String, GenericRecord>>> byGroup,
-            PCollection<KV<String, String>> candidates, Decision decision, KvCoder<String, GenericRecord> coder) {
+    static PCollection<KV<String, List<byte[]>>> byWinner(String name, PCollection<KV<String, KV<String, GenericRecord>>> byGroup,
+            PCollection<KV<String, String>> candidates, Decision decision, Coder<GenericRecord> rowCoder) {
         int shards = byGroup.getPipeline().getOptions().as(IngestOptions.class).getWinnerJoinShards();
         TupleTag<KV<String, String>> candidateTag = new TupleTag<>("candidate");
-        TupleTag<KV<String, KV<String, byte[]>>> valueTag = new TupleTag<>("value");
+        TupleTag<KV<String, KV<String, List<byte[]>>>> valueTag = new TupleTag<>("value");
         PCollection<KV<Integer, KV<String, String>>> candidatesByShard = candidates
                 .apply(name + ": shard the candidates", ParDo.of(new ToShard<String>(shards)))
                 .setCoder(KvCoder.of(VarIntCoder.of(), candidates.getCoder()));
-        PCollection<KV<Integer, KV<String, KV<String, byte[]>>>> valuesByShard = byGroup
-                .apply(name + ": encode the values", ParDo.of(new Encode(coder.getValueCoder())))
-                .setCoder(KvCoder.of(StringUtf8Coder.of(), ENCODED))
-                .apply(name + ": shard the values", ParDo.of(new ToShard<KV<String, byte[]>>(shards)))
-                .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), ENCODED)));
+        KvCoder<String, KV<String, List<byte[]>>> batches = KvCoder.of(StringUtf8Coder.of(), EncodedRows.KEYED);
+        PCollection<KV<Integer, KV<String, KV<String, List<byte[]>>>>> valuesByShard = byGroup
+                .apply(name + ": encode the values", ParDo.of(new EncodedRows.Batch(rowCoder)))
+                .setCoder(batches)
+                .apply(name + ": shard the values", ParDo.of(new ToShard<KV<String, List<byte[]>>>(shards)))
+                .setCoder(KvCoder.of(VarIntCoder.of(), batches));
         return KeyedPCollectionTuple.of(candidateTag, candidatesByShard).and(valueTag, valuesByShard)
                 .apply(name + ": join the candidates", CoGroupByKey.create())
-                .apply(name, ParDo.of(new ApplyDecision(candidateTag, valueTag, decision, coder.getValueCoder())))
-                .setCoder(coder);
-    }
-
-    /** A keyed row as its key and its row's Avro encoding. */
-    private static final KvCoder<String, byte[]> ENCODED = KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of());
-
-    /** Encodes the row of each keyed value, once, before the join. */
-    private static final class Encode extends DoFn<KV<String, KV<String, GenericRecord>>, KV<String, KV<String, byte[]>>> {
-        private final Coder<GenericRecord> rowCoder;
-
-        Encode(Coder<GenericRecord> rowCoder) {
-            this.rowCoder = rowCoder;
-        }
-
-        @ProcessElement
-        public void process(@Element KV<String, KV<String, GenericRecord>> e, OutputReceiver<KV<String, KV<String, byte[]>>> out)
-                throws CoderException {
-            KV<String, GenericRecord> value = e.getValue();
-            out.output(KV.of(e.getKey(), KV.of(value.getKey(), CoderUtils.encodeToByteArray(rowCoder, value.getValue()))));
-        }
+                .apply(name, ParDo.of(new ApplyDecision(candidateTag, valueTag, decision, rowCoder)))
+                .setCoder(EncodedRows.KEYED);
     }
 
     /** Keys a value by the shard of its group. */
@@ -149,13 +133,13 @@ final class Replacement {
         }
     }
 
-    private static final class ApplyDecision extends DoFn<KV<Integer, CoGbkResult>, KV<String, GenericRecord>> {
+    private static final class ApplyDecision extends DoFn<KV<Integer, CoGbkResult>, KV<String, List<byte[]>>> {
         private final TupleTag<KV<String, String>> candidateTag;
-        private final TupleTag<KV<String, KV<String, byte[]>>> valueTag;
+        private final TupleTag<KV<String, KV<String, List<byte[]>>>> valueTag;
         private final Decision decision;
         private final Coder<GenericRecord> rowCoder;
 
-        ApplyDecision(TupleTag<KV<String, String>> candidateTag, TupleTag<KV<String, KV<String, byte[]>>> valueTag,
+        ApplyDecision(TupleTag<KV<String, String>> candidateTag, TupleTag<KV<String, KV<String, List<byte[]>>>> valueTag,
                 Decision decision, Coder<GenericRecord> rowCoder) {
             this.candidateTag = candidateTag;
             this.valueTag = valueTag;
@@ -164,16 +148,14 @@ final class Replacement {
         }
 
         @ProcessElement
-        public void process(@Element KV<Integer, CoGbkResult> joined, OutputReceiver<KV<String, GenericRecord>> out)
+        public void process(@Element KV<Integer, CoGbkResult> joined, OutputReceiver<KV<String, List<byte[]>>> out)
                 throws CoderException {
             Map<String, String> winners = new HashMap<>();
             for (KV<String, String> c : joined.getValue().getAll(candidateTag)) {
                 winners.merge(c.getKey(), c.getValue(), (a, b) -> candidateRank(b) > candidateRank(a) ? b : a);
             }
-            for (KV<String, KV<String, byte[]>> value : joined.getValue().getAll(valueTag)) {
-                KV<String, byte[]> encoded = value.getValue();
-                decision.apply(winners.get(value.getKey()),
-                        KV.of(encoded.getKey(), CoderUtils.decodeFromByteArray(rowCoder, encoded.getValue())), out);
+            for (KV<String, KV<String, List<byte[]>>> value : joined.getValue().getAll(valueTag)) {
+                decision.apply(winners.get(value.getKey()), value.getValue(), rowCoder, out);
             }
         }
     }
@@ -219,32 +201,42 @@ final class Replacement {
     }
 
     /** Keeps the rows of the files that won their group, keyed by partition. */
-    static final Decision KEEP_WINNING_ROWS = (winner, row, out) -> {
-        if (winner != null && candidateRank(winner) == rank(row.getKey())) {
-            out.output(KV.of(partition(row.getKey()), row.getValue()));
+    static final Decision KEEP_WINNING_ROWS = (winner, rows, coder, out) -> {
+        if (winner != null && candidateRank(winner) == rank(rows.getKey())) {
+            out.output(KV.of(partition(rows.getKey()), rows.getValue()));
         }
     };
 
     /** A new file's receipt with its final status: refused stays refused; a file that was read is current if it won, else replaced by the winner. */
-    static final Decision FINAL_STATUS = (winner, keyed, out) -> {
-        String token = keyed.getKey();
-        GenericRecord receipt = keyed.getValue();
-        boolean refused = ReceiptStatus.fromCode(receipt.get("status").toString()) == ReceiptStatus.REFUSED;
-        if (refused || winner == null || candidateRank(winner) == rank(token)) {
-            out.output(KV.of(partition(token), receipt));
-        } else {
-            out.output(KV.of(partition(token), replaced(receipt, candidateSource(winner))));
+    static final Decision FINAL_STATUS = (winner, receipts, coder, out) -> {
+        String token = receipts.getKey();
+        List<byte[]> done = new ArrayList<>();
+        for (byte[] encoded : receipts.getValue()) {
+            GenericRecord receipt = EncodedRows.decode(coder, encoded);
+            boolean refused = ReceiptStatus.fromCode(receipt.get("status").toString()) == ReceiptStatus.REFUSED;
+            done.add(refused || winner == null || candidateRank(winner) == rank(token)
+                    ? encoded : EncodedRows.encode(coder, replaced(receipt, candidateSource(winner))));
         }
+        out.output(KV.of(partition(token), done));
     };
 
     /** An earlier receipt: replaced when a new file of its group won, otherwise as it was. */
-    static final Decision MARK_CARRIED = (winner, receipt, out) ->
-            out.output(winner == null ? receipt : KV.of(receipt.getKey(), replaced(receipt.getValue(), candidateSource(winner))));
+    static final Decision MARK_CARRIED = (winner, receipts, coder, out) -> {
+        if (winner == null) {
+            out.output(receipts);
+            return;
+        }
+        List<byte[]> replaced = new ArrayList<>();
+        for (byte[] encoded : receipts.getValue()) {
+            replaced.add(EncodedRows.encode(coder, replaced(EncodedRows.decode(coder, encoded), candidateSource(winner))));
+        }
+        out.output(KV.of(receipts.getKey(), replaced));
+    };
 
     /** The rows of a published partition minus those of submitters whose group a new file won. */
-    static final Decision DROP_SUPERSEDED = (winner, row, out) -> {
+    static final Decision DROP_SUPERSEDED = (winner, rows, coder, out) -> {
         if (winner == null) {
-            out.output(row);
+            out.output(rows);
         }
     };
 

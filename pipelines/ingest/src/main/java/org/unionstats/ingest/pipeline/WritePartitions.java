@@ -1,28 +1,26 @@
 package org.unionstats.ingest.pipeline;
-import org.unionstats.warehouse.WarehouseLayout;
 
-
+import java.io.IOException;
+import java.nio.channels.WritableByteChannel;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.apache.beam.sdk.coders.CoderException;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.WriteFilesResult;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
-import org.apache.beam.sdk.transforms.Contextful;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
+import org.unionstats.warehouse.WarehouseLayout;
 
-/** Writes (period, record) pairs as Hive-style {@code period=<P>/} Parquet partitions under a folder. */
-public final class WritePartitions extends PTransform<PCollection<KV<String, GenericRecord>>, WriteFilesResult<String>> {
+/**
+ * Writes (period, rows) pairs as Hive-style {@code period=<P>/} Parquet partitions under a folder. The rows come in
+ * batches of their Avro encoding ({@link EncodedRows}), through the write's grouping by partition and shard, and are
+ * decoded as their file is written.
+ */
+public final class WritePartitions extends PTransform<PCollection<KV<String, List<byte[]>>>, WriteFilesResult<String>> {
 
     private final String directory;
     private final Schema schema;
@@ -36,39 +34,45 @@ public final class WritePartitions extends PTransform<PCollection<KV<String, Gen
         this.shards = shards;
     }
 
-    /**
-     * The rows cross the write's grouping by shard as their Avro encoding, decoded only as each file is written: a
-     * grouping may copy its buffered values several times, and a byte array copies without decoding.
-     */
     @Override
-    public WriteFilesResult<String> expand(PCollection<KV<String, GenericRecord>> rows) {
-        AvroCoder<GenericRecord> rowCoder = AvroCoder.of(schema);
-        return rows
-                .apply("Encode rows", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(byte[].class)))
-                        .via((KV<String, GenericRecord> row) -> KV.of(row.getKey(), encode(rowCoder, row.getValue()))))
-                .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))
-                .apply("Write Parquet", FileIO.<String, KV<String, byte[]>>writeDynamic()
+    public WriteFilesResult<String> expand(PCollection<KV<String, List<byte[]>>> rows) {
+        return rows.apply("Write Parquet", FileIO.<String, KV<String, List<byte[]>>>writeDynamic()
                 .by(KV::getKey)
                 .withDestinationCoder(StringUtf8Coder.of())
-                .via(Contextful.fn((KV<String, byte[]> row) -> decode(rowCoder, row.getValue())), ParquetIO.sink(schema))
+                .via(new ParquetBatches(schema.toString()))
                 .to(directory)
                 .withNaming(period -> FileIO.Write.defaultNaming(WarehouseLayout.partitionFile(period, filePrefix), ".parquet"))
                 .withNumShards(shards));
     }
 
-    private static byte[] encode(AvroCoder<GenericRecord> coder, GenericRecord row) {
-        try {
-            return CoderUtils.encodeToByteArray(coder, row);
-        } catch (CoderException e) {
-            throw new IllegalStateException("cannot encode a row of " + coder.getSchema().getName(), e);
-        }
-    }
+    /** Parquet's sink, fed the rows of each batch decoded. */
+    private static final class ParquetBatches implements FileIO.Sink<KV<String, List<byte[]>>> {
+        private final String schemaJson;
+        private transient FileIO.Sink<GenericRecord> parquet;
+        private transient AvroCoder<GenericRecord> coder;
 
-    private static GenericRecord decode(AvroCoder<GenericRecord> coder, byte[] row) {
-        try {
-            return CoderUtils.decodeFromByteArray(coder, row);
-        } catch (CoderException e) {
-            throw new IllegalStateException("cannot decode a row of " + coder.getSchema().getName(), e);
+        ParquetBatches(String schemaJson) {
+            this.schemaJson = schemaJson;
+        }
+
+        @Override
+        public void open(WritableByteChannel channel) throws IOException {
+            Schema schema = new Schema.Parser().parse(schemaJson);
+            coder = AvroCoder.of(schema);
+            parquet = ParquetIO.sink(schema);
+            parquet.open(channel);
+        }
+
+        @Override
+        public void write(KV<String, List<byte[]>> batch) throws IOException {
+            for (byte[] row : batch.getValue()) {
+                parquet.write(EncodedRows.decode(coder, row));
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            parquet.flush();
         }
     }
 }

@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -31,6 +33,7 @@ import org.unionstats.privacy.Pseudonymizer;
 import org.unionstats.regions.RegionDirectory;
 import org.unionstats.submission.SubmissionPath;
 import org.unionstats.validation.RowValidator;
+import org.unionstats.warehouse.WarehouseLayout;
 
 /** The checking transform on two files: org codes declared in one batch file are known to the other. */
 public class CheckSubmissionsTest {
@@ -56,15 +59,19 @@ public class CheckSubmissionsTest {
                 .apply(Create.of(files).withCoder(SerializableCoder.of(PlannedFile.class)))
                 .apply(new CheckSubmissions(catalog, "0123456789abcdef".getBytes(StandardCharsets.UTF_8), Set.of(), Set.of(), "test-run", 0L));
 
-        PAssert.that(out.get(CheckSubmissions.RECEIPTS).apply("Receipt counts", MapElements.into(TypeDescriptors.strings())
-                        .via((KV<String, GenericRecord> kv) -> kv.getKey() + " " + kv.getValue().get("source_file") + " read="
-                                + kv.getValue().get("rows_read") + " accepted=" + kv.getValue().get("accepted")
-                                + " quarantined=" + kv.getValue().get("quarantined"))))
+        AvroCoder<GenericRecord> receiptCoder = AvroCoder.of(ContractCatalog.tableSchema(WarehouseLayout.RECEIPTS));
+        PAssert.that(out.get(CheckSubmissions.RECEIPTS).apply("Receipt counts", FlatMapElements.into(TypeDescriptors.strings())
+                        .via((KV<String, List<byte[]>> batch) -> decoded(receiptCoder, batch).stream()
+                                .map(r -> batch.getKey() + " " + r.get("source_file") + " read=" + r.get("rows_read")
+                                        + " accepted=" + r.get("accepted") + " quarantined=" + r.get("quarantined"))
+                                .toList())))
                 .containsInAnyOrder(
                         "2024Q3 130306/2024Q3/org_units.csv read=1 accepted=1 quarantined=0",
                         "2024Q3 130306/2024Q3/member_events.csv read=2 accepted=1 quarantined=1");
+        AvroCoder<GenericRecord> memberCoder = AvroCoder.of(catalog.schema(RecordType.MEMBER_EVENTS));
         PAssert.that(out.get(CheckSubmissions.accepted(RecordType.MEMBER_EVENTS)).apply("Member orgs",
-                        MapElements.into(TypeDescriptors.strings()).via((KV<String, GenericRecord> kv) -> kv.getValue().get("org_code").toString())))
+                        FlatMapElements.into(TypeDescriptors.strings()).via((KV<String, List<byte[]>> batch) ->
+                                decoded(memberCoder, batch).stream().map(r -> r.get("org_code").toString()).toList())))
                 .containsInAnyOrder("130306-0007");
         PAssert.that(out.get(CheckSubmissions.QUARANTINE)).satisfies(entries -> {
             List<KV<String, GenericRecord>> list = StreamSupport.stream(entries.spliterator(), false).toList();
@@ -74,6 +81,19 @@ public class CheckSubmissionsTest {
             return null;
         });
         pipeline.run().waitUntilFinish();
+    }
+
+    /** The rows of a batch as records (the transform's outputs carry them encoded). */
+    private static List<GenericRecord> decoded(AvroCoder<GenericRecord> coder, KV<String, List<byte[]>> batch) {
+        List<GenericRecord> rows = new ArrayList<>();
+        for (byte[] row : batch.getValue()) {
+            try {
+                rows.add(EncodedRows.decode(coder, row));
+            } catch (CoderException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return rows;
     }
 
     private PlannedFile file(RegionDirectory regions, String relative, String content) throws Exception {
