@@ -49,8 +49,8 @@ class KpiJobLauncherTest {
     void theJobsJvmTakesTheKpiModulesCompilerDirectives() throws Exception {
         Path module = tmp.resolve("pipelines/kpi");
         java.nio.file.Files.createDirectories(module.resolve("jvm"));
-        assertThat(new KpiJobLauncher(module.resolve("target"), Optional.empty(), JavaRuntimes.current()).javaOptions()).as("no directives file: Spark's options only")
-                .isEqualTo(KpiJobLauncher.JAVA_OPTIONS);
+        assertThat(new KpiJobLauncher(module.resolve("target"), Optional.empty(), JavaRuntimes.current()).javaOptions()).as("no directives file: Spark's options and the collector only")
+                .containsExactlyElementsOf(withCollector(KpiJobLauncher.JAVA_OPTIONS));
         java.nio.file.Files.writeString(module.resolve(KpiJobLauncher.COMPILER_DIRECTIVES), "[]");
         assertThat(new KpiJobLauncher(module.resolve("target"), Optional.empty(), JavaRuntimes.current()).javaOptions())
                 .containsSubsequence(KpiJobLauncher.JAVA_OPTIONS)
@@ -64,7 +64,13 @@ class KpiJobLauncherTest {
                 .contains("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "--add-opens=java.base/java.nio=ALL-UNNAMED")
                 .as("a package Java 24 removed").doesNotContain("--add-opens=java.base/sun.security.action=ALL-UNNAMED");
         assertThat(new KpiJobLauncher(target, Optional.empty(), new JavaRuntimes.JavaRuntime(tmp, 17, "OpenJDK 17")).javaOptions())
-                .as("Java 17 knows neither option and would not start").isEqualTo(KpiJobLauncher.JAVA_OPTIONS);
+                .as("Java 17 knows neither option and would not start").containsExactlyElementsOf(withCollector(KpiJobLauncher.JAVA_OPTIONS));
+    }
+
+    private static List<String> withCollector(List<String> options) {
+        List<String> all = new ArrayList<>(options);
+        all.add(KpiJobLauncher.COLLECTOR);
+        return all;
     }
 
     @Test
