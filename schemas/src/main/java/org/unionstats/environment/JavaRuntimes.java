@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 /**
  * The JDKs of this machine and which one runs what: the Trino server needs Java 22 or newer; the KPI job runs on the
  * newest JDK it is tested on (Java 25 on our machines), where it takes a tenth less time than on Java 17, else on the JVM
- * of the command that starts it. Each can be set by a variable instead. {@code bin/unionstats} chooses its own JVM by the
- * same rule before any Java runs (newest from 17 to {@value #KPI_JOB_NEWEST_FEATURE}, or {@code UNIONSTATS_JAVA_HOME}).
+ * of the command that starts it. Each can be set by a variable instead. {@code bin/unionstats} chooses its own JVM
+ * likewise before any Java runs: the newest in /usr/lib/jvm from 17 to {@value #KPI_JOB_NEWEST_FEATURE}, or
+ * {@code UNIONSTATS_JAVA_HOME}.
  */
 public final class JavaRuntimes {
 
