@@ -17,6 +17,7 @@ import org.unionstats.cli.samples.SampleInboxes;
 import org.unionstats.contract.RecordType;
 import org.unionstats.environment.Environment;
 import org.unionstats.environment.JavaRuntimes;
+import org.unionstats.environment.JavaRuntimes.JavaRuntime;
 import org.unionstats.errors.UnionStatsException;
 import org.unionstats.files.FileTrees;
 import org.unionstats.period.Period;
@@ -316,7 +317,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** A JVM on this one's classpath. */
     private MeasuredProcess measure(String mainClass, List<String> args) throws InterruptedException {
-        return MeasuredProcess.run(MeasuredProcess.java(JavaRuntimes.current(), heap, List.of(), context.environment().home(),
+        JavaRuntime java = JavaRuntimes.current();
+        return MeasuredProcess.run(MeasuredProcess.java(java, heap, java.libraryAccessOptions(), context.environment().home(),
                 context.classpath(), mainClass, args));
     }
 }

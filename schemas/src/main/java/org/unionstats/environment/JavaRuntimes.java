@@ -39,6 +39,22 @@ public final class JavaRuntimes {
         public Path java() {
             return home.resolve("bin").resolve("java");
         }
+
+        /**
+         * The options without which this JDK warns on stderr, once per library, about what the libraries of a job use:
+         * native access (Snappy, DuckDB, Netty) from Java 22, and sun.misc.Unsafe's memory access (Spark, Arrow, Beam's
+         * vendored protobuf; allowed through Java 25) from Java 23. bin/unionstats gives its own JVM the same.
+         */
+        public List<String> libraryAccessOptions() {
+            List<String> options = new ArrayList<>();
+            if (feature >= 22) {
+                options.add("--enable-native-access=ALL-UNNAMED");
+            }
+            if (feature >= 23) {
+                options.add("--sun-misc-unsafe-memory-access=allow");
+            }
+            return List.copyOf(options);
+        }
     }
 
     private JavaRuntimes() {}

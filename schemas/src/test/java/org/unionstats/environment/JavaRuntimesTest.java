@@ -66,4 +66,13 @@ class JavaRuntimesTest {
     private Environment environment(Map<String, String> variables) {
         return new Environment(dir, dir.resolve(".local"), variables);
     }
+
+    @Test
+    void aJdkGetsTheLibraryAccessOptionsItKnows() {
+        Path home = Path.of("/usr/lib/jvm/any");
+        assertThat(new JavaRuntimes.JavaRuntime(home, 17, "OpenJDK 17").libraryAccessOptions()).as("Java 17 knows neither and would not start").isEmpty();
+        assertThat(new JavaRuntimes.JavaRuntime(home, 22, "Temurin 22").libraryAccessOptions()).containsExactly("--enable-native-access=ALL-UNNAMED");
+        assertThat(new JavaRuntimes.JavaRuntime(home, 25, "Temurin 25").libraryAccessOptions())
+                .containsExactly("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
+    }
 }

@@ -120,14 +120,7 @@ public final class KpiJobLauncher {
         if (java.feature() >= 24) {
             options.remove("--add-opens=java.base/sun.security.action=ALL-UNNAMED");
         }
-        // Newer JDKs warn on stderr, once per library, about what Spark, Arrow and Netty use: sun.misc.Unsafe's memory
-        // access (allowed through Java 25) and native access.
-        if (java.feature() >= 22) {
-            options.add("--enable-native-access=ALL-UNNAMED");
-        }
-        if (java.feature() >= 23) {
-            options.add("--sun-misc-unsafe-memory-access=allow");
-        }
+        options.addAll(java.libraryAccessOptions());
         Path directives = target.resolveSibling(COMPILER_DIRECTIVES);
         if (!Files.isRegularFile(directives)) {
             return List.copyOf(options);
