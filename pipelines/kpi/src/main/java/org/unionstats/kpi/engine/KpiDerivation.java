@@ -20,9 +20,9 @@ import org.unionstats.period.Period;
 
 /**
  * Turns rolled-up measures into KPI values as the catalogue says. The rolled-up measures come
- * as one row per (org, period, breakdown) with a column per measure; every KPI becomes four columns ({@code v_}, {@code n_},
- * {@code d_}, {@code q_}: value, numerator, denominator, qualifier rank), computed one dependency
- * level at a time, each by its one way: a measure, a ratio of two KPIs, an expression over KPIs,
+ * as one row per (org, period, breakdown) with a column per measure; every KPI becomes its columns of {@link WideColumns}
+ * ({@code v_}, {@code q_}: value, qualifier rank; {@code n_}, {@code d_}: numerator, denominator of a ratio or a change on a
+ * year earlier), computed one dependency level at a time, each by its one way: a measure, a ratio of two KPIs, an expression over KPIs,
  * or the change on a year earlier ({@code year_on_year.sql}: one join per dependency level with the year-ago values,
  * computed in the same run or read back from the published tables). The result
  * stays wide, one row per org, period and breakdown: {@link KpiProjections} turns it into the tables people read.
@@ -74,7 +74,7 @@ public final class KpiDerivation {
             }
         }
         List<String> kept = new ArrayList<>(List.of("org_code", "period", "breakdown"));
-        catalogue.all().forEach(k -> kept.addAll(List.of("v_" + k.id(), "n_" + k.id(), "d_" + k.id(), "q_" + k.id())));
+        catalogue.all().forEach(k -> kept.addAll(WideColumns.of(k)));
         return wide.selectExpr(kept.toArray(String[]::new));
     }
 
@@ -82,8 +82,7 @@ public final class KpiDerivation {
         String id = kpi.id();
         if (kpi.measure() != null) {
             String c = RollUp.column(kpi.measure());
-            return List.of("m_" + c + " AS v_" + id, "CAST(NULL AS DOUBLE) AS n_" + id, "CAST(NULL AS DOUBLE) AS d_" + id,
-                    "mq_" + c + " AS q_" + id);
+            return List.of("m_" + c + " AS v_" + id, "mq_" + c + " AS q_" + id);
         }
         if (kpi.ratio() != null) {
             // A known denominator with no numerator row means nothing happened: 0 over it.
@@ -103,8 +102,8 @@ public final class KpiDerivation {
         }
         String present = deps.stream().map(d -> "v_" + d + " IS NOT NULL").collect(Collectors.joining(" OR "));
         String rank = deps.stream().map(d -> "COALESCE(q_" + d + ", 0)").collect(Collectors.joining(", "));
-        return List.of("IF(" + present + ", CAST(" + expr + " AS DOUBLE), NULL) AS v_" + id, "CAST(NULL AS DOUBLE) AS n_" + id,
-                "CAST(NULL AS DOUBLE) AS d_" + id, (deps.size() == 1 ? rank : "GREATEST(" + rank + ")") + " AS q_" + id);
+        return List.of("IF(" + present + ", CAST(" + expr + " AS DOUBLE), NULL) AS v_" + id,
+                (deps.size() == 1 ? rank : "GREATEST(" + rank + ")") + " AS q_" + id);
     }
 
     /**
@@ -156,8 +155,7 @@ public final class KpiDerivation {
         }
         List<String> none = new ArrayList<>(List.of("*"));
         for (KpiDefinition kpi : kpis) {
-            for (String prefix : List.of("v_", "n_", "d_", "q_")) {
-                String column = prefix + kpi.id();
+            for (String column : WideColumns.of(kpi)) {
                 none.add("CAST(NULL AS " + withYearAgo.schema().apply(column).dataType().sql() + ") AS " + column);
             }
         }

@@ -60,7 +60,7 @@ public final class KpiProjections {
         return byFamily(wide, aloneWide, written, family -> {
             List<KpiDefinition> kpis = catalogue.family(family).kpis();
             String stack = kpis.stream()
-                    .map(k -> "'" + k.id() + "', v_" + k.id() + ", n_" + k.id() + ", d_" + k.id() + ", q_" + k.id())
+                    .map(k -> "'" + k.id() + "', v_" + k.id() + ", " + WideColumns.numerator(k) + ", " + WideColumns.denominator(k) + ", q_" + k.id())
                     .collect(Collectors.joining(", "));
             return Map.of("kpi_count", Integer.toString(kpis.size()), "kpi_stack", stack,
                     "broken_down", SqlStage.quoteAll(catalogue.brokenDown()));
@@ -69,7 +69,7 @@ public final class KpiProjections {
 
     /**
      * The rows of {@link #regionalValues} as wide rows, in the shape {@link PublishedKpis} reads back: per family written
-     * somewhere, one row per org, period and breakdown with {@code v_/n_/d_/q_<kpi>} for every KPI of that family, null
+     * somewhere, one row per org, period and breakdown with the {@link WideColumns} of every KPI of that family, null
      * where {@code kpi_values} has no row, the qualifier rank as {@code kpi_values} names it. A later run reads them back
      * with a scan of the periods and families it needs, where reading {@code kpi_values} would pivot the long table.
      * Each family's rows carry its own columns only: with every KPI's, three quarters of a row were nulls of the other
@@ -88,10 +88,12 @@ public final class KpiProjections {
                 String keep = "(v_" + id + " IS NOT NULL AND (breakdown = ''"
                         + (k.breakdown() == null ? "" : " OR SUBSTRING_INDEX(breakdown, '=', 1) = " + SqlStage.quote(k.breakdown())) + "))";
                 kept.add(keep);
-                columns.append(", IF(").append(keep).append(", CAST(v_").append(id).append(" AS DOUBLE), NULL) AS v_").append(id)
-                        .append(", IF(").append(keep).append(", CAST(n_").append(id).append(" AS DOUBLE), NULL) AS n_").append(id)
-                        .append(", IF(").append(keep).append(", CAST(d_").append(id).append(" AS DOUBLE), NULL) AS d_").append(id)
-                        .append(", IF(").append(keep).append(", CASE q_").append(id).append(" WHEN 2 THEN 2 WHEN 1 THEN 1 ELSE 0 END, NULL) AS q_")
+                columns.append(", IF(").append(keep).append(", CAST(v_").append(id).append(" AS DOUBLE), NULL) AS v_").append(id);
+                if (WideColumns.hasParts(k)) {
+                    columns.append(", IF(").append(keep).append(", CAST(n_").append(id).append(" AS DOUBLE), NULL) AS n_").append(id)
+                            .append(", IF(").append(keep).append(", CAST(d_").append(id).append(" AS DOUBLE), NULL) AS d_").append(id);
+                }
+                columns.append(", IF(").append(keep).append(", CASE q_").append(id).append(" WHEN 2 THEN 2 WHEN 1 THEN 1 ELSE 0 END, NULL) AS q_")
                         .append(id);
             }
             return Map.of("kpi_columns", columns.toString(), "any_kept", String.join(" OR ", kept));
@@ -100,7 +102,8 @@ public final class KpiProjections {
 
     /**
      * The regional wide rows of every family as one table: every KPI's {@code v_/n_/d_/q_} columns, which a family's
-     * files lack for the other families' KPIs (read as null), and the {@code period} and {@code family} partitions.
+     * files lack for the other families' KPIs and for the numerators and denominators a KPI does not have
+     * ({@link WideColumns}): read as null. Then the {@code period} and {@code family} partitions.
      */
     public StructType regionalWideSchema() {
         StringBuilder ddl = new StringBuilder("org_code STRING, breakdown STRING, org_level STRING, period_type STRING");

@@ -32,8 +32,8 @@ import org.unionstats.warehouse.tables.TableCatalog;
  * <p>The regional federations' KPIs come from the wide rows a run keeps beside {@code kpi_values} ({@link
  * WarehouseLayout#KPI_REGIONAL_WIDE}, {@link KpiProjections#regionalWide}; by family, as {@code kpi_values}), the
  * basic-level unions' from the family tables ({@link KpiProjections#family}). Rows have the wide frame's columns: {@code org_code, period, breakdown,
- * org_level, period_type} and {@code v_<kpi>, n_<kpi>, d_<kpi>, q_<kpi>} (value, numerator, denominator, qualifier rank)
- * for each KPI read (basic-level unions publish no numerators and denominators). A catalogue change rewrites every period, so
+ * org_level, period_type} and the {@link WideColumns} of each KPI read (value, numerator and denominator where it has
+ * them, qualifier rank) (basic-level unions publish no numerators and denominators). A catalogue change rewrites every period, so
  * what is read back always has the catalogue's KPIs.
  */
 public final class PublishedKpis {
@@ -105,7 +105,7 @@ public final class PublishedKpis {
         }
 
         /**
-         * These KPIs of every org: {@code org_code, period, breakdown, org_level, period_type} and {@code v_/n_/d_/q_<kpi>}
+         * These KPIs of every org: {@code org_code, period, breakdown, org_level, period_type} and the {@link WideColumns}
          * for each of them, in catalogue order.
          */
         public Dataset<Row> of(java.util.Collection<String> kpiIds) {
@@ -163,11 +163,12 @@ public final class PublishedKpis {
             StringBuilder basicColumns = new StringBuilder();
             for (KpiDefinition k : kpis) {
                 String id = k.id();
-                for (String prefix : List.of("v_", "n_", "d_", "q_")) {
-                    regionalColumns.append(regionalGrouped ? ", MAX(" + prefix + id + ") AS " + prefix + id : ", " + prefix + id);
+                for (String c : WideColumns.of(k)) {
+                    regionalColumns.append(regionalGrouped ? ", MAX(" + c + ") AS " + c : ", " + c);
                 }
-                basicColumns.append(grouped ? ", MAX(v_" + id + ") AS v_" + id : ", v_" + id).append(", CAST(NULL AS DOUBLE) AS n_").append(id)
-                        .append(", CAST(NULL AS DOUBLE) AS d_").append(id).append(grouped ? ", MAX(q_" + id + ") AS q_" + id : ", q_" + id);
+                basicColumns.append(grouped ? ", MAX(v_" + id + ") AS v_" + id : ", v_" + id)
+                        .append(WideColumns.hasParts(k) ? ", CAST(NULL AS DOUBLE) AS n_" + id + ", CAST(NULL AS DOUBLE) AS d_" + id : "")
+                        .append(grouped ? ", MAX(q_" + id + ") AS q_" + id : ", q_" + id);
             }
             return SqlStage.run("published_kpis", tables, Map.of(
                     "periods", quoted,

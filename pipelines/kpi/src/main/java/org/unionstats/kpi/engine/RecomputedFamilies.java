@@ -124,8 +124,7 @@ public final class RecomputedFamilies {
             // Typed as the merged rows, so that the family's table reads both alike.
             List<String> selected = new ArrayList<>(KEY);
             for (KpiDefinition k : catalogue.family(family).kpis()) {
-                for (String prefix : List.of("v_", "n_", "d_", "q_")) {
-                    String c = prefix + k.id();
+                for (String c : WideColumns.of(k)) {
                     selected.add("CAST(" + c + " AS " + joined.schema().apply(c).dataType().sql() + ") AS " + c);
                 }
             }
