@@ -20,12 +20,12 @@ import org.unionstats.period.Period;
 
 /**
  * Turns rolled-up measures into KPI values as the catalogue says. The rolled-up measures come
- * as one row per (org, period, breakdown) with a column per measure; every KPI becomes its columns of {@link WideColumns}
- * ({@code v_}, {@code q_}: value, qualifier rank; {@code n_}, {@code d_}: numerator, denominator of a ratio or a change on a
- * year earlier), computed one dependency level at a time, each by its one way: a measure, a ratio of two KPIs, an expression over KPIs,
- * or the change on a year earlier ({@code year_on_year.sql}: one join per dependency level with the year-ago values,
- * computed in the same run or read back from the published tables). The result
- * stays wide, one row per org, period and breakdown: {@link KpiProjections} turns it into the tables people read.
+ * as one row per (org, period, breakdown) with a column per measure; every KPI becomes its columns of
+ * {@link WideColumns} ({@code v_}, {@code q_}: value, qualifier rank; {@code n_}, {@code d_}: numerator, denominator of
+ * a ratio or a change on a year earlier), computed one dependency level at a time, each by its one way: a measure, a
+ * ratio of two KPIs, an expression over KPIs, or the change on a year earlier ({@code year_on_year.sql}: one join per
+ * dependency level with the year-ago values, computed in the same run or read back from the published tables). The
+ * result stays wide, one row per org, period and breakdown: {@link KpiProjections} turns it into the tables people read.
  */
 public final class KpiDerivation {
 

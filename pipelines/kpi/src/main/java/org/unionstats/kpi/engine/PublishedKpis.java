@@ -32,9 +32,9 @@ import org.unionstats.warehouse.tables.TableCatalog;
  * <p>The regional federations' KPIs come from the wide rows a run keeps beside {@code kpi_values} ({@link
  * WarehouseLayout#KPI_REGIONAL_WIDE}, {@link KpiProjections#regionalWide}; by family, as {@code kpi_values}), the
  * basic-level unions' from the family tables ({@link KpiProjections#family}). Rows have the wide frame's columns: {@code org_code, period, breakdown,
- * org_level, period_type} and the {@link WideColumns} of each KPI read (value, numerator and denominator where it has
- * them, qualifier rank) (basic-level unions publish no numerators and denominators). A catalogue change rewrites every period, so
- * what is read back always has the catalogue's KPIs.
+ * org_level, period_type} and the {@link WideColumns} of each KPI read: value, qualifier rank, and numerator and
+ * denominator where it has them (null for the basic-level unions, which publish none). A catalogue change rewrites every
+ * period, so what is read back always has the catalogue's KPIs.
  */
 public final class PublishedKpis {
 

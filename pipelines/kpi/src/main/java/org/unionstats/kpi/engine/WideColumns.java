@@ -7,8 +7,8 @@ import org.unionstats.kpis.KpiDefinition;
  * The columns a KPI has in the wide frames ({@link KpiDerivation}, {@link KpiProjections#wide}, the rows read back by
  * {@link PublishedKpis}): its value {@code v_<kpi>} and qualifier rank {@code q_<kpi>}, and a numerator {@code n_<kpi>}
  * and denominator {@code d_<kpi>} only where it has them, a ratio or a change on a year earlier. The other KPIs' would
- * be null in every row: 70 of the 160 columns, which made the wide frames' Parquet about twice as slow to write and
- * read.
+ * be null in every row: 70 of 160 columns. Rows that wide made the code Spark generates to write and read them too
+ * large for HotSpot to compile (docs/benchmarks.md).
  */
 final class WideColumns {
 
