@@ -88,13 +88,10 @@ public final class KpiProjections {
                 String keep = "(v_" + id + " IS NOT NULL AND (breakdown = ''"
                         + (k.breakdown() == null ? "" : " OR SUBSTRING_INDEX(breakdown, '=', 1) = " + SqlStage.quote(k.breakdown())) + "))";
                 kept.add(keep);
-                columns.append(", IF(").append(keep).append(", CAST(v_").append(id).append(" AS DOUBLE), NULL) AS v_").append(id);
-                if (WideColumns.hasParts(k)) {
-                    columns.append(", IF(").append(keep).append(", CAST(n_").append(id).append(" AS DOUBLE), NULL) AS n_").append(id)
-                            .append(", IF(").append(keep).append(", CAST(d_").append(id).append(" AS DOUBLE), NULL) AS d_").append(id);
+                for (String c : WideColumns.of(k)) {
+                    String value = c.startsWith("q_") ? "CASE " + c + " WHEN 2 THEN 2 WHEN 1 THEN 1 ELSE 0 END" : "CAST(" + c + " AS DOUBLE)";
+                    columns.append(", IF(").append(keep).append(", ").append(value).append(", NULL) AS ").append(c);
                 }
-                columns.append(", IF(").append(keep).append(", CASE q_").append(id).append(" WHEN 2 THEN 2 WHEN 1 THEN 1 ELSE 0 END, NULL) AS q_")
-                        .append(id);
             }
             return Map.of("kpi_columns", columns.toString(), "any_kept", String.join(" OR ", kept));
         }, "kpi_regional_wide");

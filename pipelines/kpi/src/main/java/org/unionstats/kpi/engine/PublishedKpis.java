@@ -162,13 +162,12 @@ public final class PublishedKpis {
             StringBuilder regionalColumns = new StringBuilder();
             StringBuilder basicColumns = new StringBuilder();
             for (KpiDefinition k : kpis) {
-                String id = k.id();
                 for (String c : WideColumns.of(k)) {
                     regionalColumns.append(regionalGrouped ? ", MAX(" + c + ") AS " + c : ", " + c);
+                    // The family tables hold a basic-level union's value and qualifier, not a numerator or denominator.
+                    boolean held = c.startsWith("v_") || c.startsWith("q_");
+                    basicColumns.append(!held ? ", CAST(NULL AS DOUBLE) AS " + c : grouped ? ", MAX(" + c + ") AS " + c : ", " + c);
                 }
-                basicColumns.append(grouped ? ", MAX(v_" + id + ") AS v_" + id : ", v_" + id)
-                        .append(WideColumns.hasParts(k) ? ", CAST(NULL AS DOUBLE) AS n_" + id + ", CAST(NULL AS DOUBLE) AS d_" + id : "")
-                        .append(grouped ? ", MAX(q_" + id + ") AS q_" + id : ", q_" + id);
             }
             return SqlStage.run("published_kpis", tables, Map.of(
                     "periods", quoted,

@@ -14,7 +14,7 @@ final class WideColumns {
 
     private WideColumns() {}
 
-    static boolean hasParts(KpiDefinition kpi) {
+    private static boolean hasParts(KpiDefinition kpi) {
         return kpi.ratio() != null || kpi.yoyOf() != null;
     }
 
