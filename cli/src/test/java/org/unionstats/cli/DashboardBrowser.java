@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -50,13 +51,36 @@ final class DashboardBrowser implements AutoCloseable {
             driver.findElement(By.cssSelector("[data-test=\"username-input\"]")).sendKeys(username);
             driver.findElement(By.cssSelector("[data-test=\"password-input\"]")).sendKeys(password);
             driver.findElement(By.cssSelector("[data-test=\"login-button\"]")).click();
-            if (waitFor(() -> !driver.getCurrentUrl().contains("/login"), Duration.ofSeconds(30))) {
+            if (waitFor(() -> !driver.getCurrentUrl().contains("/login"), Duration.ofSeconds(30)) && signedIn()) {
                 return;
             }
             if (attempt == 3) {
                 throw new IllegalStateException("still on Superset's login page after signing in 3 times as " + username);
             }
         }
+    }
+
+    /**
+     * Whether the session the browser holds now is the user's: the late event-log answer can replace the signed-in cookie after
+     * Superset has already sent the browser on, so the page having left the login form does not prove it.
+     */
+    private boolean signedIn() {
+        // Superset answers 401 to an anonymous session; the browser is fresh, so a signed-in session is this user's. Asked twice, a
+        // second apart, so that a late answer to the login page lands before the second question.
+        return waitFor(() -> {
+            try {
+                if (fetch("/api/v1/me/").status() != 200) {
+                    return false;
+                }
+                Thread.sleep(1000);
+                return fetch("/api/v1/me/").status() == 200;
+            } catch (WebDriverException e) {
+                return false; // the page was still moving on
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }, Duration.ofSeconds(10));
     }
 
     /** Opens the dashboard, waits until every chart has loaded, saves a full-page screenshot. */
