@@ -74,7 +74,7 @@ public final class KpiDerivation {
             }
         }
         List<String> kept = new ArrayList<>(List.of("org_code", "period", "breakdown"));
-        catalogue.all().forEach(k -> kept.addAll(WideColumns.of(k)));
+        catalogue.all().forEach(k -> WideColumns.of(k).forEach(c -> kept.add(c.name())));
         return wide.selectExpr(kept.toArray(String[]::new));
     }
 
@@ -155,8 +155,8 @@ public final class KpiDerivation {
         }
         List<String> none = new ArrayList<>(List.of("*"));
         for (KpiDefinition kpi : kpis) {
-            for (String column : WideColumns.of(kpi)) {
-                none.add("CAST(NULL AS " + withYearAgo.schema().apply(column).dataType().sql() + ") AS " + column);
+            for (WideColumns.Column c : WideColumns.of(kpi)) {
+                none.add("CAST(NULL AS " + withYearAgo.schema().apply(c.name()).dataType().sql() + ") AS " + c.name());
             }
         }
         return withYearAgo.unionByName(computed.where(not(in)).selectExpr(none.toArray(String[]::new)));

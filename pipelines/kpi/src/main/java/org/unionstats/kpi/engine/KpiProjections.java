@@ -88,9 +88,10 @@ public final class KpiProjections {
                 String keep = "(v_" + id + " IS NOT NULL AND (breakdown = ''"
                         + (k.breakdown() == null ? "" : " OR SUBSTRING_INDEX(breakdown, '=', 1) = " + SqlStage.quote(k.breakdown())) + "))";
                 kept.add(keep);
-                for (String c : WideColumns.of(k)) {
-                    String value = c.startsWith("q_") ? "CASE " + c + " WHEN 2 THEN 2 WHEN 1 THEN 1 ELSE 0 END" : "CAST(" + c + " AS DOUBLE)";
-                    columns.append(", IF(").append(keep).append(", ").append(value).append(", NULL) AS ").append(c);
+                for (WideColumns.Column c : WideColumns.of(k)) {
+                    String value = c.role() == WideColumns.Role.QUALIFIER ? "CASE " + c.name() + " WHEN 2 THEN 2 WHEN 1 THEN 1 ELSE 0 END"
+                            : "CAST(" + c.name() + " AS DOUBLE)";
+                    columns.append(", IF(").append(keep).append(", ").append(value).append(", NULL) AS ").append(c.name());
                 }
             }
             return Map.of("kpi_columns", columns.toString(), "any_kept", String.join(" OR ", kept));

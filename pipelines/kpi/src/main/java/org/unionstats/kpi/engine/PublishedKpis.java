@@ -162,10 +162,11 @@ public final class PublishedKpis {
             StringBuilder regionalColumns = new StringBuilder();
             StringBuilder basicColumns = new StringBuilder();
             for (KpiDefinition k : kpis) {
-                for (String c : WideColumns.of(k)) {
+                for (WideColumns.Column column : WideColumns.of(k)) {
+                    String c = column.name();
                     regionalColumns.append(regionalGrouped ? ", MAX(" + c + ") AS " + c : ", " + c);
                     // The family tables hold a basic-level union's value and qualifier, not a numerator or denominator.
-                    boolean held = c.startsWith("v_") || c.startsWith("q_");
+                    boolean held = column.role() == WideColumns.Role.VALUE || column.role() == WideColumns.Role.QUALIFIER;
                     basicColumns.append(!held ? ", CAST(NULL AS DOUBLE) AS " + c : grouped ? ", MAX(" + c + ") AS " + c : ", " + c);
                 }
             }

@@ -124,8 +124,8 @@ public final class RecomputedFamilies {
             // Typed as the merged rows, so that the family's table reads both alike.
             List<String> selected = new ArrayList<>(KEY);
             for (KpiDefinition k : catalogue.family(family).kpis()) {
-                for (String c : WideColumns.of(k)) {
-                    selected.add("CAST(" + c + " AS " + joined.schema().apply(c).dataType().sql() + ") AS " + c);
+                for (WideColumns.Column c : WideColumns.of(k)) {
+                    selected.add("CAST(" + c.name() + " AS " + joined.schema().apply(c.name()).dataType().sql() + ") AS " + c.name());
                 }
             }
             Object[] in = periods.stream().map(Period::canonical).toArray();

@@ -18,10 +18,22 @@ final class WideColumns {
         return kpi.ratio() != null || kpi.yoyOf() != null;
     }
 
+    /** What a KPI's column in a wide frame holds. */
+    enum Role {
+        VALUE, NUMERATOR, DENOMINATOR, QUALIFIER
+    }
+
+    /** A KPI's column in a wide frame: its name and what it holds. */
+    record Column(String name, Role role) {}
+
     /** The KPI's columns in a wide frame, in their order there. */
-    static List<String> of(KpiDefinition kpi) {
+    static List<Column> of(KpiDefinition kpi) {
         String id = kpi.id();
-        return hasParts(kpi) ? List.of("v_" + id, "n_" + id, "d_" + id, "q_" + id) : List.of("v_" + id, "q_" + id);
+        Column value = new Column("v_" + id, Role.VALUE);
+        Column qualifier = new Column("q_" + id, Role.QUALIFIER);
+        return hasParts(kpi)
+                ? List.of(value, new Column("n_" + id, Role.NUMERATOR), new Column("d_" + id, Role.DENOMINATOR), qualifier)
+                : List.of(value, qualifier);
     }
 
     /** The numerator of a KPI in a wide frame: its column, or a typed null. */
