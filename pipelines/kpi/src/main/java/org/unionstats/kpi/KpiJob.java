@@ -223,7 +223,8 @@ public final class KpiJob {
         Dataset<Row> measures = scratch.keep("measures", FAMILIES.stream()
                 .map(f -> f.measures(new MeasureFamily.Inputs(ingested, calendarRows,
                         calendar.periodMonths(spark, plan.computedFor(f.kpiFamily(), computed)), orgGrain, register, balanceChecks)))
-                .reduce(Dataset::unionAll).orElseThrow());
+                // By name: each family has the columns of its own additive measures (MeasureFamily), null in the others' rows.
+                .reduce((a, b) -> a.unionByName(b, true)).orElseThrow());
         stage("base measures", start);
         Dataset<Row> rolled = scratch.keep("rolled", RollUp.apply(measures, orgAncestors, catalogue.measureAggregation()));
         stage("roll-up", start);

@@ -26,18 +26,20 @@ entered AS (
   SELECT g.*, c.period
   FROM entries g JOIN comp_periods c ON c.competition_id = g.competition_id
   WHERE ${period_at_grain})
+-- Entrants and awards as columns (see MeasureFamily); competitions held and enterprises as one row per distinct key.
 SELECT g.unit_code AS org_code, g.grain, c.period, '' AS breakdown, 'competitions_held' AS measure,
-       CAST(NULL AS DOUBLE) AS value, c.competition_id AS distinct_key, 0 AS qualifier_rank
+       CAST(NULL AS DOUBLE) AS value, c.competition_id AS distinct_key, 0 AS qualifier_rank,
+       CAST(NULL AS DOUBLE) AS m_entrants, CAST(NULL AS INT) AS mq_entrants,
+       CAST(NULL AS DOUBLE) AS m_awards, CAST(NULL AS INT) AS mq_awards
 FROM comp_periods c
 JOIN org_grain g ON g.org_code = c.organiser_org_code
 WHERE ${period_at_grain}
 UNION ALL
-SELECT unit_code, grain, period, '', measure, CAST(value AS DOUBLE), NULL, qualifier_rank
-FROM (SELECT unit_code, grain, period, SUM(entrants) AS entrants, SUM(awards) AS awards,
-             MAX(qualifier_rank) AS qualifier_rank
-      FROM entered
-      GROUP BY unit_code, grain, period)
-LATERAL VIEW STACK(2, 'entrants', entrants, 'awards', awards) s AS measure, value
+SELECT unit_code, grain, period, '', NULL, NULL, NULL, NULL,
+       CAST(SUM(entrants) AS DOUBLE), MAX(qualifier_rank), CAST(SUM(awards) AS DOUBLE), MAX(qualifier_rank)
+FROM entered
+GROUP BY unit_code, grain, period
 UNION ALL
-SELECT DISTINCT unit_code, grain, period, '', 'enterprises', CAST(NULL AS DOUBLE), enterprise_credit_code, 0
+SELECT DISTINCT unit_code, grain, period, '', 'enterprises', CAST(NULL AS DOUBLE), enterprise_credit_code, 0,
+       CAST(NULL AS DOUBLE), CAST(NULL AS INT), CAST(NULL AS DOUBLE), CAST(NULL AS INT)
 FROM entered

@@ -103,14 +103,23 @@ lift_outs AS (
   JOIN org_grain g ON g.org_code = r.org_code
   JOIN period_months c ON c.month = TRUNC(r.lifted_out_on, 'MM')
   WHERE r.status = 'lifted_out' AND r.filed_on IS NOT NULL AND ${period_at_grain})
-SELECT unit_code AS org_code, grain, period, breakdown, measure, CAST(value AS DOUBLE) AS value,
-       CAST(NULL AS STRING) AS distinct_key, qualifier_rank
+-- The additive measures as columns (see MeasureFamily): the caseload's per unit, period and breakdown, assistance's
+-- in rows of their own; days to lift out as one observation per case (a median).
+SELECT unit_code AS org_code, grain, period, breakdown, CAST(NULL AS STRING) AS measure, CAST(NULL AS DOUBLE) AS value,
+       CAST(NULL AS STRING) AS distinct_key, CAST(NULL AS INT) AS qualifier_rank,
+       CAST(on_file_start AS DOUBLE) AS m_on_file_start, qualifier_rank AS mq_on_file_start,
+       CAST(newly_filed AS DOUBLE) AS m_newly_filed, qualifier_rank AS mq_newly_filed,
+       CAST(lifted_out AS DOUBLE) AS m_lifted_out, qualifier_rank AS mq_lifted_out,
+       CAST(closed AS DOUBLE) AS m_closed, qualifier_rank AS mq_closed,
+       CAST(on_file_end AS DOUBLE) AS m_on_file_end, qualifier_rank AS mq_on_file_end,
+       CAST(balance_correction AS DOUBLE) AS m_on_file_correction, qualifier_rank AS mq_on_file_correction,
+       CAST(NULL AS DOUBLE) AS m_assistance_cny, CAST(NULL AS INT) AS mq_assistance_cny
 FROM counts
-LATERAL VIEW STACK(6, 'on_file_start', CAST(on_file_start AS DOUBLE), 'newly_filed', CAST(newly_filed AS DOUBLE),
-                   'lifted_out', CAST(lifted_out AS DOUBLE), 'closed', CAST(closed AS DOUBLE),
-                   'on_file_end', CAST(on_file_end AS DOUBLE), 'on_file_correction', CAST(balance_correction AS DOUBLE))
-  s AS measure, value
 UNION ALL
-SELECT unit_code, grain, period, breakdown, 'assistance_cny', assistance_cny, NULL, qualifier_rank FROM assistance
+SELECT unit_code, grain, period, breakdown, NULL, NULL, NULL, NULL,
+       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, assistance_cny, qualifier_rank
+FROM assistance
 UNION ALL
-SELECT unit_code, grain, period, '', 'days_to_lift_out', CAST(days AS DOUBLE), NULL, qualifier_rank FROM lift_outs
+SELECT unit_code, grain, period, '', 'days_to_lift_out', CAST(days AS DOUBLE), NULL, qualifier_rank,
+       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+FROM lift_outs

@@ -9,9 +9,12 @@ WITH reports AS (
   JOIN calendar c ON p.start_date >= c.start_date AND p.end_date <= c.end_date
   -- the periods computed in this run only
   WHERE c.period IN (SELECT period FROM period_months))
-SELECT g.unit_code AS org_code, g.grain, c.period, '' AS breakdown, CONCAT('indicator:', c.indicator_id) AS measure,
-       SUM(c.value) AS value, CAST(NULL AS STRING) AS distinct_key, MAX(c.qualifier_rank) AS qualifier_rank
+-- Every indicator an additive measure, as columns (see MeasureFamily). indicator_columns: for every indicator of the
+-- indicator catalogue, ", SUM(IF(c.indicator_id = '<id>', c.value, NULL)) AS m_indicator_<id>, MAX(IF(…,
+-- c.qualifier_rank, NULL)) AS mq_indicator_<id>".
+SELECT g.unit_code AS org_code, g.grain, c.period, '' AS breakdown, CAST(NULL AS STRING) AS measure,
+       CAST(NULL AS DOUBLE) AS value, CAST(NULL AS STRING) AS distinct_key, CAST(NULL AS INT) AS qualifier_rank${indicator_columns}
 FROM reports c
 JOIN org_grain g ON g.org_code = c.org_code
 WHERE (c.indicator_id NOT IN (${stock_indicators}) OR c.recency = 1) AND ${period_at_grain}
-GROUP BY g.unit_code, g.grain, c.period, c.indicator_id
+GROUP BY g.unit_code, g.grain, c.period

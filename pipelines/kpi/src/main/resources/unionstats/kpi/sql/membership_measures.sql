@@ -84,19 +84,28 @@ stocks AS (
   FROM grid g JOIN period_months c ON c.month = g.month
   WHERE (c.first_month OR c.last_month) AND ${period_at_grain}
   GROUP BY g.unit_code, g.grain, g.stock, c.period)
-SELECT unit_code AS org_code, grain, period, '' AS breakdown, measure, CAST(value AS DOUBLE) AS value,
-       CAST(NULL AS STRING) AS distinct_key, 0 AS qualifier_rank
+-- The additive measures as columns (see MeasureFamily): one row per unit and period from the flows, one per stock;
+-- unions established as one row per union founded (a distinct count).
+SELECT unit_code AS org_code, grain, period, '' AS breakdown, CAST(NULL AS STRING) AS measure,
+       CAST(NULL AS DOUBLE) AS value, CAST(NULL AS STRING) AS distinct_key, CAST(NULL AS INT) AS qualifier_rank,
+       CAST(joined AS DOUBLE) AS m_joined, 0 AS mq_joined, CAST(left_ AS DOUBLE) AS m_left, 0 AS mq_left,
+       CAST(transferred_in AS DOUBLE) AS m_transferred_in, 0 AS mq_transferred_in,
+       CAST(new_form_joined AS DOUBLE) AS m_new_form_joined, 0 AS mq_new_form_joined,
+       CAST(balance_correction AS DOUBLE) AS m_balance_correction, 0 AS mq_balance_correction,
+       CAST(NULL AS DOUBLE) AS m_members_start, CAST(NULL AS INT) AS mq_members_start,
+       CAST(NULL AS DOUBLE) AS m_members_end, CAST(NULL AS INT) AS mq_members_end,
+       CAST(NULL AS DOUBLE) AS m_workforce, CAST(NULL AS INT) AS mq_workforce
 FROM flows
-LATERAL VIEW STACK(5, 'joined', CAST(joined AS DOUBLE), 'left', CAST(left_ AS DOUBLE),
-                   'transferred_in', CAST(transferred_in AS DOUBLE), 'new_form_joined', CAST(new_form_joined AS DOUBLE),
-                   'balance_correction', CAST(balance_correction AS DOUBLE)) s AS measure, value
 UNION ALL
-SELECT unit_code, grain, period, '', measure, value, NULL, qualifier_rank
-FROM stocks
 -- Members at both bounds, workforce at the end (its qualifier rank is 0: unions carry none).
-LATERAL VIEW EXPLODE(IF(stock = 'members', MAP('members_start', at_start, 'members_end', at_end), MAP('workforce', at_end)))
-  s AS measure, value
+SELECT unit_code, grain, period, '', NULL, NULL, NULL, NULL,
+       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       IF(stock = 'members', CAST(at_start AS DOUBLE), NULL), IF(stock = 'members', qualifier_rank, NULL),
+       IF(stock = 'members', CAST(at_end AS DOUBLE), NULL), IF(stock = 'members', qualifier_rank, NULL),
+       IF(stock = 'workforce', CAST(at_end AS DOUBLE), NULL), IF(stock = 'workforce', qualifier_rank, NULL)
+FROM stocks
 UNION ALL
-SELECT g.unit_code, g.grain, c.period, '', 'unions_established', NULL, g.org_code, 0
+SELECT g.unit_code, g.grain, c.period, '', 'unions_established', NULL, g.org_code, 0,
+       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
 FROM orgs g JOIN period_months c ON c.month = TRUNC(g.established_on, 'MM')
 WHERE ${period_at_grain}

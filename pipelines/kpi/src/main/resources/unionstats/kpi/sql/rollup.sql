@@ -2,15 +2,17 @@
 -- and breakdown, with m_<measure> and mq_<measure> columns. Basic-grain units reach basic-level ancestors only,
 -- region-grain units regional ancestors only, so every org is reached from each unit exactly once.
 -- The placeholders are lists generated from the KPI catalogue's measures:
---   additive_measures, distinct_count_measures, median_measures: quoted measure names;
---   additive_pivot, recounted_pivot: ", SUM(IF(measure = '<m>', value, NULL)) AS m_<m>, MAX(IF(...)) AS mq_<m>" per measure;
+--   distinct_count_measures, median_measures: quoted measure names;
+--   recounted_pivot: ", SUM(IF(measure = '<m>', value, NULL)) AS m_<m>, MAX(IF(...)) AS mq_<m>" per recounted measure;
 --   additive_sums: ", SUM(m.m_<m>) AS m_<m>, MAX(m.mq_<m>) AS mq_<m>" per additive measure.
 WITH unit_sums AS (
-  -- Additive measures pivoted per unit first, so the bridge join moves one row per unit and period, not per measure.
-  SELECT org_code, grain, period, breakdown${additive_pivot}
-  FROM measures
-  WHERE measure IN (${additive_measures})
-  GROUP BY org_code, grain, period, breakdown),
+  -- The additive measures come as columns, in rows without a measure name (MeasureFamily), a few rows per unit and
+  -- period (one per family and kind of record): summed per unit first, so the bridge join moves one row per unit and
+  -- period.
+  SELECT m.org_code, m.grain, m.period, m.breakdown${additive_sums}
+  FROM measures m
+  WHERE m.measure IS NULL
+  GROUP BY m.org_code, m.grain, m.period, m.breakdown),
 summed_wide AS (
   SELECT a.ancestor_code AS org_code, m.period, m.breakdown${additive_sums}
   FROM unit_sums m

@@ -2,6 +2,7 @@ package org.unionstats.kpi.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,9 +15,9 @@ import org.unionstats.kpis.Additivity;
  *
  * <p>Measures at the {@code basic} grain roll up to basic-level ancestors only, those at the
  * {@code region} grain (already summed per regional federation) to regional ancestors only, so
- * every org is reached from each unit exactly once. Additive measures are pivoted per unit
- * before the bridge join, so the join and the sums move one row per unit and period instead of
- * one per measure. A distinct key found at one unit only (nearly all: an enterprise enters through one union) adds one
+ * every org is reached from each unit exactly once. Additive measures come as columns (a family writes them so, and
+ * its rows need no pivot) and are summed per unit before the bridge join, so the join and the sums move one row per
+ * unit and period. A distinct key found at one unit only (nearly all: an enterprise enters through one union) adds one
  * to each of that unit's ancestors, so it is summed per unit before the bridge join; only keys found at several units
  * are carried to every ancestor and counted there once.
  *
@@ -40,13 +41,26 @@ public final class RollUp {
         String additiveSums = additive.stream().map(RollUp::column)
                 .map(c -> ", SUM(m.m_" + c + ") AS m_" + c + ", MAX(m.mq_" + c + ") AS mq_" + c)
                 .collect(Collectors.joining());
+        checkColumns(measures, additive, recounted);
         return SqlStage.run("rollup", Map.of("measures", measures, "org_ancestors", orgAncestors), Map.of(
-                "additive_measures", SqlStage.quoteAll(additive),
-                "additive_pivot", pivot(additive),
                 "additive_sums", additiveSums,
                 "distinct_count_measures", SqlStage.quoteAll(of(aggregation, Additivity.DISTINCT_COUNT)),
                 "median_measures", SqlStage.quoteAll(of(aggregation, Additivity.MEDIAN)),
                 "recounted_pivot", pivot(recounted)));
+    }
+
+    /**
+     * The catalogue and the families agree on how each measure rolls up: an additive measure comes as its columns, a
+     * recounted one as rows. A family that gave a recounted measure as columns would leave its KPIs empty, silently.
+     */
+    private static void checkColumns(Dataset<Row> measures, List<String> additive, List<String> recounted) {
+        Set<String> columns = Set.of(measures.columns());
+        List<String> missing = additive.stream().filter(m -> !columns.contains("m_" + column(m)) || !columns.contains("mq_" + column(m))).toList();
+        List<String> misplaced = recounted.stream().filter(m -> columns.contains("m_" + column(m))).toList();
+        if (!missing.isEmpty() || !misplaced.isEmpty()) {
+            throw new IllegalArgumentException("the base measures do not match the KPI catalogue: additive measures without their"
+                    + " m_/mq_ columns " + missing + ", recounted measures given as columns " + misplaced);
+        }
     }
 
     /** The value and qualifier-rank columns of these measures, pivoted out of long rows. */

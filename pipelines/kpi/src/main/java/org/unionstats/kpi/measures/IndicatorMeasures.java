@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.unionstats.contract.Indicator;
 import org.unionstats.contract.Indicators;
+import org.unionstats.kpi.engine.RollUp;
 import org.unionstats.kpi.engine.SqlStage;
 
 /**
@@ -25,7 +26,20 @@ public final class IndicatorMeasures implements MeasureFamily {
         return SqlStage.run("indicator_measures",
                 Map.of("indicator_reports", in.ingested().indicatorReports(), "org_grain", in.orgGrain(), "calendar", in.calendar(),
                         "period_months", in.periodMonths()),
-                Map.of("qualifier_rank", QUALIFIER_RANK, "period_at_grain", PERIOD_AT_GRAIN, "stock_indicators", stockIndicators()));
+                Map.of("qualifier_rank", QUALIFIER_RANK, "period_at_grain", PERIOD_AT_GRAIN, "stock_indicators", stockIndicators(),
+                        "indicator_columns", indicatorColumns()));
+    }
+
+    /** Each indicator's value and qualifier-rank columns, pivoted out of the reports (the measure {@code indicator:<id>}). */
+    private static String indicatorColumns() {
+        StringBuilder sql = new StringBuilder();
+        for (Indicator indicator : Indicators.load().all()) {
+            String id = SqlStage.quote(indicator.id());
+            String column = RollUp.column("indicator:" + indicator.id());
+            sql.append(", SUM(IF(c.indicator_id = ").append(id).append(", c.value, NULL)) AS m_").append(column)
+                    .append(", MAX(IF(c.indicator_id = ").append(id).append(", c.qualifier_rank, NULL)) AS mq_").append(column);
+        }
+        return sql.toString();
     }
 
     /** Stock indicators take the latest value; their ids come from the indicator catalogue. */

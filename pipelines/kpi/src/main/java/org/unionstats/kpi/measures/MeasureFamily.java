@@ -14,10 +14,16 @@ import org.unionstats.kpi.engine.IngestedTables;
  * union is its own unit, and gets totals for quarters, half-years and years only; at the
  * {@code region} grain every submitter counts at its nearest regional federation, for every
  * period and breakdown. Rows have the columns
- * {@code org_code (the unit), grain, period, breakdown, measure, value, distinct_key, qualifier_rank}:
- * additive measures carry a {@code value}, distinct counts one row per unit, period, breakdown and {@code distinct_key}
- * (the roll-up counts the rows of a key found at one unit only),
- * medians one row per observation. {@code breakdown} is '' for the total, {@code cause=illness}
+ * {@code org_code (the unit), grain, period, breakdown, measure, value, distinct_key, qualifier_rank} and, for each of
+ * the family's additive measures, {@code m_<measure>} (its value) and {@code mq_<measure>} (its qualifier rank), where a
+ * measure name such as {@code indicator:jobs_offered} becomes {@code indicator_jobs_offered}. A row is one of two kinds:
+ * additive measures in their columns, with a null {@code measure} (a family may spread one unit's, period's and
+ * breakdown's over several rows: they are summed); or one row of a recounted measure named by {@code measure}, its
+ * {@code m_} columns null: distinct counts one row per unit, period, breakdown and {@code distinct_key} (the roll-up
+ * counts the rows of a key found at one unit only), medians one row per observation ({@code value}). Additive measures
+ * come as columns because nearly every row is theirs: as one row per measure they were pivoted back to columns by the
+ * roll-up, after being written and read as several times the rows. {@code breakdown} is '' for the total,
+ * {@code cause=illness}
  * and so on for breakdowns.
  */
 public interface MeasureFamily {

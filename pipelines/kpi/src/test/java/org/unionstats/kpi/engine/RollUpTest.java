@@ -1,6 +1,7 @@
 package org.unionstats.kpi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,10 @@ class RollUpTest {
                 .config("spark.sql.shuffle.partitions", "2").getOrCreate();
         Dataset<Row> measures = spark.createDataFrame(List.of(
                 // Region grain, 2024Q1.
-                measure("A", "region", "joined", 10.0, null, 0),
-                measure("B", "region", "joined", 5.0, null, 1),
+                // A's joined come in two rows (a family may spread a unit's additive measures over several): 6 + 4.
+                additive("A", "region", 6.0, 0),
+                additive("A", "region", 4.0, 0),
+                additive("B", "region", 5.0, 1),
                 // e1 only at A, e2 at A and B (shared: recounted), e3 only at B (one row per unit and key, as
                 // MeasureFamily asks).
                 measure("A", "region", "enterprises", null, "e1", 0),
@@ -49,8 +52,8 @@ class RollUpTest {
                 measure("B", "region", "days_to_lift_out", 20.0, null, 0),
                 measure("B", "region", "days_to_lift_out", 100.0, null, 0),
                 // Basic grain: e1 at both the union and its branch, e4 at the branch only.
-                measure("A-1", "basic", "joined", 3.0, null, 0),
-                measure("A-1-2", "basic", "joined", 2.0, null, 0),
+                additive("A-1", "basic", 3.0, 0),
+                additive("A-1-2", "basic", 2.0, 0),
                 measure("A-1", "basic", "enterprises", null, "e1", 0),
                 measure("A-1-2", "basic", "enterprises", null, "e1", 0),
                 measure("A-1-2", "basic", "enterprises", null, "e4", 0),
@@ -59,7 +62,7 @@ class RollUpTest {
                 measure("A-1-2", "basic", "days_to_lift_out", 7.0, null, 0),
                 measure("A-1-2", "basic", "days_to_lift_out", null, null, 1)),
                 StructType.fromDDL("org_code STRING, grain STRING, period STRING, breakdown STRING, measure STRING,"
-                        + " value DOUBLE, distinct_key STRING, qualifier_rank INT"));
+                        + " value DOUBLE, distinct_key STRING, qualifier_rank INT, m_joined DOUBLE, mq_joined INT"));
         Dataset<Row> ancestors = spark.createDataFrame(List.of(
                 bridge("A", "A"), bridge("A", "C"), bridge("A", "P"),
                 bridge("B", "B"), bridge("B", "C"), bridge("B", "P"),
@@ -78,7 +81,7 @@ class RollUpTest {
 
     @Test
     void flowsAreSummedOverTheSubtree() {
-        // A: 10; B: 5; C and P: 10 + 5 = 15; A-1: 3 + 2 = 5; A-1-2: 2. Regional orgs take region-grain rows only.
+        // A: 6 + 4 = 10; B: 5; C and P: 10 + 5 = 15; A-1: 3 + 2 = 5; A-1-2: 2. Regional orgs take region-grain rows only.
         assertThat(value("A", "m_joined")).isEqualTo(10.0);
         assertThat(value("C", "m_joined")).isEqualTo(15.0);
         assertThat(value("P", "m_joined")).isEqualTo(15.0);
@@ -133,8 +136,27 @@ class RollUpTest {
         return row(org).<Double>getAs(column);
     }
 
+    @Test
+    void aCatalogueAndFamiliesThatDisagreeOnAMeasureStopTheRollUp() {
+        Dataset<Row> measures = spark.createDataFrame(List.of(additive("A", "region", 1.0, 0)), StructType.fromDDL(
+                "org_code STRING, grain STRING, period STRING, breakdown STRING, measure STRING, value DOUBLE, distinct_key STRING,"
+                        + " qualifier_rank INT, m_joined DOUBLE, mq_joined INT"));
+        Dataset<Row> ancestors = spark.createDataFrame(List.of(bridge("A", "A")), StructType.fromDDL("org_code STRING, ancestor_code STRING, depth INT"));
+        // An additive measure no family gives as columns, and a recounted one a family gives as columns.
+        assertThatThrownBy(() -> RollUp.apply(measures, ancestors, Map.of("joined", Additivity.ADDITIVE_FLOW, "left", Additivity.ADDITIVE_FLOW)))
+                .hasMessageContaining("additive measures without their m_/mq_ columns [left]");
+        assertThatThrownBy(() -> RollUp.apply(measures, ancestors, Map.of("joined", Additivity.DISTINCT_COUNT)))
+                .hasMessageContaining("recounted measures given as columns [joined]");
+    }
+
+    /** A row of a recounted measure: its additive columns null. */
     private static Row measure(String unit, String grain, String measure, Double value, String key, int rank) {
-        return RowFactory.create(unit, grain, "2024Q1", "", measure, value, key, rank);
+        return RowFactory.create(unit, grain, "2024Q1", "", measure, value, key, rank, null, null);
+    }
+
+    /** A row of additive measures: no measure name, joined in its column. */
+    private static Row additive(String unit, String grain, double joined, int rank) {
+        return RowFactory.create(unit, grain, "2024Q1", "", null, null, null, null, joined, rank);
     }
 
     private static Row bridge(String org, String ancestor) {
