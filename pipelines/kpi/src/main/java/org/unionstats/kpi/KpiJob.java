@@ -220,11 +220,12 @@ public final class KpiJob {
         // match a cached plan and would compute it again.
         Dataset<Row> balanceChecks = ReportedBalances.check(ingested, register, calendarRows).localCheckpoint();
         stage("hardship register, balance checks", start);
-        Dataset<Row> measures = scratch.keep("measures", FAMILIES.stream()
-                .map(f -> f.measures(new MeasureFamily.Inputs(ingested, calendarRows,
-                        calendar.periodMonths(spark, plan.computedFor(f.kpiFamily(), computed)), orgGrain, register, balanceChecks)))
-                // By name: each family has the columns of its own additive measures (MeasureFamily), null in the others' rows.
-                .reduce((a, b) -> a.unionByName(b, true)).orElseThrow());
+        // Kept by family, each with its own additive measures' columns; read back as one frame, by name (MeasureFamily):
+        // kept as one, every row would write every family's columns, three quarters of them null.
+        Dataset<Row> measures = FAMILIES.stream()
+                .map(f -> scratch.keep("measures_" + f.kpiFamily(), f.measures(new MeasureFamily.Inputs(ingested, calendarRows,
+                        calendar.periodMonths(spark, plan.computedFor(f.kpiFamily(), computed)), orgGrain, register, balanceChecks))))
+                .reduce((a, b) -> a.unionByName(b, true)).orElseThrow();
         stage("base measures", start);
         Dataset<Row> rolled = scratch.keep("rolled", RollUp.apply(measures, orgAncestors, catalogue.measureAggregation()));
         stage("roll-up", start);
