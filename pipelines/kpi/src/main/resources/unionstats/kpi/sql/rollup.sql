@@ -36,24 +36,18 @@ classified AS (
   FROM distinct_rows d
   LEFT JOIN shared_keys s ON s.grain = d.grain AND s.measure = d.measure AND s.distinct_key = d.distinct_key),
 unit_keys AS (
-  -- Per unit: its keys found nowhere else (one row each, see MeasureFamily), and the weakest qualifier of all its keys.
-  SELECT org_code, grain, period, breakdown, measure, SUM(IF(shared, 0, 1)) AS solitary,
-         MAX(qualifier_rank) AS qualifier_rank
+  -- Per unit: the number of its keys found nowhere else (see MeasureFamily), each of its shared keys in a row of its
+  -- own, and the weakest qualifier of all its keys. Classified keys are read once, so shared_keys is computed once.
+  SELECT org_code, grain, period, breakdown, measure, IF(shared, distinct_key, NULL) AS shared_key,
+         SUM(IF(shared, 0, 1)) AS solitary, MAX(qualifier_rank) AS qualifier_rank
   FROM classified
-  GROUP BY org_code, grain, period, breakdown, measure),
+  GROUP BY org_code, grain, period, breakdown, measure, IF(shared, distinct_key, NULL)),
 recounted AS (
-  -- A distinct count is the sum of the subtree's solitary keys plus its shared keys counted once; recounted_wide
-  -- adds the two rows up.
-  SELECT a.ancestor_code AS org_code, m.period, m.breakdown, m.measure, CAST(SUM(m.solitary) AS DOUBLE) AS value,
-         MAX(m.qualifier_rank) AS qualifier_rank
+  -- A distinct count is the sum of the subtree's solitary keys plus its shared keys counted once.
+  SELECT a.ancestor_code AS org_code, m.period, m.breakdown, m.measure,
+         CAST(SUM(m.solitary) + COUNT(DISTINCT m.shared_key) AS DOUBLE) AS value, MAX(m.qualifier_rank) AS qualifier_rank
   FROM unit_keys m
   JOIN org_ancestors a ON a.org_code = m.org_code AND (a.ancestor_code LIKE '%-%') = (m.grain = 'basic')
-  GROUP BY a.ancestor_code, m.period, m.breakdown, m.measure
-  UNION ALL
-  SELECT a.ancestor_code, m.period, m.breakdown, m.measure, CAST(COUNT(DISTINCT m.distinct_key) AS DOUBLE), NULL
-  FROM classified m
-  JOIN org_ancestors a ON a.org_code = m.org_code AND (a.ancestor_code LIKE '%-%') = (m.grain = 'basic')
-  WHERE m.shared
   GROUP BY a.ancestor_code, m.period, m.breakdown, m.measure
   UNION ALL
   SELECT a.ancestor_code, m.period, m.breakdown, m.measure, MEDIAN(m.value), MAX(m.qualifier_rank)
