@@ -22,11 +22,22 @@ entries AS (
          SUM(IF(e.award IS NOT NULL AND e.award <> 'none', 1, 0)) AS awards, MAX(${qualifier_rank}) AS qualifier_rank
   FROM competition_entries e JOIN org_grain g ON g.org_code = e.org_code
   GROUP BY g.unit_code, g.grain, e.competition_id, e.enterprise_credit_code),
+shared_enterprises AS (
+  -- Enterprises entering through more than one unit of a grain: few or none, as an enterprise enters through its own
+  -- union. Only these go to the roll-up as keys, to be counted once wherever they meet; every other is counted at its
+  -- unit here, so the roll-up receives a count per unit and period, not a row per enterprise (see MeasureFamily).
+  SELECT grain, enterprise_credit_code
+  FROM (SELECT DISTINCT grain, enterprise_credit_code, unit_code FROM entries)
+  GROUP BY grain, enterprise_credit_code
+  HAVING COUNT(*) > 1),
 entered AS (
-  SELECT g.*, c.period
-  FROM entries g JOIN comp_periods c ON c.competition_id = g.competition_id
+  SELECT /*+ BROADCAST(s) */ g.*, c.period, s.enterprise_credit_code IS NOT NULL AS shared
+  FROM entries g
+  JOIN comp_periods c ON c.competition_id = g.competition_id
+  LEFT JOIN shared_enterprises s ON s.grain = g.grain AND s.enterprise_credit_code = g.enterprise_credit_code
   WHERE ${period_at_grain})
--- Entrants and awards as columns (see MeasureFamily); competitions held and enterprises as one row per distinct key.
+-- Entrants and awards as columns (see MeasureFamily); competitions held as one row per distinct key; enterprises as a
+-- count of those entering through the unit alone and one row per shared enterprise.
 SELECT g.unit_code AS org_code, g.grain, c.period, '' AS breakdown, 'competitions_held' AS measure,
        CAST(NULL AS DOUBLE) AS value, c.competition_id AS distinct_key, 0 AS qualifier_rank,
        CAST(NULL AS DOUBLE) AS m_entrants, CAST(NULL AS INT) AS mq_entrants,
@@ -40,6 +51,13 @@ SELECT unit_code, grain, period, '', NULL, NULL, NULL, NULL,
 FROM entered
 GROUP BY unit_code, grain, period
 UNION ALL
+SELECT unit_code, grain, period, '', 'enterprises', CAST(COUNT(DISTINCT enterprise_credit_code) AS DOUBLE), NULL, 0,
+       CAST(NULL AS DOUBLE), CAST(NULL AS INT), CAST(NULL AS DOUBLE), CAST(NULL AS INT)
+FROM entered
+WHERE NOT shared
+GROUP BY unit_code, grain, period
+UNION ALL
 SELECT DISTINCT unit_code, grain, period, '', 'enterprises', CAST(NULL AS DOUBLE), enterprise_credit_code, 0,
        CAST(NULL AS DOUBLE), CAST(NULL AS INT), CAST(NULL AS DOUBLE), CAST(NULL AS INT)
 FROM entered
+WHERE shared

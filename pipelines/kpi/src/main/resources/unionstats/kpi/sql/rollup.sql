@@ -19,7 +19,9 @@ summed_wide AS (
   JOIN org_ancestors a ON a.org_code = m.org_code AND (a.ancestor_code LIKE '%-%') = (m.grain = 'basic')
   GROUP BY a.ancestor_code, m.period, m.breakdown),
 distinct_rows AS (
-  SELECT org_code, grain, period, breakdown, measure, distinct_key, qualifier_rank
+  -- A row with a key is one key found at the unit; a row without one counts, in its value, keys the family found at that
+  -- unit alone (see MeasureFamily).
+  SELECT org_code, grain, period, breakdown, measure, distinct_key, value, qualifier_rank
   FROM measures
   WHERE measure IN (${distinct_count_measures})),
 shared_keys AS (
@@ -28,7 +30,7 @@ shared_keys AS (
   -- so it rolls up as a sum, without moving one row per key and ancestor. Counted over the distinct units rather than
   -- compared as MIN and MAX of the codes: Spark aggregates strings' MIN and MAX by sorting, counts by hashing.
   SELECT grain, measure, distinct_key
-  FROM (SELECT DISTINCT grain, measure, distinct_key, org_code FROM distinct_rows)
+  FROM (SELECT DISTINCT grain, measure, distinct_key, org_code FROM distinct_rows WHERE distinct_key IS NOT NULL)
   GROUP BY grain, measure, distinct_key
   HAVING COUNT(*) > 1),
 classified AS (
@@ -39,7 +41,7 @@ unit_keys AS (
   -- Per unit: the number of its keys found nowhere else (see MeasureFamily), each of its shared keys in a row of its
   -- own, and the weakest qualifier of all its keys. Classified keys are read once, so shared_keys is computed once.
   SELECT org_code, grain, period, breakdown, measure, IF(shared, distinct_key, NULL) AS shared_key,
-         SUM(IF(shared, 0, 1)) AS solitary, MAX(qualifier_rank) AS qualifier_rank
+         SUM(IF(shared, 0, IF(distinct_key IS NULL, value, 1))) AS solitary, MAX(qualifier_rank) AS qualifier_rank
   FROM classified
   GROUP BY org_code, grain, period, breakdown, measure, IF(shared, distinct_key, NULL)),
 recounted AS (

@@ -18,8 +18,9 @@ import org.unionstats.kpis.Additivity;
  * every org is reached from each unit exactly once. Additive measures come as columns (a family writes them so, and
  * its rows need no pivot) and are summed per unit before the bridge join, so the join and the sums move one row per
  * unit and period. A distinct key found at one unit only (nearly all: an enterprise enters through one union) adds one
- * to each of that unit's ancestors, so it is summed per unit before the bridge join; only keys found at several units
- * are carried to every ancestor and counted there once.
+ * to each of that unit's ancestors, so it is summed per unit before the bridge join, with the keys a family counted at
+ * their unit already (a row without a key); only keys found at several units are carried to every ancestor and counted
+ * there once.
  *
  * <p>The result has one row per {@code org_code, period, breakdown} and, for every measure the
  * catalogue uses, a value column {@code m_<measure>} and a qualifier-rank column {@code mq_<measure>}

@@ -10,8 +10,8 @@ import org.unionstats.kpi.engine.SqlStage;
 /**
  * Competitions count at their organiser in every period their dates overlap; entries count at
  * the entering union in the periods their competition overlaps. Enterprises are distinct credit
- * codes, recounted at every level. A competition reaches its periods through the months it overlaps
- * ({@code period_months}), once per period.
+ * codes, recounted at every level: those entering through one unit only come counted per unit and period, the others
+ * as keys. A competition reaches its periods through the months it overlaps ({@code period_months}), once per period.
  */
 public final class CompetitionMeasures implements MeasureFamily {
 

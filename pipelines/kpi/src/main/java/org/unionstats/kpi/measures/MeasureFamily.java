@@ -20,7 +20,10 @@ import org.unionstats.kpi.engine.IngestedTables;
  * additive measures in their columns, with a null {@code measure} (a family may spread one unit's, period's and
  * breakdown's over several rows: they are summed); or one row of a recounted measure named by {@code measure}, its
  * {@code m_} columns null: distinct counts one row per unit, period, breakdown and {@code distinct_key} (the roll-up
- * counts the rows of a key found at one unit only), medians one row per observation ({@code value}). Additive measures
+ * counts the rows of a key found at one unit only), or, for the keys a family has found at no other unit of the grain
+ * in any period, one row without a key whose {@code value} counts them (competitions' enterprises: hundreds of
+ * thousands of keys, nearly each at one union, over dozens of periods); medians one row per observation
+ * ({@code value}). Additive measures
  * come as columns because nearly every row is theirs: as one row per measure they were pivoted back to columns by the
  * roll-up, after being written and read as several times the rows. {@code breakdown} is '' for the total,
  * {@code cause=illness}

@@ -47,6 +47,10 @@ class RollUpTest {
                 measure("A", "region", "enterprises", null, "e2", 2),
                 measure("B", "region", "enterprises", null, "e2", 0),
                 measure("B", "region", "enterprises", null, "e3", 0),
+                // Keys a family counted at their unit alone come as a count without a key: one more at A, two more
+                // at B (qualifier 1).
+                measure("A", "region", "enterprises", 1.0, null, 0),
+                measure("B", "region", "enterprises", 2.0, null, 1),
                 measure("A", "region", "days_to_lift_out", 10.0, null, 0),
                 measure("A", "region", "days_to_lift_out", 30.0, null, 0),
                 measure("B", "region", "days_to_lift_out", 20.0, null, 0),
@@ -93,18 +97,19 @@ class RollUpTest {
 
     @Test
     void distinctKeysAreCountedOncePerSubtreeWhereverTheyAreFound() {
-        // A: {e1, e2} = 2; B: {e2, e3} = 2; C and P: {e1, e2, e3} = 3, not 2 + 2: e1 and e3 found at one unit each
-        // add 1 + 1, e2 found at two is counted once.
-        assertThat(value("A", "m_enterprises")).isEqualTo(2.0);
-        assertThat(value("B", "m_enterprises")).isEqualTo(2.0);
-        assertThat(value("C", "m_enterprises")).isEqualTo(3.0);
-        assertThat(value("P", "m_enterprises")).isEqualTo(3.0);
+        // A: {e1, e2} + 1 counted = 3; B: {e2, e3} + 2 counted = 4; C and P: {e1, e2, e3} + 1 + 2 = 6, not 3 + 4:
+        // e1 and e3 found at one unit each add 1 + 1, the counted keys 1 + 2, e2 found at two is counted once.
+        assertThat(value("A", "m_enterprises")).isEqualTo(3.0);
+        assertThat(value("B", "m_enterprises")).isEqualTo(4.0);
+        assertThat(value("C", "m_enterprises")).isEqualTo(6.0);
+        assertThat(value("P", "m_enterprises")).isEqualTo(6.0);
         // {e1, e4} = 2 (e1 at both A-1 and A-1-2 counts once, e4 at A-1-2 only); A-1-2: {e1, e4} = 2.
         assertThat(value("A-1", "m_enterprises")).isEqualTo(2.0);
         assertThat(value("A-1-2", "m_enterprises")).isEqualTo(2.0);
         // The qualifier of e2 at A (2) reaches A, C and P, not B.
         assertThat(row("A").<Integer>getAs("mq_enterprises")).isEqualTo(2);
-        assertThat(row("B").<Integer>getAs("mq_enterprises")).isEqualTo(0);
+        // B's counted keys bring their qualifier (1) to B.
+        assertThat(row("B").<Integer>getAs("mq_enterprises")).isEqualTo(1);
         assertThat(row("P").<Integer>getAs("mq_enterprises")).isEqualTo(2);
     }
 
