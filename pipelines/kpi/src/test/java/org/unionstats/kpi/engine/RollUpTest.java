@@ -18,7 +18,7 @@ import org.unionstats.kpis.Additivity;
 
 /**
  * The roll-up on a hand-built tree: province P ← city C ← counties A and B (region grain), and basic-level union
- * A-1 with its branch A-1-2 (basic grain). Every expected value is worked out by hand in the test.
+ * A-1 with its branch A-1-2 and B-1 without branches (basic grain). Every expected value is worked out by hand in the test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RollUpTest {
@@ -64,7 +64,14 @@ class RollUpTest {
                 measure("A-1", "basic", "days_to_lift_out", 7.0, null, 0),
                 measure("A-1", "basic", "days_to_lift_out", 40.0, null, 0),
                 measure("A-1-2", "basic", "days_to_lift_out", 7.0, null, 0),
-                measure("A-1-2", "basic", "days_to_lift_out", null, null, 1)),
+                measure("A-1-2", "basic", "days_to_lift_out", null, null, 1),
+                // B-1, a basic-level union without branches or a parent union: its joined in two rows, 4 + 1, one of
+                // them with qualifier 2; e5 found there and two keys counted there; one day to lift out.
+                additive("B-1", "basic", 4.0, 0),
+                additive("B-1", "basic", 1.0, 2),
+                measure("B-1", "basic", "enterprises", null, "e5", 0),
+                measure("B-1", "basic", "enterprises", 2.0, null, 0),
+                measure("B-1", "basic", "days_to_lift_out", 12.0, null, 0)),
                 StructType.fromDDL("org_code STRING, grain STRING, period STRING, breakdown STRING, measure STRING,"
                         + " value DOUBLE, distinct_key STRING, qualifier_rank INT, m_joined DOUBLE, mq_joined INT"));
         Dataset<Row> ancestors = spark.createDataFrame(List.of(
@@ -73,7 +80,8 @@ class RollUpTest {
                 bridge("C", "C"), bridge("C", "P"), bridge("P", "P"),
                 bridge("A-1", "A-1"), bridge("A-1", "A"), bridge("A-1", "C"), bridge("A-1", "P"),
                 bridge("A-1-2", "A-1-2"), bridge("A-1-2", "A-1"), bridge("A-1-2", "A"), bridge("A-1-2", "C"),
-                bridge("A-1-2", "P")),
+                bridge("A-1-2", "P"),
+                bridge("B-1", "B-1"), bridge("B-1", "B"), bridge("B-1", "C"), bridge("B-1", "P")),
                 StructType.fromDDL("org_code STRING, ancestor_code STRING, depth INT"));
         rolled = RollUp.apply(measures, ancestors, AGGREGATION).collectAsList();
     }
@@ -85,12 +93,16 @@ class RollUpTest {
 
     @Test
     void flowsAreSummedOverTheSubtree() {
-        // A: 6 + 4 = 10; B: 5; C and P: 10 + 5 = 15; A-1: 3 + 2 = 5; A-1-2: 2. Regional orgs take region-grain rows only.
+        // A: 6 + 4 = 10; B: 5; C and P: 10 + 5 = 15; A-1: 3 + 2 = 5; A-1-2: 2; B-1: 4 + 1 = 5. Regional orgs take
+        // region-grain rows only: B stays 5, not 10, though B-1 is under it.
         assertThat(value("A", "m_joined")).isEqualTo(10.0);
         assertThat(value("C", "m_joined")).isEqualTo(15.0);
         assertThat(value("P", "m_joined")).isEqualTo(15.0);
         assertThat(value("A-1", "m_joined")).isEqualTo(5.0);
         assertThat(value("A-1-2", "m_joined")).isEqualTo(2.0);
+        assertThat(value("B", "m_joined")).isEqualTo(5.0);
+        assertThat(value("B-1", "m_joined")).isEqualTo(5.0);
+        assertThat(row("B-1").<Integer>getAs("mq_joined")).isEqualTo(2);
         // The weakest qualifier under C is B's (1).
         assertThat(row("C").<Integer>getAs("mq_joined")).isEqualTo(1);
     }
@@ -106,6 +118,8 @@ class RollUpTest {
         // {e1, e4} = 2 (e1 at both A-1 and A-1-2 counts once, e4 at A-1-2 only); A-1-2: {e1, e4} = 2.
         assertThat(value("A-1", "m_enterprises")).isEqualTo(2.0);
         assertThat(value("A-1-2", "m_enterprises")).isEqualTo(2.0);
+        // B-1: {e5} + 2 counted = 3.
+        assertThat(value("B-1", "m_enterprises")).isEqualTo(3.0);
         // The qualifier of e2 at A (2) reaches A, C and P, not B.
         assertThat(row("A").<Integer>getAs("mq_enterprises")).isEqualTo(2);
         // B's counted keys bring their qualifier (1) to B.
@@ -125,12 +139,13 @@ class RollUpTest {
         assertThat(value("A-1-2", "m_days_to_lift_out")).isEqualTo(7.0);
         assertThat(row("A-1-2").<Integer>getAs("mq_days_to_lift_out")).isEqualTo(1);
         assertThat(value("A-1", "m_days_to_lift_out")).isEqualTo(7.0);
+        assertThat(value("B-1", "m_days_to_lift_out")).isEqualTo(12.0);
     }
 
     @Test
     void oneRowPerOrgPeriodAndBreakdown() {
-        // A, B, C, P, A-1, A-1-2.
-        assertThat(rolled).hasSize(6);
+        // A, B, C, P, A-1, A-1-2, B-1.
+        assertThat(rolled).hasSize(7);
     }
 
     private Row row(String org) {
