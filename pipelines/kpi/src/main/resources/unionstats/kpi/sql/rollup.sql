@@ -4,8 +4,7 @@
 -- The placeholders are lists generated from the KPI catalogue's measures:
 --   distinct_count_measures, median_measures: quoted measure names;
 --   recounted_pivot: ", SUM(IF(measure = '<m>', value, NULL)) AS m_<m>, MAX(IF(...)) AS mq_<m>" per recounted measure;
---   additive_sums: ", SUM(m.m_<m>) AS m_<m>, MAX(m.mq_<m>) AS mq_<m>" per additive measure;
---   additive_columns: ", m.m_<m>, m.mq_<m>" per additive measure.
+--   additive_sums: ", SUM(m.m_<m>) AS m_<m>, MAX(m.mq_<m>) AS mq_<m>" per additive measure.
 WITH unit_sums AS (
   -- The additive measures come as columns, in rows without a measure name (MeasureFamily), a few rows per unit and
   -- period (one per family and kind of record): summed per unit first, so the bridge join moves one row per unit and
@@ -14,29 +13,10 @@ WITH unit_sums AS (
   FROM measures m
   WHERE m.measure IS NULL
   GROUP BY m.org_code, m.grain, m.period, m.breakdown),
-lone_unions AS (
-  -- Basic-level unions that are their only basic-level ancestor and no other union's: no branches, no parent union
-  -- (most of them). Each is one row of the basic bridge, counted here as its org and as its ancestor.
-  SELECT code AS org_code
-  FROM (SELECT org_code AS code FROM org_ancestors WHERE ancestor_code LIKE '%-%'
-        UNION ALL
-        SELECT ancestor_code FROM org_ancestors WHERE ancestor_code LIKE '%-%')
-  GROUP BY code
-  HAVING COUNT(*) = 2),
-shared_ancestors AS (
-  -- The bridge without the lone unions: every org it reaches is reached from more than one unit, or from a region.
-  SELECT /*+ BROADCAST(l) */ a.*
-  FROM org_ancestors a
-  LEFT ANTI JOIN lone_unions l ON l.org_code = a.org_code),
 summed_wide AS (
-  -- A lone union's sums are its unit sums: passed through, they skip the bridge's sums and their shuffle.
-  SELECT /*+ BROADCAST(l) */ m.org_code, m.period, m.breakdown${additive_columns}
-  FROM unit_sums m
-  LEFT SEMI JOIN lone_unions l ON l.org_code = m.org_code AND m.grain = 'basic'
-  UNION ALL
   SELECT a.ancestor_code AS org_code, m.period, m.breakdown${additive_sums}
   FROM unit_sums m
-  JOIN shared_ancestors a ON a.org_code = m.org_code AND (a.ancestor_code LIKE '%-%') = (m.grain = 'basic')
+  JOIN org_ancestors a ON a.org_code = m.org_code AND (a.ancestor_code LIKE '%-%') = (m.grain = 'basic')
   GROUP BY a.ancestor_code, m.period, m.breakdown),
 distinct_rows AS (
   -- A row with a key is one key found at the unit; a row without one counts, in its value, keys the family found at that

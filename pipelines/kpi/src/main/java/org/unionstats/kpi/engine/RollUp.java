@@ -20,8 +20,7 @@ import org.unionstats.kpis.Additivity;
  * unit and period. A distinct key found at one unit only (nearly all: an enterprise enters through one union) adds one
  * to each of that unit's ancestors, so it is summed per unit before the bridge join, with the keys a family counted at
  * their unit already (a row without a key); only keys found at several units are carried to every ancestor and counted
- * there once. A basic-level union without branches or a parent union (most of them) is its own subtree: its additive
- * sums are its unit sums, passed on without the bridge.
+ * there once.
  *
  * <p>The result has one row per {@code org_code, period, breakdown} and, for every measure the
  * catalogue uses, a value column {@code m_<measure>} and a qualifier-rank column {@code mq_<measure>}
@@ -43,13 +42,9 @@ public final class RollUp {
         String additiveSums = additive.stream().map(RollUp::column)
                 .map(c -> ", SUM(m.m_" + c + ") AS m_" + c + ", MAX(m.mq_" + c + ") AS mq_" + c)
                 .collect(Collectors.joining());
-        String additiveColumns = additive.stream().map(RollUp::column)
-                .map(c -> ", m.m_" + c + ", m.mq_" + c)
-                .collect(Collectors.joining());
         checkColumns(measures, additive, recounted);
         return SqlStage.run("rollup", Map.of("measures", measures, "org_ancestors", orgAncestors), Map.of(
                 "additive_sums", additiveSums,
-                "additive_columns", additiveColumns,
                 "distinct_count_measures", SqlStage.quoteAll(of(aggregation, Additivity.DISTINCT_COUNT)),
                 "median_measures", SqlStage.quoteAll(of(aggregation, Additivity.MEDIAN)),
                 "recounted_pivot", pivot(recounted)));
