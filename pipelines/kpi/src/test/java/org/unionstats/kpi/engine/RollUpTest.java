@@ -18,7 +18,8 @@ import org.unionstats.kpis.Additivity;
 
 /**
  * The roll-up on a hand-built tree: province P ← city C ← counties A and B (region grain), and basic-level union
- * A-1 with its branch A-1-2 and B-1 without branches (basic grain). Every expected value is worked out by hand in the test.
+ * A-1 with its branch A-1-2, and B-1 without branches or a parent union (basic grain). Every expected value is worked
+ * out by hand in the test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RollUpTest {
@@ -66,7 +67,8 @@ class RollUpTest {
                 measure("A-1-2", "basic", "days_to_lift_out", 7.0, null, 0),
                 measure("A-1-2", "basic", "days_to_lift_out", null, null, 1),
                 // B-1, a basic-level union without branches or a parent union: its joined in two rows, 4 + 1, one of
-                // them with qualifier 2; e5 found there and two keys counted there; one day to lift out.
+                // them with qualifier 2; e5 found there and two keys counted there; one observation of 12 days to lift
+                // out.
                 additive("B-1", "basic", 4.0, 0),
                 additive("B-1", "basic", 1.0, 2),
                 measure("B-1", "basic", "enterprises", null, "e5", 0),
