@@ -25,13 +25,6 @@ adjustments AS (
   GROUP BY g.unit_code, g.grain, b.adjustment_month),
 monthly AS (
   SELECT * FROM events UNION ALL SELECT * FROM adjustments),
-flows AS (
-  SELECT g.unit_code, g.grain, c.period, SUM(g.joined) AS joined, SUM(g.left_) AS left_,
-         SUM(g.transferred_in) AS transferred_in, SUM(g.new_form_joined) AS new_form_joined,
-         SUM(g.correction) AS balance_correction
-  FROM monthly g JOIN period_months c ON c.month = g.month
-  WHERE ${period_at_grain}
-  GROUP BY g.unit_code, g.grain, c.period),
 orgs AS (
   SELECT g.unit_code, g.grain, o.org_code, o.established_on,
          COALESCE(TRUNC(o.established_on, 'MM'), DATE '1900-01-01') AS founding_month
@@ -53,17 +46,25 @@ deltas AS (
   -- Both stocks as monthly deltas: members from events and balances; workforce as declared: a union's first figure
   -- from its founding month (one without a founding date before every month, as a first balance), each later one's
   -- change from its submission period's first month, so a new declaration leaves the periods before it as they were.
-  SELECT unit_code, grain, 'members' AS stock, month, CAST(delta AS DOUBLE) AS delta, qualifier_rank FROM monthly
-  UNION ALL
-  SELECT g.unit_code, g.grain, 'workforce', IF(d.k = 1, g.founding_month, GREATEST(g.founding_month, d.start_month)),
-         d.change, 0
-  FROM orgs g JOIN declared d ON d.org_code = g.org_code),
+  -- The members' rows carry the month's flows. Distributed by unit once: every grouping and window below is by unit
+  -- and more, so none of them moves rows again.
+  SELECT /*+ REPARTITION(unit_code, grain) */ *
+  FROM (SELECT unit_code, grain, 'members' AS stock, month, CAST(delta AS DOUBLE) AS delta, qualifier_rank, joined,
+               left_, transferred_in, new_form_joined, correction
+        FROM monthly
+        UNION ALL
+        SELECT g.unit_code, g.grain, 'workforce',
+               IF(d.k = 1, g.founding_month, GREATEST(g.founding_month, d.start_month)), d.change, 0, NULL, NULL, NULL,
+               NULL, NULL
+        FROM orgs g JOIN declared d ON d.org_code = g.org_code)),
 running AS (
   -- Each stock after every month with deltas (those dated before the calendar, such as first balances and unions
   -- founded earlier, included), and the next such month: the level holds until then.
   SELECT *, SUM(delta) OVER w AS level, MAX(qualifier_rank) OVER w AS rank_to_date,
          LEAD(month) OVER (PARTITION BY unit_code, grain, stock ORDER BY month) AS next_month
-  FROM (SELECT unit_code, grain, stock, month, SUM(delta) AS delta, MAX(qualifier_rank) AS qualifier_rank
+  FROM (SELECT unit_code, grain, stock, month, SUM(delta) AS delta, MAX(qualifier_rank) AS qualifier_rank,
+               SUM(joined) AS joined, SUM(left_) AS left_, SUM(transferred_in) AS transferred_in,
+               SUM(new_form_joined) AS new_form_joined, SUM(correction) AS correction
         FROM deltas GROUP BY unit_code, grain, stock, month)
   WINDOW w AS (PARTITION BY unit_code, grain, stock ORDER BY month ROWS UNBOUNDED PRECEDING)),
 grid AS (
@@ -75,35 +76,47 @@ grid AS (
   FROM running r
   JOIN (SELECT DISTINCT month FROM period_months WHERE first_month OR last_month) m
     ON m.month >= r.month AND (m.month < r.next_month OR r.next_month IS NULL)),
-stocks AS (
-  -- At a period's start: the level before its first month (0 when the stock starts later in the period); at its end:
-  -- the level after its last month.
-  SELECT g.unit_code, g.grain, g.stock, c.period,
-         COALESCE(MAX(IF(c.first_month, g.level_before, NULL)), 0) AS at_start,
-         MAX(IF(c.last_month, g.level, NULL)) AS at_end, MAX(IF(c.last_month, g.rank_to_date, NULL)) AS qualifier_rank
+period_rows AS (
+  -- A period's flows from its months with members' deltas, its stocks from its bound months, side by side so that one
+  -- grouping makes the unit's one row for the period.
+  SELECT g.unit_code, g.grain, c.period, g.joined, g.left_, g.transferred_in, g.new_form_joined, g.correction,
+         CAST(NULL AS STRING) AS stock, FALSE AS first_month, FALSE AS last_month, CAST(NULL AS DOUBLE) AS level_before,
+         CAST(NULL AS DOUBLE) AS level, CAST(NULL AS INT) AS rank_to_date
+  FROM running g JOIN period_months c ON c.month = g.month
+  WHERE g.stock = 'members' AND ${period_at_grain}
+  UNION ALL
+  SELECT g.unit_code, g.grain, c.period, NULL, NULL, NULL, NULL, NULL, g.stock, c.first_month, c.last_month,
+         g.level_before, g.level, g.rank_to_date
   FROM grid g JOIN period_months c ON c.month = g.month
-  WHERE (c.first_month OR c.last_month) AND ${period_at_grain}
-  GROUP BY g.unit_code, g.grain, g.stock, c.period)
--- The additive measures as columns (see MeasureFamily): one row per unit and period from the flows, one per stock;
--- unions established as one row per union founded (a distinct count).
+  WHERE (c.first_month OR c.last_month) AND ${period_at_grain}),
+by_period AS (
+  -- Flows are null in a period without months of deltas. A stock is null in a period before its first delta; at a
+  -- period's start it is the level before its first month (0 when the stock starts later in the period), at its end
+  -- the level after its last month, with the weakest qualifier up to then.
+  SELECT unit_code, grain, period, SUM(joined) AS joined, SUM(left_) AS left_, SUM(transferred_in) AS transferred_in,
+         SUM(new_form_joined) AS new_form_joined, SUM(correction) AS balance_correction,
+         MAX(IF(stock IS NULL, 0, NULL)) AS flows_rank,
+         IF(MAX(stock = 'members'), COALESCE(MAX(IF(stock = 'members' AND first_month, level_before, NULL)), 0), NULL)
+           AS members_start,
+         MAX(IF(stock = 'members' AND last_month, level, NULL)) AS members_end,
+         MAX(IF(stock = 'members' AND last_month, rank_to_date, NULL)) AS members_rank,
+         MAX(IF(stock = 'workforce' AND last_month, level, NULL)) AS workforce,
+         MAX(IF(stock = 'workforce' AND last_month, rank_to_date, NULL)) AS workforce_rank
+  FROM period_rows
+  GROUP BY unit_code, grain, period)
+-- The additive measures as columns (see MeasureFamily): one row per unit and period, flows and stocks (workforce at
+-- the end only; its qualifier rank is 0: unions carry none); unions established as one row per union founded (a
+-- distinct count).
 SELECT unit_code AS org_code, grain, period, '' AS breakdown, CAST(NULL AS STRING) AS measure,
        CAST(NULL AS DOUBLE) AS value, CAST(NULL AS STRING) AS distinct_key, CAST(NULL AS INT) AS qualifier_rank,
-       CAST(joined AS DOUBLE) AS m_joined, 0 AS mq_joined, CAST(left_ AS DOUBLE) AS m_left, 0 AS mq_left,
-       CAST(transferred_in AS DOUBLE) AS m_transferred_in, 0 AS mq_transferred_in,
-       CAST(new_form_joined AS DOUBLE) AS m_new_form_joined, 0 AS mq_new_form_joined,
-       CAST(balance_correction AS DOUBLE) AS m_balance_correction, 0 AS mq_balance_correction,
-       CAST(NULL AS DOUBLE) AS m_members_start, CAST(NULL AS INT) AS mq_members_start,
-       CAST(NULL AS DOUBLE) AS m_members_end, CAST(NULL AS INT) AS mq_members_end,
-       CAST(NULL AS DOUBLE) AS m_workforce, CAST(NULL AS INT) AS mq_workforce
-FROM flows
-UNION ALL
--- Members at both bounds, workforce at the end (its qualifier rank is 0: unions carry none).
-SELECT unit_code, grain, period, '', NULL, NULL, NULL, NULL,
-       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       IF(stock = 'members', CAST(at_start AS DOUBLE), NULL), IF(stock = 'members', qualifier_rank, NULL),
-       IF(stock = 'members', CAST(at_end AS DOUBLE), NULL), IF(stock = 'members', qualifier_rank, NULL),
-       IF(stock = 'workforce', CAST(at_end AS DOUBLE), NULL), IF(stock = 'workforce', qualifier_rank, NULL)
-FROM stocks
+       CAST(joined AS DOUBLE) AS m_joined, flows_rank AS mq_joined, CAST(left_ AS DOUBLE) AS m_left,
+       flows_rank AS mq_left, CAST(transferred_in AS DOUBLE) AS m_transferred_in, flows_rank AS mq_transferred_in,
+       CAST(new_form_joined AS DOUBLE) AS m_new_form_joined, flows_rank AS mq_new_form_joined,
+       CAST(balance_correction AS DOUBLE) AS m_balance_correction, flows_rank AS mq_balance_correction,
+       CAST(members_start AS DOUBLE) AS m_members_start, members_rank AS mq_members_start,
+       CAST(members_end AS DOUBLE) AS m_members_end, members_rank AS mq_members_end,
+       CAST(workforce AS DOUBLE) AS m_workforce, workforce_rank AS mq_workforce
+FROM by_period
 UNION ALL
 SELECT g.unit_code, g.grain, c.period, '', 'unions_established', NULL, g.org_code, 0,
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
